@@ -1,0 +1,35 @@
+package io.astrocyte;
+
+import io.astrocyte.identity.Permission;
+
+/** The identity lacks a permission on a bank (SPEC {@code AccessDenied}, HTTP 403). */
+public class AccessDeniedException extends AstrocyteException {
+
+    private final String principal;
+    private final String bankId;
+    private final Permission permission;
+
+    public AccessDeniedException(String principal, String bankId, Permission permission) {
+        super(principal + " lacks '" + permission.wireName() + "' on bank " + bankId);
+        this.principal = principal;
+        this.bankId = bankId;
+        this.permission = permission;
+    }
+
+    public String principal() {
+        return principal;
+    }
+
+    public String bankId() {
+        return bankId;
+    }
+
+    public Permission permission() {
+        return permission;
+    }
+
+    @Override
+    public int httpStatus() {
+        return 403;
+    }
+}

@@ -1,0 +1,486 @@
+package io.astrocyte;
+
+import io.astrocyte.api.ForgetRequest;
+import io.astrocyte.api.ForgetResult;
+import io.astrocyte.api.HistoryRequest;
+import io.astrocyte.api.HistoryResult;
+import io.astrocyte.api.MemoryHit;
+import io.astrocyte.api.RecallRequest;
+import io.astrocyte.api.RecallResult;
+import io.astrocyte.api.RecallTrace;
+import io.astrocyte.api.ReflectRequest;
+import io.astrocyte.api.ReflectResult;
+import io.astrocyte.api.RetainRequest;
+import io.astrocyte.api.RetainResult;
+import io.astrocyte.config.AstrocyteConfig;
+import io.astrocyte.config.ConfigLoader;
+import io.astrocyte.identity.AccessController;
+import io.astrocyte.identity.AstrocyteContext;
+import io.astrocyte.identity.DefaultPolicyAccessController;
+import io.astrocyte.identity.Permission;
+import io.astrocyte.pipeline.ContentValidator;
+import io.astrocyte.pipeline.ForgetPipeline;
+import io.astrocyte.pipeline.RetainPipeline;
+import io.astrocyte.pipeline.recall.HeuristicReranker;
+import io.astrocyte.pipeline.recall.RankedRecall;
+import io.astrocyte.pipeline.recall.RecallPipeline;
+import io.astrocyte.pipeline.recall.TokenBudget;
+import io.astrocyte.pipeline.reflect.Reflector;
+import io.astrocyte.routing.MultiBankRecall;
+import io.astrocyte.spi.Embedder;
+import io.astrocyte.spi.HealthStatus;
+import io.astrocyte.spi.KeywordIndex;
+import io.astrocyte.spi.LlmProvider;
+import io.astrocyte.spi.ProviderFactory;
+import io.astrocyte.spi.VectorFilters;
+import io.astrocyte.spi.VectorStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The memory of an agent: {@code retain}, {@code recall}, {@code reflect}, {@code forget} and
+ * {@code history} on named banks, always for an identity. Thread-safe; build one per application and
+ * {@link #close()} it on shutdown.
+ *
+ * <pre>{@code
+ * try (Astrocyte brain = Astrocyte.builder().build()) {          // embedded store + local embedder
+ *     AstrocyteContext alice = AstrocyteContext.of("user:alice");
+ *     brain.retain(RetainRequest.of("user-alice", "Alice prefers dark mode"), alice);
+ *     RecallResult r = brain.recall(RecallRequest.of("user-alice", "UI preferences"), alice);
+ * }
+ * }</pre>
+ *
+ * <p>Every call takes the same path: request validation (in the request records) → access check on
+ * every bank touched → content checks → the pipeline, whose store failures surface as
+ * {@link ProviderUnavailableException} → token budget. The policy stages that later work adds (rate
+ * limits, PII, dedup, DLP, hooks) slot into this order without changing the signatures.
+ */
+public final class Astrocyte implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Astrocyte.class);
+    private static final Logger COMPLIANCE_LOG = LoggerFactory.getLogger("astrocyte.compliance.forget");
+    private static final Duration MULTI_BANK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final AstrocyteConfig config;
+    private final VectorStore store;
+    private final Embedder embedder;
+    private final LlmProvider llm;
+    private final AccessController access;
+    private final ContentValidator validator;
+    private final RetainPipeline retainPipeline;
+    private final RecallPipeline recallPipeline;
+    private final MultiBankRecall multiBank;
+    private final Reflector reflector;
+    private final ForgetPipeline forgetPipeline;
+    private final ExecutorService strategyPool;
+    private final ExecutorService asyncPool;
+    private final List<AutoCloseable> owned;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Astrocyte(Builder b, AstrocyteConfig config, VectorStore store, Embedder embedder, LlmProvider llm,
+            List<AutoCloseable> owned) {
+        this.config = config;
+        this.store = store;
+        this.embedder = embedder;
+        this.llm = llm;
+        this.owned = owned;
+        this.access = b.accessController != null ? b.accessController
+                : new DefaultPolicyAccessController(config.accessControl());
+        Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.strategyPool = pool("astrocyte-recall", Math.max(4, cores * 2));
+        this.asyncPool = pool("astrocyte-async", Math.max(2, cores));
+        this.validator = new ContentValidator(config.barriers().validation(), config.homeostasis());
+        this.retainPipeline = new RetainPipeline(store, embedder, config.pipeline().chunker(), clock);
+        KeywordIndex keywords = store instanceof KeywordIndex k ? k : null;
+        this.recallPipeline = new RecallPipeline(store, keywords, embedder, config.pipeline().recall(),
+                new HeuristicReranker(config.pipeline().rerank()), strategyPool, clock);
+        this.multiBank = new MultiBankRecall(recallPipeline::rank, asyncPool, MULTI_BANK_TIMEOUT);
+        this.reflector = new Reflector(llm, config.pipeline().reflect(), config.defaults().dispositions());
+        this.forgetPipeline = new ForgetPipeline(store, clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An instance configured from {@code astrocyte.yaml}; providers are discovered as in {@link #builder()}. */
+    public static Astrocyte fromConfig(Path path) {
+        return builder().config(AstrocyteConfig.load(path)).build();
+    }
+
+    /** An instance configured from a map shaped like {@code astrocyte.yaml}. */
+    public static Astrocyte fromConfig(Map<String, ?> config) {
+        return builder().config(ConfigLoader.withSystemEnvironment().fromMap(config)).build();
+    }
+
+    // ---- retain -----------------------------------------------------------------------------------
+
+    /**
+     * Stores content as one memory per chunk. Content that fails validation (empty, too long, disallowed
+     * type) returns {@code stored=false} with the reason and writes nothing.
+     *
+     * @throws AuthorizationException       no context, and anonymous calls are not allowed
+     * @throws AccessDeniedException        the context may not write to the bank
+     * @throws ProviderUnavailableException the store or embedder failed; nothing was acknowledged
+     */
+    public RetainResult retain(RetainRequest request, AstrocyteContext context) {
+        ensureOpen();
+        require(request);
+        access.check(context, request.bankId(), Permission.WRITE);
+        Optional<String> invalid = validator.check(request);
+        if (invalid.isPresent()) {
+            return RetainResult.rejected(invalid.get());
+        }
+        return guard(() -> retainPipeline.retain(request));
+    }
+
+    public CompletableFuture<RetainResult> retainAsync(RetainRequest request, AstrocyteContext context) {
+        return async(() -> retain(request, context));
+    }
+
+    // ---- recall -----------------------------------------------------------------------------------
+
+    /**
+     * Finds memories relevant to the query by hybrid search (dense + BM25 + recency, RRF-fused, reranked),
+     * trimmed to {@code max_results} and the token budget, with a trace of how it ran.
+     *
+     * @throws InvalidRequestException the request names no bank
+     * @throws AccessDeniedException   the context may not read one of the banks
+     */
+    public RecallResult recall(RecallRequest request, AstrocyteContext context) {
+        ensureOpen();
+        require(request);
+        long start = System.nanoTime();
+        List<String> banks = readableBanks(request.targetBanks(), context);
+        RankedRecall ranked = rank(request, banks);
+        Integer budget = request.maxTokens() != null ? request.maxTokens() : config.homeostasis().recallMaxTokens();
+        TokenBudget.Trimmed trimmed = TokenBudget.apply(ranked.hits(), request.maxResults(), budget);
+        return new RecallResult(trimmed.hits(), ranked.hits().size(), trimmed.truncated(),
+                trace(ranked, trimmed.hits(), start), null);
+    }
+
+    public CompletableFuture<RecallResult> recallAsync(RecallRequest request, AstrocyteContext context) {
+        return async(() -> recall(request, context));
+    }
+
+    // ---- reflect ----------------------------------------------------------------------------------
+
+    /**
+     * Answers a question from memory: with an LLM it synthesizes from the best memories, without one it
+     * answers extractively and cites memory ids. No relevant memory gives the fixed
+     * {@link ReflectResult#NO_MEMORIES_ANSWER}.
+     */
+    public ReflectResult reflect(ReflectRequest request, AstrocyteContext context) {
+        ensureOpen();
+        require(request);
+        List<String> banks = readableBanks(targets(request.bankId(), request.banks()), context);
+        int recallResults = config.pipeline().reflect().recallResults();
+        RankedRecall ranked = rank(request.toRecall(recallResults), banks);
+        List<MemoryHit> hits = ranked.hits().subList(0, Math.min(recallResults, ranked.hits().size()));
+        Integer maxTokens = request.maxTokens() != null ? request.maxTokens()
+                : config.homeostasis().reflectMaxTokens();
+        return guard(() -> reflector.reflect(request, hits, maxTokens));
+    }
+
+    public CompletableFuture<ReflectResult> reflectAsync(ReflectRequest request, AstrocyteContext context) {
+        return async(() -> reflect(request, context));
+    }
+
+    // ---- forget -----------------------------------------------------------------------------------
+
+    /**
+     * Forgets memories. A normal forget is a soft delete: the memories vanish from recall but
+     * {@link #history} as of an earlier moment still shows them. {@code compliance=true} purges them
+     * physically, including earlier soft-deleted ones, and is logged.
+     *
+     * @throws AuthorizationException a compliance forget without an identity
+     * @throws AccessDeniedException  selective forget needs {@code forget}; {@code scope=all} and
+     *                                compliance need {@code admin}
+     */
+    public ForgetResult forget(ForgetRequest request, AstrocyteContext context) {
+        ensureOpen();
+        require(request);
+        if (request.compliance() && context == null) {
+            throw new AuthorizationException("a compliance forget needs an identity");
+        }
+        Permission needed = request.isScopeAll() || request.compliance() ? Permission.ADMIN : Permission.FORGET;
+        access.check(context, request.bankId(), needed);
+        if (request.compliance()) {
+            COMPLIANCE_LOG.warn("event=astrocyte.compliance.forget actor={} bank_id={} reason={} scope={}",
+                    context.principal(), request.bankId(), request.reason(),
+                    request.isScopeAll() ? "all" : "selective");
+        }
+        return guard(() -> forgetPipeline.forget(request));
+    }
+
+    public CompletableFuture<ForgetResult> forgetAsync(ForgetRequest request, AstrocyteContext context) {
+        return async(() -> forget(request, context));
+    }
+
+    // ---- history ----------------------------------------------------------------------------------
+
+    /** Recall as the bank stood at {@code as_of}: retained by then and not yet forgotten then. */
+    public HistoryResult history(HistoryRequest request, AstrocyteContext context) {
+        require(request);
+        RecallResult r = recall(request.toRecall(), context);
+        return new HistoryResult(r.hits(), r.totalAvailable(), r.truncated(), request.asOf(), request.bankId(),
+                r.trace());
+    }
+
+    public CompletableFuture<HistoryResult> historyAsync(HistoryRequest request, AstrocyteContext context) {
+        return async(() -> history(request, context));
+    }
+
+    // ---- inspection -------------------------------------------------------------------------------
+
+    /** How many live memories a bank holds. Needs {@code read}. */
+    public long memoryCount(String bankId, AstrocyteContext context) {
+        ensureOpen();
+        io.astrocyte.api.BankIds.require("bank_id", bankId);
+        access.check(context, bankId, Permission.READ);
+        return guard(() -> store.count(bankId, VectorFilters.none()));
+    }
+
+    /** The store's health. */
+    public HealthStatus health() {
+        try {
+            return store.health();
+        } catch (RuntimeException e) {
+            return HealthStatus.down(store.name() + ": " + e);
+        }
+    }
+
+    public AstrocyteConfig config() {
+        return config;
+    }
+
+    /** The store in use, for diagnostics; applications should go through the verbs. */
+    public VectorStore vectorStore() {
+        return store;
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    /** The LLM used by reflect, if any. */
+    public Optional<LlmProvider> llm() {
+        return Optional.ofNullable(llm);
+    }
+
+    /** Stops the worker threads and closes the providers this instance created (not ones passed in). */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        strategyPool.shutdown();
+        asyncPool.shutdown();
+        try {
+            asyncPool.awaitTermination(10, TimeUnit.SECONDS);
+            strategyPool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", owned.get(i), e.toString());
+            }
+        }
+    }
+
+    // ---- internals --------------------------------------------------------------------------------
+
+    private RankedRecall rank(RecallRequest request, List<String> banks) {
+        if (banks.size() == 1) {
+            return guard(() -> recallPipeline.rank(request, banks.get(0)));
+        }
+        return multiBank.recall(request, banks);
+    }
+
+    private List<String> readableBanks(List<String> banks, AstrocyteContext context) {
+        if (banks.isEmpty()) {
+            throw new InvalidRequestException("bank_id", "name a bank_id or banks");
+        }
+        for (String bank : banks) {
+            access.check(context, bank, Permission.READ);
+        }
+        return banks;
+    }
+
+    private static List<String> targets(String bankId, List<String> banks) {
+        List<String> all = new ArrayList<>();
+        if (bankId != null) {
+            all.add(bankId);
+        }
+        banks.stream().filter(b -> !all.contains(b)).forEach(all::add);
+        return all;
+    }
+
+    private static RecallTrace trace(RankedRecall ranked, List<MemoryHit> returned, long startNanos) {
+        Map<String, Integer> layers = new LinkedHashMap<>();
+        for (MemoryHit h : returned) {
+            layers.merge(h.memoryLayer() == null ? "fact" : h.memoryLayer(), 1, Integer::sum);
+        }
+        return new RecallTrace(ranked.strategiesUsed(), ranked.hits().size(), "rrf",
+                (System.nanoTime() - startNanos) / 1e6, ranked.strategyTimingsMs(), ranked.strategyCandidateCounts(),
+                null, layers, false, false);
+    }
+
+    private <T> T guard(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AstrocyteException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProviderUnavailableException(store.name() + ": " + e, e);
+        }
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, asyncPool);
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("this Astrocyte instance is closed");
+        }
+    }
+
+    private static void require(Object request) {
+        if (request == null) {
+            throw new InvalidRequestException(null, "request is required");
+        }
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Configures an {@link Astrocyte}; anything not given comes from the config or discovery. */
+    public static final class Builder {
+        private AstrocyteConfig config;
+        private VectorStore vectorStore;
+        private Embedder embedder;
+        private LlmProvider llm;
+        private AccessController accessController;
+        private Clock clock;
+        private Path dataDirectory;
+
+        private Builder() {
+        }
+
+        public Builder config(AstrocyteConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        /** Use this store; the caller keeps ownership and closes it. */
+        public Builder vectorStore(VectorStore value) {
+            this.vectorStore = value;
+            return this;
+        }
+
+        /** Use this embedder; the caller keeps ownership and closes it. */
+        public Builder embedder(Embedder value) {
+            this.embedder = value;
+            return this;
+        }
+
+        /** Use this LLM for reflect; {@code null} keeps reflect extractive. */
+        public Builder llm(LlmProvider value) {
+            this.llm = value;
+            return this;
+        }
+
+        /** Replace the access check (grants, external policy engines). */
+        public Builder accessController(AccessController value) {
+            this.accessController = value;
+            return this;
+        }
+
+        /** The clock that stamps {@code retained_at} and {@code forgotten_at}. */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** Where a discovered on-disk store keeps its data ({@code vector_store_config.path}). */
+        public Builder dataDirectory(Path value) {
+            this.dataDirectory = value;
+            return this;
+        }
+
+        public Astrocyte build() {
+            AstrocyteConfig cfg = config != null ? config : AstrocyteConfig.defaultConfig();
+            List<AutoCloseable> owned = new ArrayList<>();
+            try {
+                Embedder emb = embedder;
+                if (emb == null) {
+                    emb = ProviderDiscovery.create(ProviderFactory.ForEmbedder.class, cfg.embeddingProvider(),
+                            cfg.embeddingProviderConfig(), "embedding_provider");
+                    owned.add(emb);
+                }
+                VectorStore vs = vectorStore;
+                if (vs == null) {
+                    Map<String, Object> storeConfig = new LinkedHashMap<>(cfg.vectorStoreConfig());
+                    if (dataDirectory != null) {
+                        storeConfig.put("path", dataDirectory.toString());
+                    }
+                    storeConfig.putIfAbsent("embedding_dimension", emb.dimension());
+                    storeConfig.putIfAbsent("embedding_model", emb.modelId());
+                    vs = ProviderDiscovery.create(ProviderFactory.ForVectorStore.class, cfg.vectorStore(),
+                            storeConfig, "vector_store");
+                    owned.add(vs);
+                }
+                if (vs.spiVersion() != VectorStore.SPI_VERSION) {
+                    throw new ConfigException("vector_store: " + vs.name() + " implements SPI version "
+                            + vs.spiVersion() + ", this core needs " + VectorStore.SPI_VERSION);
+                }
+                LlmProvider model = llm;
+                if (model == null && cfg.llmProvider() != null) {
+                    model = ProviderDiscovery.create(ProviderFactory.ForLlm.class, cfg.llmProvider(),
+                            cfg.llmProviderConfig(), "llm_provider");
+                }
+                return new Astrocyte(this, cfg, Objects.requireNonNull(vs), emb, model, owned);
+            } catch (RuntimeException e) {
+                for (AutoCloseable c : owned) {
+                    try {
+                        c.close();
+                    } catch (Exception suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.astrocyte.config;
+
+/**
+ * {@code pipeline.rerank} (SPEC §5.2 step 4): heuristic boosts added to the fused score.
+ *
+ * @param keywordBoost     per distinct query term found in the memory (default 0.05, at most 5 terms count)
+ * @param properNounBoost  per query proper noun found in the memory (default 0.10)
+ * @param nameMissPenalty  when the query names someone and the memory names none of them (default 0.20)
+ */
+public record RerankConfig(Boolean enabled, Double keywordBoost, Double properNounBoost, Double nameMissPenalty) {
+
+    public static final RerankConfig DEFAULT = new RerankConfig(null, null, null, null);
+
+    public RerankConfig {
+        enabled = enabled == null || enabled;
+        keywordBoost = keywordBoost == null ? 0.05 : keywordBoost;
+        properNounBoost = properNounBoost == null ? 0.10 : properNounBoost;
+        nameMissPenalty = nameMissPenalty == null ? 0.20 : nameMissPenalty;
+        ConfigChecks.nonNegative("pipeline.rerank.keyword_boost", keywordBoost);
+        ConfigChecks.nonNegative("pipeline.rerank.proper_noun_boost", properNounBoost);
+        ConfigChecks.nonNegative("pipeline.rerank.name_miss_penalty", nameMissPenalty);
+    }
+}

@@ -1,0 +1,67 @@
+package io.astrocyte.pipeline;
+
+import io.astrocyte.api.ForgetRequest;
+import io.astrocyte.api.ForgetResult;
+import io.astrocyte.api.TimeRange;
+import io.astrocyte.spi.VectorFilters;
+import io.astrocyte.spi.VectorItem;
+import io.astrocyte.spi.VectorStore;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Resolves a forget's selectors to memory ids and forgets them (SPEC §1.5 [J]): a soft delete that
+ * stamps {@code forgotten_at}, or, for compliance, a physical purge that also removes memories an
+ * earlier soft delete kept for history. Selectors combine with AND.
+ */
+public final class ForgetPipeline {
+
+    private static final int PAGE = 1000;
+
+    private final VectorStore store;
+    private final Clock clock;
+
+    public ForgetPipeline(VectorStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public ForgetResult forget(ForgetRequest request) {
+        Set<String> ids = resolve(request);
+        if (ids.isEmpty()) {
+            return new ForgetResult(0, 0);
+        }
+        int n = request.compliance()
+                ? store.delete(ids, request.bankId())
+                : store.softDelete(ids, request.bankId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return new ForgetResult(n, 0);
+    }
+
+    private Set<String> resolve(ForgetRequest request) {
+        boolean byIdsOnly = !request.isScopeAll() && request.tags().isEmpty() && request.beforeDate() == null;
+        if (byIdsOnly) {
+            return new LinkedHashSet<>(request.memoryIds());
+        }
+        VectorFilters filters = new VectorFilters(Set.copyOf(request.tags()), null,
+                request.beforeDate() == null ? null : new TimeRange(null, request.beforeDate()), null, null, null,
+                request.compliance());
+        Set<String> wanted = request.memoryIds().isEmpty() ? null : Set.copyOf(request.memoryIds());
+        Set<String> ids = new LinkedHashSet<>();
+        // Collect every id before changing anything: soft deletes would shift the pages under us.
+        for (int offset = 0;; offset += PAGE) {
+            List<VectorItem> page = store.listVectors(request.bankId(), offset, PAGE, filters);
+            for (VectorItem item : page) {
+                if (wanted == null || wanted.contains(item.id())) {
+                    ids.add(item.id());
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        return ids;
+    }
+}

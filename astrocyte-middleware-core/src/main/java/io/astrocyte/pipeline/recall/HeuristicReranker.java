@@ -1,0 +1,47 @@
+package io.astrocyte.pipeline.recall;
+
+import io.astrocyte.config.RerankConfig;
+import java.util.Set;
+
+/**
+ * Adjusts a fused score with cheap lexical evidence (SPEC §5.2 step 4): a boost per query term found in
+ * the memory (at most five count), a boost per query proper noun found (at most two), and a penalty
+ * when the query names someone or something and the memory mentions none of those names.
+ */
+public final class HeuristicReranker {
+
+    private static final int MAX_TERMS = 5;
+    private static final int MAX_PROPER_NOUNS = 2;
+
+    private final RerankConfig config;
+
+    public HeuristicReranker(RerankConfig config) {
+        this.config = config;
+    }
+
+    /** The adjustment to add to a fused score for a memory with text {@code text}. */
+    public double adjustment(QueryTerms query, String text) {
+        if (!config.enabled()) {
+            return 0;
+        }
+        Set<String> words = QueryTerms.wordsOf(text);
+        int terms = 0;
+        for (String t : query.terms()) {
+            if (words.contains(t)) {
+                terms++;
+            }
+        }
+        int names = 0;
+        for (String p : query.properNouns()) {
+            if (words.contains(p)) {
+                names++;
+            }
+        }
+        double delta = Math.min(terms, MAX_TERMS) * config.keywordBoost()
+                + Math.min(names, MAX_PROPER_NOUNS) * config.properNounBoost();
+        if (!query.properNouns().isEmpty() && names == 0) {
+            delta -= config.nameMissPenalty();
+        }
+        return delta;
+    }
+}

@@ -1,0 +1,167 @@
+package io.astrocyte.pipeline.recall;
+
+import io.astrocyte.ProviderUnavailableException;
+import io.astrocyte.AstrocyteException;
+import io.astrocyte.api.MemoryHit;
+import io.astrocyte.api.RecallRequest;
+import io.astrocyte.config.RecallConfig;
+import io.astrocyte.spi.Embedder;
+import io.astrocyte.spi.KeywordIndex;
+import io.astrocyte.spi.VectorFilters;
+import io.astrocyte.spi.VectorHit;
+import io.astrocyte.spi.VectorStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Hybrid recall over one bank (SPEC §5.2): the semantic (dense, over-fetched), keyword (BM25) and
+ * temporal-recency strategies run in parallel, plus the caller's {@code external_context}; their
+ * rankings are fused with weighted RRF, layer weights and heuristic rerank adjust the scores, and the
+ * result is ranked best first. Trimming to {@code max_results} and the token budget is left to the
+ * caller so that multi-bank recall can merge banks first.
+ */
+public final class RecallPipeline {
+
+    /** Recency scores below this (about 30 days at the default half-life) do not take part in fusion. */
+    static final double MIN_RECENCY_SCORE = 0.05;
+
+    private final VectorStore store;
+    private final KeywordIndex keywordIndex;
+    private final Embedder embedder;
+    private final RecallConfig config;
+    private final HeuristicReranker reranker;
+    private final RrfFusion fusion;
+    private final Executor executor;
+    private final Clock clock;
+
+    /**
+     * @param keywordIndex BM25 search over the store's items, or {@code null} when the store has none
+     * @param executor     runs the strategies concurrently; must not be saturated by the caller's own work
+     */
+    public RecallPipeline(VectorStore store, KeywordIndex keywordIndex, Embedder embedder, RecallConfig config,
+            HeuristicReranker reranker, Executor executor, Clock clock) {
+        this.store = store;
+        this.keywordIndex = keywordIndex;
+        this.embedder = embedder;
+        this.config = config;
+        this.reranker = reranker;
+        this.fusion = new RrfFusion(config.rrfK());
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public RankedRecall rank(RecallRequest request, String bankId) {
+        VectorFilters filters = request.filters();
+        int limit = Math.max(request.maxResults() * config.overfetch(), config.minCandidates());
+        List<CompletableFuture<StrategyResult>> running = new ArrayList<>();
+        if (config.semanticWeight() > 0) {
+            running.add(run("semantic", config.semanticWeight(),
+                    () -> store.searchSimilar(embedder.embed(request.query()), bankId, limit, filters)));
+        }
+        if (keywordIndex != null && config.keywordWeight() > 0) {
+            running.add(run("keyword", config.keywordWeight(),
+                    () -> keywordIndex.searchKeyword(request.query(), bankId, limit, filters)));
+        }
+        if (config.temporalWeight() > 0 && config.temporalCandidates() > 0) {
+            Instant reference = request.queryReferenceDate() != null ? request.queryReferenceDate()
+                    : request.asOf() != null ? request.asOf() : clock.instant();
+            running.add(run("temporal", config.temporalWeight(),
+                    () -> recent(bankId, filters, reference)));
+        }
+        List<StrategyResult> results = new ArrayList<>();
+        for (CompletableFuture<StrategyResult> f : running) {
+            results.add(join(f));
+        }
+        if (!request.externalContext().isEmpty()) {
+            results.add(external(request.externalContext()));
+        }
+        return rerank(request, bankId, results);
+    }
+
+    private RankedRecall rerank(RecallRequest request, String bankId, List<StrategyResult> results) {
+        QueryTerms terms = QueryTerms.of(request.query());
+        List<MemoryHit> ranked = new ArrayList<>();
+        Map<MemoryHit, Double> keys = new java.util.IdentityHashMap<>();
+        for (RrfFusion.Fused f : fusion.fuse(results)) {
+            VectorHit h = f.hit();
+            double layer = request.layerWeights().getOrDefault(h.memoryLayer() == null ? "fact" : h.memoryLayer(), 1.0);
+            double key = f.score() * layer + reranker.adjustment(terms, h.text());
+            boolean external = h.id().startsWith(EXTERNAL_PREFIX);
+            MemoryHit hit = new MemoryHit(h.text(), Math.max(0, Math.min(1, key)), h.factType(), h.metadata(),
+                    h.tags(), h.occurredAt(), h.source(), external ? null : h.id(), external ? null : bankId,
+                    h.memoryLayer(), null, h.retainedAt(), h.chunkId());
+            keys.put(hit, key);
+            ranked.add(hit);
+        }
+        ranked.sort(Comparator.comparingDouble((MemoryHit m) -> keys.get(m)).reversed());
+        Map<String, Double> timings = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<String> used = new ArrayList<>();
+        for (StrategyResult r : results) {
+            used.add(r.name());
+            timings.put(r.name(), r.millis());
+            counts.put(r.name(), r.hits().size());
+        }
+        return new RankedRecall(ranked, used, timings, counts);
+    }
+
+    private List<VectorHit> recent(String bankId, VectorFilters filters, Instant reference) {
+        double halfLifeDays = config.temporalHalfLifeDays();
+        List<VectorHit> scored = new ArrayList<>();
+        for (VectorHit h : store.listRecent(bankId, config.temporalCandidates(), filters)) {
+            Instant t = h.eventTime();
+            if (t == null) {
+                continue;
+            }
+            double ageDays = Math.max(0, Duration.between(t, reference).toMillis() / 86_400_000.0);
+            double score = Math.pow(2, -ageDays / halfLifeDays);
+            if (score >= MIN_RECENCY_SCORE) {
+                scored.add(h.withScore(score));
+            }
+        }
+        return scored;
+    }
+
+    static final String EXTERNAL_PREFIX = "external:";
+
+    private static StrategyResult external(List<MemoryHit> context) {
+        List<VectorHit> hits = new ArrayList<>();
+        int i = 0;
+        for (MemoryHit m : context) {
+            hits.add(new VectorHit(EXTERNAL_PREFIX + i++, m.text(), m.score(), m.metadata(), m.tags(), m.factType(),
+                    m.occurredAt(), m.memoryLayer(), m.retainedAt(), m.chunkId(), m.source()));
+        }
+        hits.sort(Comparator.comparingDouble(VectorHit::score).reversed());
+        return new StrategyResult("external", hits, 1.0, 0);
+    }
+
+    private CompletableFuture<StrategyResult> run(String name, double weight, Supplier<List<VectorHit>> search) {
+        return CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            List<VectorHit> hits = search.get();
+            return new StrategyResult(name, hits, weight, (System.nanoTime() - start) / 1e6);
+        }, executor);
+    }
+
+    private StrategyResult join(CompletableFuture<StrategyResult> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AstrocyteException ae) {
+                throw ae;
+            }
+            throw new ProviderUnavailableException(store.name() + ": recall failed: " + cause, cause);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.astrocyte.spi;
+
+import java.util.Map;
+
+/**
+ * Creates a provider by name from its {@code *_config} map. Implementations are discovered with
+ * {@link java.util.ServiceLoader} through the sub-interfaces below; when several match and the config
+ * names none, the highest {@link #priority()} wins.
+ *
+ * @param <T> what the factory creates
+ */
+public interface ProviderFactory<T> {
+
+    /** The name used in {@code astrocyte.yaml}, e.g. {@code embedded} for {@code vector_store: embedded}. */
+    String name();
+
+    /** Preference when the configuration names no provider; a negative value means "only when named". */
+    default int priority() {
+        return 0;
+    }
+
+    T create(Map<String, Object> config);
+
+    /** Discovered under {@code META-INF/services/io.astrocyte.spi.ProviderFactory$ForVectorStore}. */
+    interface ForVectorStore extends ProviderFactory<VectorStore> {
+    }
+
+    /** Discovered under {@code META-INF/services/io.astrocyte.spi.ProviderFactory$ForEmbedder}. */
+    interface ForEmbedder extends ProviderFactory<Embedder> {
+    }
+
+    /** Discovered under {@code META-INF/services/io.astrocyte.spi.ProviderFactory$ForLlm}. */
+    interface ForLlm extends ProviderFactory<LlmProvider> {
+    }
+}

@@ -1,0 +1,82 @@
+package io.astrocyte.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One stored memory (a chunk) as a backend sees it (SPEC §4.1). {@code forgottenAt} is set by a soft
+ * delete; live items have it {@code null}. {@code source} is a [Java] addition so that a hit can report
+ * where its memory came from without a reserved metadata key.
+ *
+ * @param metadata scalar values only ({@code String}, {@code Number}, {@code Boolean}) or {@code null}
+ */
+public record VectorItem(
+        String id,
+        String bankId,
+        float[] vector,
+        String text,
+        Map<String, Object> metadata,
+        List<String> tags,
+        String factType,
+        Instant occurredAt,
+        String memoryLayer,
+        Instant retainedAt,
+        String chunkId,
+        String source,
+        Instant forgottenAt) {
+
+    public VectorItem {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(bankId, "bankId");
+        Objects.requireNonNull(text, "text");
+        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** The moment the memory is about: {@code occurredAt} when known, else {@code retainedAt}. */
+    public Instant eventTime() {
+        return occurredAt != null ? occurredAt : retainedAt;
+    }
+
+    /** This item without its vector, as a hit with the given score. */
+    public VectorHit toHit(double score) {
+        return new VectorHit(id, text, score, metadata, tags, factType, occurredAt, memoryLayer, retainedAt, chunkId,
+                source);
+    }
+
+    /** This item with {@code forgottenAt} set. */
+    public VectorItem forgotten(Instant at) {
+        return new VectorItem(id, bankId, vector, text, metadata, tags, factType, occurredAt, memoryLayer, retainedAt,
+                chunkId, source, at);
+    }
+
+    /** Visible at {@code asOf} (or now, when {@code asOf} is null): retained by then and not yet forgotten. */
+    public boolean visibleAt(Instant asOf) {
+        if (asOf == null) {
+            return forgottenAt == null;
+        }
+        return retainedAt != null && !retainedAt.isAfter(asOf) && (forgottenAt == null || forgottenAt.isAfter(asOf));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VectorItem other && id.equals(other.id) && bankId.equals(other.bankId)
+                && java.util.Arrays.equals(vector, other.vector) && text.equals(other.text)
+                && metadata.equals(other.metadata) && tags.equals(other.tags) && Objects.equals(factType, other.factType)
+                && Objects.equals(occurredAt, other.occurredAt) && Objects.equals(memoryLayer, other.memoryLayer)
+                && Objects.equals(retainedAt, other.retainedAt) && Objects.equals(chunkId, other.chunkId)
+                && Objects.equals(source, other.source) && Objects.equals(forgottenAt, other.forgottenAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, bankId, text);
+    }
+
+    @Override
+    public String toString() {
+        return "VectorItem[id=" + id + ", bankId=" + bankId + ", text=" + text + "]";
+    }
+}

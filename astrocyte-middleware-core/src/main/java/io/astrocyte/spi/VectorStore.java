@@ -1,0 +1,62 @@
+package io.astrocyte.spi;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Tier-1 retrieval backend: stores memory items with their vectors and finds them again (SPEC §4.1).
+ * Every method is scoped to one bank; a backend must never return an item of another bank. Calls are
+ * blocking and may come from many threads at once; the facade provides the async API on top.
+ *
+ * <p>Durability: when {@link #storeVectors} returns, the items must survive a crash of the process.
+ * Conformance: extend {@code io.astrocyte.spi.contract.VectorStoreContract} from the core test-jar.
+ */
+public interface VectorStore extends AutoCloseable {
+
+    /** The SPI version this interface describes; the facade refuses a backend that reports another. */
+    int SPI_VERSION = 1;
+
+    default int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    /** Short provider name used in errors, traces and metrics, e.g. {@code embedded}. */
+    String name();
+
+    /** Stores items (inserting or replacing by id within the bank) and returns their ids in order. */
+    List<String> storeVectors(List<VectorItem> items);
+
+    /**
+     * The {@code limit} items most similar to {@code vector} (cosine), best first, scores in {@code [0,1]}.
+     */
+    List<VectorHit> searchSimilar(float[] vector, String bankId, int limit, VectorFilters filters);
+
+    /**
+     * Items matching {@code filters} (live ones only, unless {@link VectorFilters#includeForgotten()}) in a
+     * stable order, by {@code retained_at} then id, paged. The order must not change between calls unless
+     * items are added or purged.
+     */
+    List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters);
+
+    /** Up to {@code limit} matching items, newest {@link VectorItem#eventTime()} first, as hits with score 0. */
+    List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters);
+
+    /** How many items match. */
+    long count(String bankId, VectorFilters filters);
+
+    /**
+     * Marks live items as forgotten at {@code forgottenAt} (they stay for {@code as_of} history) and
+     * returns how many changed; ids that are unknown or already forgotten do not count.
+     */
+    int softDelete(Collection<String> ids, String bankId, Instant forgottenAt);
+
+    /** Removes items physically, forgotten or not, and returns how many were removed. */
+    int delete(Collection<String> ids, String bankId);
+
+    HealthStatus health();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,338 @@
+package io.astrocyte.spi.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.astrocyte.api.TimeRange;
+import io.astrocyte.embedding.Vectors;
+import io.astrocyte.spi.VectorFilters;
+import io.astrocyte.spi.VectorHit;
+import io.astrocyte.spi.VectorItem;
+import io.astrocyte.spi.VectorStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The conformance suite every {@link VectorStore} must pass. Extend it, implement {@link #createStore},
+ * and the backend is checked for: storing and replacing, similarity order and score range, every filter
+ * of {@link VectorFilters}, soft delete with {@code as_of} history, purge, stable paging, recency order,
+ * bank isolation, and concurrent writers with readers.
+ *
+ * <p>Vectors are 64-dimensional and deterministic ({@link ContractItems#EMBEDDER}).
+ */
+public abstract class VectorStoreContract {
+
+    @TempDir
+    protected Path dataDir;
+
+    protected VectorStore store;
+    protected final ContractItems items = new ContractItems();
+
+    /** A fresh, empty store for 64-dimensional vectors keeping its files (if any) under {@code dir}. */
+    protected abstract VectorStore createStore(Path dir) throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = createStore(dataDir);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private List<String> ids(List<VectorHit> hits) {
+        return hits.stream().map(VectorHit::id).toList();
+    }
+
+    private List<String> itemIds(List<VectorItem> list) {
+        return list.stream().map(VectorItem::id).toList();
+    }
+
+    private List<VectorHit> search(String text, String bank, VectorFilters filters) {
+        return store.searchSimilar(ContractItems.vector(text), bank, 10, filters);
+    }
+
+    @Test
+    void storesItemsAndReturnsTheirIdsInOrder() {
+        List<String> ids = store.storeVectors(List.of(items.item("a1", "b", "alpha one"),
+                items.item("a2", "b", "alpha two")));
+        assertThat(ids).containsExactly("a1", "a2");
+        assertThat(store.count("b", VectorFilters.none())).isEqualTo(2);
+    }
+
+    @Test
+    void listedItemsKeepEveryField() {
+        Instant occurred = Instant.parse("2025-05-08T13:56:00Z");
+        VectorItem in = items.item("f1", "b", "field check", List.of("x", "y"),
+                Map.of("speaker", "Alice", "turn", 7, "ok", true), occurred, "experience");
+        store.storeVectors(List.of(in));
+        VectorItem out = store.listVectors("b", 0, 10, VectorFilters.none()).get(0);
+        assertThat(out.id()).isEqualTo("f1");
+        assertThat(out.bankId()).isEqualTo("b");
+        assertThat(out.text()).isEqualTo("field check");
+        assertThat(out.tags()).containsExactlyInAnyOrder("x", "y");
+        assertThat(out.metadata()).containsEntry("speaker", "Alice").containsEntry("ok", true);
+        assertThat(((Number) out.metadata().get("turn")).intValue()).isEqualTo(7);
+        assertThat(out.factType()).isEqualTo("experience");
+        assertThat(out.occurredAt()).isEqualTo(occurred);
+        assertThat(out.retainedAt()).isEqualTo(in.retainedAt());
+        assertThat(out.memoryLayer()).isEqualTo("fact");
+        assertThat(out.chunkId()).isEqualTo("f1#0");
+        assertThat(out.source()).isEqualTo("test");
+        assertThat(out.forgottenAt()).isNull();
+        assertThat(Vectors.dot(Vectors.normalized(out.vector()), Vectors.normalized(in.vector()))).isGreaterThan(0.999);
+    }
+
+    @Test
+    void storingAnExistingIdReplacesIt() {
+        store.storeVectors(List.of(items.item("r1", "b", "old text")));
+        store.storeVectors(List.of(items.item("r1", "b", "new text")));
+        List<VectorItem> all = store.listVectors("b", 0, 10, VectorFilters.none());
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).text()).isEqualTo("new text");
+    }
+
+    @Test
+    void similaritySearchRanksTheClosestFirstWithScoresInUnitRange() {
+        store.storeVectors(List.of(items.item("cat", "b", "the cat sat on the mat"),
+                items.item("dog", "b", "a dog barked at the mailman"),
+                items.item("car", "b", "engines and gearboxes of cars")));
+        List<VectorHit> hits = search("the cat sat on the mat", "b", VectorFilters.none());
+        assertThat(hits.get(0).id()).isEqualTo("cat");
+        assertThat(hits.get(0).score()).isGreaterThan(0.99);
+        for (VectorHit h : hits) {
+            assertThat(h.score()).isBetween(0.0, 1.0);
+        }
+        for (int i = 1; i < hits.size(); i++) {
+            assertThat(hits.get(i).score()).isLessThanOrEqualTo(hits.get(i - 1).score());
+        }
+    }
+
+    @Test
+    void similaritySearchHonoursTheLimit() {
+        List<VectorItem> many = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            many.add(items.item("m" + i, "b", "memory number " + i));
+        }
+        store.storeVectors(many);
+        assertThat(store.searchSimilar(ContractItems.vector("memory"), "b", 7, VectorFilters.none())).hasSize(7);
+    }
+
+    @Test
+    void banksAreIsolated() {
+        store.storeVectors(List.of(items.item("x1", "bank-a", "shared words here"),
+                items.item("x2", "bank-b", "shared words here")));
+        assertThat(ids(search("shared words here", "bank-a", VectorFilters.none()))).containsExactly("x1");
+        assertThat(itemIds(store.listVectors("bank-b", 0, 10, VectorFilters.none()))).containsExactly("x2");
+        assertThat(ids(store.listRecent("bank-a", 10, VectorFilters.none()))).containsExactly("x1");
+        assertThat(store.count("bank-c", VectorFilters.none())).isZero();
+        assertThat(store.softDelete(List.of("x1"), "bank-b", Instant.now())).isZero();
+        assertThat(store.delete(List.of("x1"), "bank-b")).isZero();
+        assertThat(store.count("bank-a", VectorFilters.none())).isEqualTo(1);
+    }
+
+    @Test
+    void tagFilterMatchesAnyTagAndNeverUntaggedItems() {
+        store.storeVectors(List.of(
+                items.item("t1", "b", "tagged red", List.of("red"), Map.of(), null, "world"),
+                items.item("t2", "b", "tagged blue", List.of("blue", "green"), Map.of(), null, "world"),
+                items.item("t3", "b", "untagged", List.of(), Map.of(), null, "world")));
+        VectorFilters f = new VectorFilters(Set.of("red", "green"), null, null, null, null, null, false);
+        assertThat(ids(search("tagged", "b", f))).containsExactlyInAnyOrder("t1", "t2");
+        assertThat(itemIds(store.listVectors("b", 0, 10, f))).containsExactlyInAnyOrder("t1", "t2");
+        assertThat(store.count("b", f)).isEqualTo(2);
+        assertThat(ids(store.listRecent("b", 10, f))).containsExactlyInAnyOrder("t1", "t2");
+    }
+
+    @Test
+    void factTypeFilterMatchesAny() {
+        store.storeVectors(List.of(
+                items.item("w", "b", "a world fact", List.of(), Map.of(), null, "world"),
+                items.item("e", "b", "an experience", List.of(), Map.of(), null, "experience"),
+                items.item("p", "b", "a preference", List.of(), Map.of(), null, "preference")));
+        VectorFilters f = new VectorFilters(null, Set.of("experience", "preference"), null, null, null, null, false);
+        assertThat(ids(search("a fact", "b", f))).containsExactlyInAnyOrder("e", "p");
+    }
+
+    @Test
+    void timeRangeFiltersOnOccurredAtAndSkipsUndatedItems() {
+        Instant jan = Instant.parse("2025-01-15T00:00:00Z");
+        Instant mar = Instant.parse("2025-03-15T00:00:00Z");
+        store.storeVectors(List.of(
+                items.item("jan", "b", "event in january", List.of(), Map.of(), jan, "world"),
+                items.item("mar", "b", "event in march", List.of(), Map.of(), mar, "world"),
+                items.item("none", "b", "event undated", List.of(), Map.of(), null, "world")));
+        VectorFilters f = VectorFilters.none().withTimeRange(
+                new TimeRange(Instant.parse("2025-02-01T00:00:00Z"), null));
+        assertThat(ids(search("event", "b", f))).containsExactly("mar");
+        VectorFilters before = VectorFilters.none().withTimeRange(new TimeRange(null, mar));
+        assertThat(itemIds(store.listVectors("b", 0, 10, before))).containsExactly("jan");
+        VectorFilters exactStart = VectorFilters.none().withTimeRange(new TimeRange(mar, null));
+        assertThat(store.count("b", exactStart)).isEqualTo(1);
+    }
+
+    @Test
+    void metadataFilterIsEqualityWithNumericCanonicalization() {
+        store.storeVectors(List.of(
+                items.item("n3", "b", "number three", List.of(), Map.of("n", 3, "who", "alice"), null, "world"),
+                items.item("s3", "b", "string three", List.of(), Map.of("n", "3", "who", "alice"), null, "world"),
+                items.item("n4", "b", "number four", List.of(), Map.of("n", 4, "who", "bob"), null, "world")));
+        VectorFilters numeric = new VectorFilters(null, null, null, Map.of("n", 3.0), null, null, false);
+        assertThat(ids(search("three", "b", numeric))).containsExactly("n3");
+        VectorFilters both = new VectorFilters(null, null, null, Map.of("n", "3", "who", "alice"), null, null, false);
+        assertThat(itemIds(store.listVectors("b", 0, 10, both))).containsExactly("s3");
+        VectorFilters missingKey = new VectorFilters(null, null, null, Map.of("absent", "x"), null, null, false);
+        assertThat(store.count("b", missingKey)).isZero();
+    }
+
+    @Test
+    void sessionFilterUsesTheSessionIdMetadataKey() {
+        store.storeVectors(List.of(
+                items.item("s1", "b", "first session note", List.of(), Map.of("session_id", "s-1"), null, "world"),
+                items.item("s2", "b", "second session note", List.of(), Map.of("session_id", "s-2"), null, "world"),
+                items.item("s0", "b", "no session note", List.of(), Map.of(), null, "world")));
+        VectorFilters f = new VectorFilters(null, null, null, null, null, "s-2", false);
+        assertThat(ids(search("session note", "b", f))).containsExactly("s2");
+    }
+
+    @Test
+    void softDeleteHidesFromLiveReadsButKeepsHistory() {
+        store.storeVectors(List.of(items.item("keep", "b", "kept memory"), items.item("gone", "b", "forgotten memory")));
+        Instant before = Instant.now();
+        Instant at = before.plusSeconds(60);
+        assertThat(store.softDelete(List.of("gone", "unknown"), "b", at)).isEqualTo(1);
+        assertThat(store.softDelete(List.of("gone"), "b", at.plusSeconds(1))).as("already forgotten").isZero();
+
+        assertThat(ids(search("forgotten memory", "b", VectorFilters.none()))).containsExactly("keep");
+        assertThat(itemIds(store.listVectors("b", 0, 10, VectorFilters.none()))).containsExactly("keep");
+        assertThat(ids(store.listRecent("b", 10, VectorFilters.none()))).containsExactly("keep");
+        assertThat(store.count("b", VectorFilters.none())).isEqualTo(1);
+
+        VectorFilters past = VectorFilters.none().withAsOf(at.minusSeconds(1));
+        assertThat(ids(search("forgotten memory", "b", past))).contains("gone");
+        assertThat(store.count("b", past)).isEqualTo(2);
+        VectorFilters atForget = VectorFilters.none().withAsOf(at);
+        assertThat(store.count("b", atForget)).as("forgotten_at > as_of is required").isEqualTo(1);
+
+        List<VectorItem> everything = store.listVectors("b", 0, 10, VectorFilters.none().withIncludeForgotten(true));
+        assertThat(everything).extracting(VectorItem::id).containsExactlyInAnyOrder("keep", "gone");
+        assertThat(everything.stream().filter(i -> i.id().equals("gone")).findFirst().orElseThrow().forgottenAt())
+                .isEqualTo(at);
+    }
+
+    @Test
+    void asOfHidesItemsRetainedLater() {
+        VectorItem early = items.item("early", "b", "early memory");
+        VectorItem late = items.item("late", "b", "late memory");
+        store.storeVectors(List.of(early, late));
+        VectorFilters f = VectorFilters.none().withAsOf(early.retainedAt());
+        assertThat(itemIds(store.listVectors("b", 0, 10, f))).containsExactly("early");
+        assertThat(ids(search("memory", "b", f))).containsExactly("early");
+    }
+
+    @Test
+    void deletePurgesForgottenAndLiveItems() {
+        store.storeVectors(List.of(items.item("p1", "b", "purge me"), items.item("p2", "b", "purge me too"),
+                items.item("p3", "b", "stay")));
+        store.softDelete(List.of("p1"), "b", Instant.now());
+        assertThat(store.delete(List.of("p1", "p2", "nope"), "b")).isEqualTo(2);
+        VectorFilters all = VectorFilters.none().withIncludeForgotten(true);
+        assertThat(itemIds(store.listVectors("b", 0, 10, all))).containsExactly("p3");
+        assertThat(store.count("b", VectorFilters.none().withAsOf(Instant.now().minusSeconds(1)))).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void listingIsStableAndPagesByRetainedAtThenId() {
+        List<VectorItem> batch = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            batch.add(items.item(String.format("id%02d", i), "b", "paged item " + i));
+        }
+        store.storeVectors(batch);
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < 30; offset += 10) {
+            paged.addAll(itemIds(store.listVectors("b", offset, 10, VectorFilters.none())));
+        }
+        assertThat(paged).containsExactlyElementsOf(batch.stream().map(VectorItem::id).toList());
+        assertThat(itemIds(store.listVectors("b", 0, 25, VectorFilters.none()))).containsExactlyElementsOf(paged);
+        assertThat(store.listVectors("b", 40, 10, VectorFilters.none())).isEmpty();
+    }
+
+    @Test
+    void listRecentOrdersByOccurredAtElseRetainedAtNewestFirst() {
+        Instant long_ago = Instant.parse("2020-01-01T00:00:00Z");
+        store.storeVectors(List.of(
+                items.item("old-event", "b", "an old event", List.of(), Map.of(), long_ago, "world"),
+                items.item("r1", "b", "retained first"),
+                items.item("r2", "b", "retained second")));
+        assertThat(ids(store.listRecent("b", 10, VectorFilters.none()))).containsExactly("r2", "r1", "old-event");
+        assertThat(ids(store.listRecent("b", 2, VectorFilters.none()))).containsExactly("r2", "r1");
+    }
+
+    @Test
+    void concurrentWritersAndReadersSeeConsistentData() throws Exception {
+        int writers = 4;
+        int perWriter = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 2);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            futures.add(pool.submit(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < perWriter; i++) {
+                        store.storeVectors(List.of(items.item("w" + writer + "-" + i, "b",
+                                "writer " + writer + " wrote item " + i)));
+                    }
+                } catch (Throwable t) {
+                    errors.add(t);
+                }
+                return null;
+            }));
+        }
+        for (int r = 0; r < 2; r++) {
+            futures.add(pool.submit(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < 40; i++) {
+                        List<VectorHit> hits = search("writer wrote item", "b", VectorFilters.none());
+                        for (VectorHit h : hits) {
+                            assertThat(h.id()).startsWith("w");
+                        }
+                        store.count("b", VectorFilters.none());
+                    }
+                } catch (Throwable t) {
+                    errors.add(t);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(errors).isEmpty();
+        assertThat(store.count("b", VectorFilters.none())).isEqualTo((long) writers * perWriter);
+    }
+
+    @Test
+    void healthIsReported() {
+        assertThat(store.health().healthy()).isTrue();
+    }
+}
