@@ -17,12 +17,13 @@ public record QueryTerms(Set<String> terms, Set<String> properNouns) {
             "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
             "before", "being", "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from", "had",
             "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into",
-            "is", "it", "its", "just", "like", "me", "more", "most", "my", "no", "not", "now", "of", "on", "or",
-            "our", "out", "over", "she", "should", "so", "some", "than", "that", "the", "their", "them", "then",
-            "there", "these", "they", "this", "those", "to", "too", "up", "us", "very", "was", "we", "were",
-            "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
-            "your", "yours", "get", "got", "one", "two", "many", "much", "ever", "last", "first", "kind", "type",
-            "thing", "things", "something", "does", "done", "make", "made", "going", "go", "went", "say", "said");
+            "is", "it", "its", "just", "like", "me", "more", "most", "my", "no", "not", "now", "of", "on",
+            "or", "our", "out", "over", "she", "should", "so", "some", "than", "that", "the", "their", "them",
+            "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "very", "was", "we",
+            "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+            "you", "your", "yours", "get", "got", "one", "two", "many", "much", "ever", "last", "first",
+            "kind", "type", "thing", "things", "something", "done", "make", "made", "going", "go", "went",
+            "say", "said");
 
     public static QueryTerms of(String query) {
         Set<String> terms = new LinkedHashSet<>();

@@ -1,0 +1,60 @@
+package io.astrocyte.pipeline.recall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.astrocyte.api.MemoryHit;
+import io.astrocyte.config.RerankConfig;
+import io.astrocyte.spi.VectorHit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FusionAndBudgetTest {
+
+    private static VectorHit hit(String id, double score) {
+        return new VectorHit(id, "text " + id, score, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void rrfSumsWeightedReciprocalRanksAndNormalizes() {
+        StrategyResult dense = new StrategyResult("semantic", List.of(hit("a", 0.9), hit("b", 0.8)), 1.0, 0);
+        StrategyResult bm25 = new StrategyResult("keyword", List.of(hit("b", 1.0), hit("c", 0.5)), 2.0, 0);
+        List<RrfFusion.Fused> fused = new RrfFusion(60).fuse(List.of(dense, bm25));
+        double max = 1.0 / 61 + 2.0 / 61;
+        assertThat(fused).extracting(f -> f.hit().id()).containsExactly("b", "c", "a");
+        assertThat(fused.get(0).score()).isCloseTo((1.0 / 62 + 2.0 / 61) / max, within(1e-12));
+        assertThat(fused.get(1).score()).isCloseTo((2.0 / 62) / max, within(1e-12));
+        assertThat(fused.get(2).score()).isCloseTo((1.0 / 61) / max, within(1e-12));
+        assertThat(fused.get(0).hit().score()).as("best original score kept").isEqualTo(1.0);
+    }
+
+    @Test
+    void aZeroWeightStrategyIsIgnored() {
+        StrategyResult dense = new StrategyResult("semantic", List.of(hit("a", 0.9)), 1.0, 0);
+        StrategyResult muted = new StrategyResult("temporal", List.of(hit("z", 1.0)), 0.0, 0);
+        assertThat(new RrfFusion(60).fuse(List.of(dense, muted))).extracting(f -> f.hit().id()).containsExactly("a");
+    }
+
+    @Test
+    void rerankBoostsTermsAndNamesAndPenalizesAMissingName() {
+        HeuristicReranker r = new HeuristicReranker(RerankConfig.DEFAULT);
+        QueryTerms q = QueryTerms.of("When did Caroline go to the support group?");
+        assertThat(q.properNouns()).containsExactly("caroline");
+        assertThat(q.terms()).contains("caroline", "support", "group").doesNotContain("when", "the");
+        assertThat(r.adjustment(q, "Caroline: I went to a support group yesterday")).isCloseTo(0.15 + 0.10, within(1e-9));
+        assertThat(r.adjustment(q, "Melanie: my support group was fun")).isCloseTo(0.10 - 0.20, within(1e-9));
+        assertThat(new HeuristicReranker(new RerankConfig(false, null, null, null)).adjustment(q, "x")).isZero();
+    }
+
+    @Test
+    void theBudgetKeepsWholeHitsInRankOrder() {
+        List<MemoryHit> ranked = List.of(MemoryHit.external("one two three", 1, null),
+                MemoryHit.external("four five six", 0.9, null), MemoryHit.external("seven", 0.8, null));
+        TokenBudget.Trimmed t = TokenBudget.apply(ranked, 10, 6);
+        assertThat(t.hits()).extracting(MemoryHit::text).containsExactly("one two three", "four five six");
+        assertThat(t.truncated()).isTrue();
+        TokenBudget.Trimmed byCount = TokenBudget.apply(ranked, 2, null);
+        assertThat(byCount.hits()).hasSize(2);
+        assertThat(byCount.truncated()).isFalse();
+    }
+}
