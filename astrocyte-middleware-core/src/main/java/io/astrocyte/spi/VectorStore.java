@@ -9,6 +9,8 @@ import java.util.List;
  * Every method is scoped to one bank; a backend must never return an item of another bank. Calls are
  * blocking and may come from many threads at once; the facade provides the async API on top.
  *
+ * <p>Times: backends keep instants to the millisecond; the pipeline stamps millisecond instants.
+ *
  * <p>Durability: when {@link #storeVectors} returns, the items must survive a crash of the process.
  * Conformance: extend {@code io.astrocyte.spi.contract.VectorStoreContract} from the core test-jar.
  */

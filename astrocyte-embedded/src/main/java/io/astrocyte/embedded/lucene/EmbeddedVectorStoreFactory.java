@@ -1,0 +1,53 @@
+package io.astrocyte.embedded.lucene;
+
+import io.astrocyte.ConfigException;
+import io.astrocyte.spi.ProviderFactory;
+import io.astrocyte.spi.VectorStore;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code vector_store: embedded}, the default whenever this module is on the classpath.
+ * {@code vector_store_config}: {@code path} (data folder, default {@code ./astrocyte-data}) and
+ * {@code exact_search_threshold} (default 10 000). The facade adds the embedder's
+ * {@code embedding_dimension} and {@code embedding_model}.
+ */
+public final class EmbeddedVectorStoreFactory implements ProviderFactory.ForVectorStore {
+
+    public static final String DEFAULT_PATH = "./astrocyte-data";
+    private static final Set<String> KEYS = Set.of("path", "exact_search_threshold", "embedding_dimension",
+            "embedding_model");
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public VectorStore create(Map<String, Object> config) {
+        for (String key : config.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new ConfigException("vector_store_config." + key + ": unknown key for the embedded store (known: "
+                        + "path, exact_search_threshold)");
+            }
+        }
+        Object dim = config.get("embedding_dimension");
+        if (!(dim instanceof Number)) {
+            throw new ConfigException("vector_store_config: the embedded store needs the embedder's dimension");
+        }
+        Object threshold = config.getOrDefault("exact_search_threshold", LuceneVectorStore.DEFAULT_EXACT_SEARCH_THRESHOLD);
+        if (!(threshold instanceof Number t) || t.intValue() < 0) {
+            throw new ConfigException("vector_store_config.exact_search_threshold: must be a non-negative integer, got "
+                    + threshold);
+        }
+        Path path = Path.of(String.valueOf(config.getOrDefault("path", DEFAULT_PATH)));
+        return LuceneVectorStore.open(path, ((Number) dim).intValue(),
+                String.valueOf(config.getOrDefault("embedding_model", "unknown")), t.intValue());
+    }
+}

@@ -1,0 +1,59 @@
+package io.astrocyte.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.astrocyte.Astrocyte;
+import io.astrocyte.ConfigException;
+import io.astrocyte.api.MemoryHit;
+import io.astrocyte.api.RecallRequest;
+import io.astrocyte.api.RecallResult;
+import io.astrocyte.api.RetainRequest;
+import io.astrocyte.embedded.embedding.LocalEmbedder;
+import io.astrocyte.embedded.lucene.LuceneVectorStore;
+import io.astrocyte.identity.AstrocyteContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code Astrocyte.builder().build()} with this module present: Lucene store + MiniLM, persisted. */
+class EmbeddedDefaultTest {
+
+    private static final AstrocyteContext ALICE = AstrocyteContext.of("user:alice");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBuilderDefaultsToTheEmbeddedStoreAndLocalModelAndMemoriesPersist() {
+        try (Astrocyte brain = Astrocyte.builder().dataDirectory(dir).build()) {
+            assertThat(brain.vectorStore()).isInstanceOf(LuceneVectorStore.class);
+            assertThat(brain.embedder()).isInstanceOf(LocalEmbedder.class);
+            brain.retain(RetainRequest.of("user-alice", "Alice is vegetarian and never eats meat."), ALICE);
+            brain.retain(RetainRequest.of("user-alice", "Alice's laptop is a ThinkPad."), ALICE);
+        }
+        try (Astrocyte brain = Astrocyte.builder().dataDirectory(dir).build()) {
+            RecallResult r = brain.recall(RecallRequest.of("user-alice", "what kind of dishes should I cook for her?"),
+                    ALICE);
+            assertThat(r.hits()).extracting(MemoryHit::text).first()
+                    .isEqualTo("Alice is vegetarian and never eats meat.");
+            assertThat(brain.memoryCount("user-alice", ALICE)).isEqualTo(2);
+        }
+        assertThat(Files.exists(dir.resolve("store.json"))).isTrue();
+    }
+
+    @Test
+    void aConfigFileSelectsTheDataFolderAndUnknownStoreKeysAreNamed() throws Exception {
+        Path yaml = dir.resolve("astrocyte.yaml");
+        Files.writeString(yaml, "vector_store: embedded\nvector_store_config: {path: \""
+                + dir.resolve("data").toString().replace("\\", "/") + "\"}\n");
+        try (Astrocyte brain = Astrocyte.fromConfig(yaml)) {
+            brain.retain(RetainRequest.of("b", "configured folder"), ALICE);
+        }
+        assertThat(Files.isDirectory(dir.resolve("data").resolve("index"))).isTrue();
+        assertThatThrownBy(() -> Astrocyte.fromConfig(Map.of("vector_store_config", Map.of("pth", "x"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("vector_store_config.pth");
+    }
+}

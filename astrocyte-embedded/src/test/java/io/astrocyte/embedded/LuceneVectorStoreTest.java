@@ -1,0 +1,104 @@
+package io.astrocyte.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.astrocyte.ConfigException;
+import io.astrocyte.embedded.lucene.LuceneVectorStore;
+import io.astrocyte.embedding.HashingEmbedder;
+import io.astrocyte.spi.VectorFilters;
+import io.astrocyte.spi.VectorHit;
+import io.astrocyte.spi.VectorItem;
+import io.astrocyte.spi.contract.ContractItems;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneVectorStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final ContractItems items = new ContractItems();
+
+    @Test
+    void everythingSurvivesCloseAndReopenIncludingForgottenState() {
+        Instant forgotten = Instant.parse("2026-02-01T00:00:00Z");
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, 64, "hashing-64")) {
+            store.storeVectors(List.of(items.item("a", "b", "kept"), items.item("z", "b", "dropped")));
+            store.softDelete(List.of("z"), "b", forgotten);
+        }
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, 64, "hashing-64")) {
+            assertThat(store.count("b", VectorFilters.none())).isEqualTo(1);
+            List<VectorItem> all = store.listVectors("b", 0, 10, VectorFilters.none().withIncludeForgotten(true));
+            assertThat(all).extracting(VectorItem::id).containsExactly("a", "z");
+            assertThat(all.get(1).forgottenAt()).isEqualTo(forgotten);
+            assertThat(store.searchSimilar(ContractItems.vector("kept"), "b", 5, VectorFilters.none()))
+                    .extracting(VectorHit::id).containsExactly("a");
+        }
+    }
+
+    @Test
+    void aSecondOpenOfTheSameFolderIsRefused() {
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, 64, "hashing-64")) {
+            assertThatThrownBy(() -> LuceneVectorStore.open(dir, 64, "hashing-64"))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("already open");
+            assertThat(store.health().healthy()).isTrue();
+        }
+    }
+
+    @Test
+    void anotherEmbeddingSpaceIsRefused() {
+        LuceneVectorStore.open(dir, 64, "hashing-64").close();
+        assertThatThrownBy(() -> LuceneVectorStore.open(dir, 384, "all-minilm-l6-v2-q"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("64-d").hasMessageContaining("384-d");
+        assertThatThrownBy(() -> LuceneVectorStore.open(dir, 64, "other-model"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("other-model");
+    }
+
+    @Test
+    void aVectorOfTheWrongSizeIsRefusedAndNothingIsWritten() {
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, 64, "hashing-64")) {
+            VectorItem good = items.item("ok", "b", "fine");
+            VectorItem bad = new VectorItem("bad", "b", new float[3], "wrong size", null, null, "world", null, "fact",
+                    Instant.now(), null, null, null);
+            assertThatThrownBy(() -> store.storeVectors(List.of(good, bad))).isInstanceOf(IllegalArgumentException.class);
+            assertThat(store.count("b", VectorFilters.none())).isZero();
+        }
+    }
+
+    @Test
+    void hnswAndExactSearchAgreeOnTheNearestNeighbour() {
+        HashingEmbedder embedder = new HashingEmbedder(64);
+        Random random = new Random(7);
+        List<VectorItem> batch = new ArrayList<>();
+        String[] words = {"apple", "river", "stone", "cloud", "violin", "tiger", "copper", "maple", "orbit", "lantern"};
+        for (int i = 0; i < 1500; i++) {
+            String text = words[random.nextInt(10)] + " " + words[random.nextInt(10)] + " " + words[random.nextInt(10)]
+                    + " " + i;
+            batch.add(new VectorItem("d" + i, "b", embedder.embed(text), text, null, null, "world", null, "fact",
+                    Instant.now(), null, null, null));
+        }
+        Path exactDir = dir.resolve("exact");
+        Path hnswDir = dir.resolve("hnsw");
+        try (LuceneVectorStore exact = LuceneVectorStore.open(exactDir, 64, "h", 100_000);
+                LuceneVectorStore hnsw = LuceneVectorStore.open(hnswDir, 64, "h", 0)) {
+            exact.storeVectors(batch);
+            hnsw.storeVectors(batch);
+            int agree = 0;
+            for (int q = 0; q < 20; q++) {
+                float[] v = batch.get(q * 50).vector();
+                VectorHit e = exact.searchSimilar(v, "b", 1, VectorFilters.none()).get(0);
+                VectorHit h = hnsw.searchSimilar(v, "b", 1, VectorFilters.none()).get(0);
+                if (e.id().equals(h.id()) || Math.abs(e.score() - h.score()) < 1e-6) {
+                    agree++;
+                }
+            }
+            assertThat(agree).isGreaterThanOrEqualTo(18);
+        }
+    }
+}
