@@ -19,6 +19,19 @@ public final class HeuristicReranker {
         this.config = config;
     }
 
+    /**
+     * Maps a ranking key (fused score in {@code [0,1]} plus {@link #adjustment}) onto {@code [0,1]}
+     * linearly, so reported scores keep the ranking order and do not saturate at 1.
+     */
+    public double toUnitScore(double key) {
+        if (!config.enabled()) {
+            return Math.max(0, Math.min(1, key));
+        }
+        double low = -config.nameMissPenalty();
+        double high = 1 + MAX_TERMS * config.keywordBoost() + MAX_PROPER_NOUNS * config.properNounBoost();
+        return Math.max(0, Math.min(1, (key - low) / (high - low)));
+    }
+
     /** The adjustment to add to a fused score for a memory with text {@code text}. */
     public double adjustment(QueryTerms query, String text) {
         if (!config.enabled()) {

@@ -97,7 +97,7 @@ public final class RecallPipeline {
             double layer = request.layerWeights().getOrDefault(h.memoryLayer() == null ? "fact" : h.memoryLayer(), 1.0);
             double key = f.score() * layer + reranker.adjustment(terms, h.text());
             boolean external = h.id().startsWith(EXTERNAL_PREFIX);
-            MemoryHit hit = new MemoryHit(h.text(), Math.max(0, Math.min(1, key)), h.factType(), h.metadata(),
+            MemoryHit hit = new MemoryHit(h.text(), reranker.toUnitScore(key), h.factType(), h.metadata(),
                     h.tags(), h.occurredAt(), h.source(), external ? null : h.id(), external ? null : bankId,
                     h.memoryLayer(), null, h.retainedAt(), h.chunkId());
             keys.put(hit, key);
