@@ -191,7 +191,7 @@ public final class Astrocyte implements AutoCloseable {
     public ReflectResult reflect(ReflectRequest request, AstrocyteContext context) {
         ensureOpen();
         require(request);
-        List<String> banks = readableBanks(targets(request.bankId(), request.banks()), context);
+        List<String> banks = readableBanks(request.targetBanks(), context);
         int recallResults = config.pipeline().reflect().recallResults();
         RankedRecall ranked = rank(request.toRecall(recallResults), banks);
         List<MemoryHit> hits = ranked.hits().subList(0, Math.min(recallResults, ranked.hits().size()));
@@ -326,15 +326,6 @@ public final class Astrocyte implements AutoCloseable {
             access.check(context, bank, Permission.READ);
         }
         return banks;
-    }
-
-    private static List<String> targets(String bankId, List<String> banks) {
-        List<String> all = new ArrayList<>();
-        if (bankId != null) {
-            all.add(bankId);
-        }
-        banks.stream().filter(b -> !all.contains(b)).forEach(all::add);
-        return all;
     }
 
     private static RecallTrace trace(RankedRecall ranked, List<MemoryHit> returned, long startNanos) {

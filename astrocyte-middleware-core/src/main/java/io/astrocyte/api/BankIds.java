@@ -11,6 +11,16 @@ public final class BankIds {
     private BankIds() {
     }
 
+    /** {@code bankId} (if any) followed by {@code banks}, without repeats, in order. */
+    public static java.util.List<String> targets(String bankId, java.util.List<String> banks) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        if (bankId != null) {
+            all.add(bankId);
+        }
+        all.addAll(banks);
+        return java.util.List.copyOf(all);
+    }
+
     public static boolean isValid(String bankId) {
         return bankId != null && PATTERN.matcher(bankId).matches();
     }

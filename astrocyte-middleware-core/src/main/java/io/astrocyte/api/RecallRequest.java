@@ -70,16 +70,7 @@ public record RecallRequest(
 
     /** The banks this request names, in order: {@code bankId} first, then {@code banks}. */
     public List<String> targetBanks() {
-        List<String> all = new ArrayList<>();
-        if (bankId != null) {
-            all.add(bankId);
-        }
-        for (String b : banks) {
-            if (!all.contains(b)) {
-                all.add(b);
-            }
-        }
-        return all;
+        return BankIds.targets(bankId, banks);
     }
 
     /** The store-level filters this request implies. */

@@ -41,6 +41,11 @@ public record ReflectRequest(
         return new Builder(query);
     }
 
+    /** The banks this request names, in order: {@code bankId} first, then {@code banks}. */
+    public List<String> targetBanks() {
+        return BankIds.targets(bankId, banks);
+    }
+
     /** The recall this reflect starts from. */
     public RecallRequest toRecall(int maxResults) {
         return RecallRequest.builder(query).bankId(bankId).banks(banks).strategy(strategy).maxResults(maxResults)

@@ -102,12 +102,7 @@ public final class InMemoryVectorStore implements VectorStore, KeywordIndex {
 
     @Override
     public int softDelete(Collection<String> ids, String bankId, Instant forgottenAt) {
-        lock.writeLock().lock();
-        try {
-            Map<String, VectorItem> bank = banks.get(bankId);
-            if (bank == null) {
-                return 0;
-            }
+        return mutate(bankId, bank -> {
             int n = 0;
             for (String id : ids) {
                 VectorItem item = bank.get(id);
@@ -117,19 +112,12 @@ public final class InMemoryVectorStore implements VectorStore, KeywordIndex {
                 }
             }
             return n;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
     public int delete(Collection<String> ids, String bankId) {
-        lock.writeLock().lock();
-        try {
-            Map<String, VectorItem> bank = banks.get(bankId);
-            if (bank == null) {
-                return 0;
-            }
+        return mutate(bankId, bank -> {
             int n = 0;
             for (String id : ids) {
                 if (bank.remove(id) != null) {
@@ -137,6 +125,15 @@ public final class InMemoryVectorStore implements VectorStore, KeywordIndex {
                 }
             }
             return n;
+        });
+    }
+
+    /** Applies a change to an existing bank under the write lock; an unknown bank changes nothing. */
+    private int mutate(String bankId, java.util.function.ToIntFunction<Map<String, VectorItem>> change) {
+        lock.writeLock().lock();
+        try {
+            Map<String, VectorItem> bank = banks.get(bankId);
+            return bank == null ? 0 : change.applyAsInt(bank);
         } finally {
             lock.writeLock().unlock();
         }
