@@ -1,0 +1,73 @@
+package io.astrocyte.benchmarks;
+
+import io.astrocyte.benchmarks.locomo.LocomoBenchmark;
+import io.astrocyte.benchmarks.speed.SpeedBenchmark;
+import io.astrocyte.embedded.embedding.LocalEmbedder;
+import io.astrocyte.embedding.HashingEmbedder;
+import io.astrocyte.spi.Embedder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar astrocyte-benchmarks.jar locomo|speed [options]}.
+ *
+ * <pre>
+ * locomo  --data PATH (default ../shared/data/locomo/locomo10.json)  --out DIR (default benchmarks/target/results)
+ *         --embedder minilm|hashing (default minilm)  --conversations N  --depth N (default 100)
+ * speed   --out DIR  --sizes 1000,10000,100000  --queries N (default 300)  --retains N (default 2000)
+ * </pre>
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !List.of("locomo", "speed").contains(args[0])) {
+            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed [--option value ...]");
+            System.exit(2);
+        }
+        Map<String, String> opts = options(args);
+        Path out = Path.of(opts.getOrDefault("out", "benchmarks/target/results"));
+        String command = "java -jar benchmarks/target/astrocyte-benchmarks.jar " + String.join(" ", args);
+        if (args[0].equals("locomo")) {
+            try (Embedder embedder = embedder(opts.getOrDefault("embedder", "minilm"))) {
+                new LocomoBenchmark(new LocomoBenchmark.Options(
+                        Path.of(opts.getOrDefault("data", "../shared/data/locomo/locomo10.json")), out, embedder,
+                        Integer.parseInt(opts.getOrDefault("depth", "100")),
+                        opts.containsKey("conversations") ? Integer.valueOf(opts.get("conversations")) : null,
+                        command), System.out).run();
+            }
+        } else {
+            List<Integer> sizes = new ArrayList<>();
+            for (String s : opts.getOrDefault("sizes", "1000,10000,100000").split(",")) {
+                sizes.add(Integer.parseInt(s.trim()));
+            }
+            new SpeedBenchmark(new SpeedBenchmark.Options(out, sizes,
+                    Integer.parseInt(opts.getOrDefault("queries", "300")),
+                    Integer.parseInt(opts.getOrDefault("retains", "2000")), command), System.out).run();
+        }
+    }
+
+    static Embedder embedder(String name) {
+        return switch (name) {
+            case "minilm" -> new LocalEmbedder();
+            case "hashing" -> new HashingEmbedder(384);
+            default -> throw new IllegalArgumentException("unknown embedder " + name + " (minilm, hashing)");
+        };
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+            }
+            opts.put(args[i].substring(2), args[i + 1]);
+        }
+        return opts;
+    }
+}

@@ -1,0 +1,66 @@
+package io.astrocyte.benchmarks.locomo;
+
+import io.astrocyte.Astrocyte;
+import io.astrocyte.api.ContentType;
+import io.astrocyte.api.MemoryHit;
+import io.astrocyte.api.RecallRequest;
+import io.astrocyte.api.RetainRequest;
+import io.astrocyte.api.RetainResult;
+import io.astrocyte.embedded.lucene.LuceneVectorStore;
+import io.astrocyte.identity.AstrocyteContext;
+import io.astrocyte.spi.Embedder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * System {@code astrocyte}: {@code Astrocyte.retain}/{@code recall} through the facade on the embedded
+ * Lucene store, one bank per conversation, all conversations in one store (so cross-bank hits would
+ * show up as leaks).
+ */
+final class AstrocyteSystem implements RetrievalSystem {
+
+    private static final AstrocyteContext CONTEXT = AstrocyteContext.of("service:locomo-benchmark");
+
+    private final LuceneVectorStore store;
+    private final Astrocyte brain;
+
+    AstrocyteSystem(Embedder embedder, Path dataDir) {
+        this.store = LuceneVectorStore.open(dataDir, embedder.dimension(), embedder.modelId());
+        this.brain = Astrocyte.builder().vectorStore(store).embedder(embedder).build();
+    }
+
+    @Override
+    public String name() {
+        return "astrocyte";
+    }
+
+    @Override
+    public void index(LocomoDataset.Conversation c, LocomoDataset.Turn turn) {
+        RetainResult r = brain.retain(RetainRequest.builder(c.sampleId(), turn.text())
+                .contentType(ContentType.CONVERSATION).occurredAt(turn.occurredAt())
+                .metadata(Map.of("dia_id", turn.diaId(), "session", turn.session(), "speaker", turn.speaker(),
+                        "sample_id", c.sampleId()))
+                .build(), CONTEXT);
+        if (!r.stored()) {
+            throw new IllegalStateException("retain refused for " + turn.diaId() + ": " + r.error());
+        }
+    }
+
+    @Override
+    public List<Ranked> search(LocomoDataset.Conversation c, String question, int depth) {
+        List<Ranked> out = new ArrayList<>();
+        for (MemoryHit h : brain.recall(RecallRequest.builder(question).bankId(c.sampleId()).maxResults(depth).build(),
+                CONTEXT).hits()) {
+            out.add(new Ranked((String) h.metadata().get("dia_id"), h.text(), (String) h.metadata().get("sample_id")));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        brain.close();
+        store.close();
+    }
+}

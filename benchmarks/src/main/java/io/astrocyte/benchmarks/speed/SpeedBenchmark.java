@@ -1,0 +1,282 @@
+package io.astrocyte.benchmarks.speed;
+
+import io.astrocyte.Astrocyte;
+import io.astrocyte.api.RecallRequest;
+import io.astrocyte.api.RetainRequest;
+import io.astrocyte.benchmarks.Reports;
+import io.astrocyte.benchmarks.Stats;
+import io.astrocyte.config.AstrocyteConfig;
+import io.astrocyte.embedded.embedding.LocalEmbedder;
+import io.astrocyte.embedded.lucene.LuceneVectorStore;
+import io.astrocyte.embedding.HashingEmbedder;
+import io.astrocyte.identity.AstrocyteContext;
+import io.astrocyte.pipeline.recall.HeuristicReranker;
+import io.astrocyte.pipeline.recall.RecallPipeline;
+import io.astrocyte.pipeline.recall.TokenBudget;
+import io.astrocyte.spi.Embedder;
+import io.astrocyte.spi.VectorFilters;
+import io.astrocyte.spi.VectorItem;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Speed and scale (BENCHMARKS.md §2) on the embedded default: raw embedder throughput, retain throughput
+ * through the facade (sequential and 4 concurrent writers) with the real and the hashing embedder, and
+ * recall latency at several bank sizes with 1 and 8 threads, heap and disk per memory, and the cost of
+ * the facade over the bare pipeline. Writes {@code speed.json}.
+ */
+public final class SpeedBenchmark {
+
+    private static final AstrocyteContext CONTEXT = AstrocyteContext.of("service:speed-benchmark");
+    private static final String BANK = "speed";
+    private static final int FILL_BATCH = 1000;
+
+    public record Options(Path out, List<Integer> sizes, int queries, int retains, String command) {
+    }
+
+    private final Options options;
+    private final PrintStream console;
+
+    public SpeedBenchmark(Options options, PrintStream console) {
+        this.options = options;
+        this.console = console;
+    }
+
+    public Map<String, Object> run() throws Exception {
+        Files.createDirectories(options.out());
+        Path work = Files.createTempDirectory(options.out(), "astrocyte-speed-");
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("command", options.command());
+        root.put("environment", Reports.environment());
+        try (LocalEmbedder real = new LocalEmbedder(); HashingEmbedder hashing = new HashingEmbedder(384)) {
+            Map<String, Object> retain = new LinkedHashMap<>();
+            retain.put("real_embedder", retainThroughput(real, work.resolve("retain-real")));
+            retain.put("hashing_embedder", retainThroughput(hashing, work.resolve("retain-hashing")));
+            root.put("retain", retain);
+            List<Object> recall = new ArrayList<>();
+            for (int size : options.sizes()) {
+                recall.add(recallAtSize(real, size, work.resolve("recall-" + size)));
+            }
+            root.put("recall", recall);
+        } finally {
+            Reports.deleteRecursively(work);
+        }
+        Reports.writeJson(options.out().resolve("speed.json"), root);
+        console.println(table(root));
+        Files.writeString(options.out().resolve("speed.md"), table(root));
+        return root;
+    }
+
+    // ---- retain -----------------------------------------------------------------------------------
+
+    private Map<String, Object> retainThroughput(Embedder embedder, Path dir) throws Exception {
+        List<String> texts = new SyntheticText(1).sentences(options.retains());
+        embedder.embed(texts.subList(0, Math.min(100, texts.size()))); // warm-up
+        long t0 = System.nanoTime();
+        for (String t : texts) {
+            embedder.embed(t);
+        }
+        double rawSingle = texts.size() / seconds(t0);
+        t0 = System.nanoTime();
+        for (int i = 0; i < texts.size(); i += 32) {
+            embedder.embed(texts.subList(i, Math.min(texts.size(), i + 32)));
+        }
+        double rawBatched = texts.size() / seconds(t0);
+
+        double sequential;
+        double concurrent;
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, embedder.dimension(), embedder.modelId());
+                Astrocyte brain = Astrocyte.builder().vectorStore(store).embedder(embedder).build()) {
+            for (String t : texts.subList(0, Math.min(100, texts.size()))) {
+                brain.retain(RetainRequest.of("warmup", t), CONTEXT);
+            }
+            t0 = System.nanoTime();
+            for (String t : texts) {
+                brain.retain(RetainRequest.of(BANK, t), CONTEXT);
+            }
+            sequential = texts.size() / seconds(t0);
+            int threads = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            t0 = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                int writer = w;
+                futures.add(pool.submit(() -> {
+                    for (int i = writer; i < texts.size(); i += threads) {
+                        brain.retain(RetainRequest.of(BANK + "-concurrent", texts.get(i)), CONTEXT);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            concurrent = texts.size() / seconds(t0);
+            pool.shutdown();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("embedder", embedder.modelId());
+        m.put("memories", texts.size());
+        m.put("raw_embed_per_s_single", Stats.round(rawSingle, 1));
+        m.put("raw_embed_per_s_batched", Stats.round(rawBatched, 1));
+        m.put("retain_per_s_sequential", Stats.round(sequential, 1));
+        m.put("retain_per_s_concurrent_4", Stats.round(concurrent, 1));
+        m.put("ratio_sequential_vs_raw_single", Stats.round(sequential / rawSingle, 3));
+        m.put("ratio_concurrent_vs_raw_batched", Stats.round(concurrent / rawBatched, 3));
+        console.printf("retain %s: %s%n", embedder.modelId(), m);
+        return m;
+    }
+
+    // ---- recall -----------------------------------------------------------------------------------
+
+    private Map<String, Object> recallAtSize(Embedder embedder, int size, Path dir) throws Exception {
+        System.gc();
+        long heapBefore = usedHeap();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("memories", size);
+        m.put("embedder", embedder.modelId());
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, embedder.dimension(), embedder.modelId());
+                Astrocyte brain = Astrocyte.builder().vectorStore(store).embedder(embedder)
+                        .config(AstrocyteConfig.defaultConfig()).build()) {
+            long t0 = System.nanoTime();
+            fill(store, embedder, size);
+            m.put("fill_seconds", Stats.round(seconds(t0), 1));
+            System.gc();
+            m.put("heap_bytes_per_memory", Math.max(0, (usedHeap() - heapBefore) / size));
+            m.put("disk_bytes_per_memory", Reports.sizeOf(dir) / size);
+
+            List<String> questions = new SyntheticText(7).questions(options.queries());
+            for (String q : questions.subList(0, Math.min(50, questions.size()))) {
+                brain.recall(RecallRequest.of(BANK, q), CONTEXT); // warm-up
+            }
+            List<Double> single = timeEach(questions, q -> brain.recall(RecallRequest.of(BANK, q), CONTEXT));
+            m.put("recall_1_thread_ms", percentiles(single));
+            m.put("recall_8_threads_ms", percentiles(concurrent(questions, 8,
+                    q -> brain.recall(RecallRequest.of(BANK, q), CONTEXT))));
+
+            RecallPipeline bare = new RecallPipeline(store, store, embedder, brain.config().pipeline().recall(),
+                    new HeuristicReranker(brain.config().pipeline().rerank()), Executors.newFixedThreadPool(4),
+                    Clock.systemUTC());
+            List<Double> pipeline = timeEach(questions, q -> TokenBudget.apply(
+                    bare.rank(RecallRequest.of(BANK, q), BANK).hits(), 10, null));
+            List<Double> denseOnly = timeEach(questions, q -> store.searchSimilar(embedder.embed(q), BANK, 10,
+                    VectorFilters.none()));
+            List<Double> embedOnly = timeEach(questions, embedder::embed);
+            double facadeP50 = Stats.percentile(single, 50);
+            m.put("pipeline_direct_ms", percentiles(pipeline));
+            m.put("dense_store_only_ms", percentiles(denseOnly));
+            m.put("query_embedding_ms", percentiles(embedOnly));
+            m.put("policy_overhead_ratio", Stats.round(facadeP50 / Stats.percentile(pipeline, 50), 3));
+            m.put("hybrid_vs_dense_store_ratio", Stats.round(facadeP50 / Stats.percentile(denseOnly, 50), 3));
+        }
+        console.printf("recall @%d: %s%n", size, m);
+        return m;
+    }
+
+    /** Fills the bank through the store in batches, with real embeddings, as retains would have stored them. */
+    private static void fill(LuceneVectorStore store, Embedder embedder, int size) {
+        SyntheticText text = new SyntheticText(size);
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        for (int start = 0; start < size; start += FILL_BATCH) {
+            int n = Math.min(FILL_BATCH, size - start);
+            List<String> batch = text.sentences(n);
+            List<float[]> vectors = embedder.embed(batch);
+            List<VectorItem> items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String id = String.format("%016x", (long) start + i);
+                items.add(new VectorItem(id, BANK, vectors.get(i), batch.get(i), null, null, "world", null, "fact",
+                        base.plusSeconds(start + i), id + "#0", "speed", null));
+            }
+            store.storeVectors(items);
+        }
+    }
+
+    private static List<Double> timeEach(List<String> questions, java.util.function.Consumer<String> call) {
+        List<Double> ms = new ArrayList<>(questions.size());
+        for (String q : questions) {
+            long t = System.nanoTime();
+            call.accept(q);
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        return ms;
+    }
+
+    private static List<Double> concurrent(List<String> questions, int threads,
+            java.util.function.Consumer<String> call) throws Exception {
+        List<Double> ms = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            int worker = w;
+            futures.add(pool.submit(() -> {
+                for (int i = worker; i < questions.size(); i += threads) {
+                    long t = System.nanoTime();
+                    call.accept(questions.get(i));
+                    ms.add((System.nanoTime() - t) / 1e6);
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return ms;
+    }
+
+    private static Map<String, Double> percentiles(List<Double> ms) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("p50", Stats.round(Stats.percentile(ms, 50), 3));
+        m.put("p95", Stats.round(Stats.percentile(ms, 95), 3));
+        m.put("p99", Stats.round(Stats.percentile(ms, 99), 3));
+        return m;
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String table(Map<String, Object> root) {
+        StringBuilder sb = new StringBuilder("Speed and scale, embedded default\n\n");
+        sb.append("| embedder | raw embed/s (1 / batched) | retain/s (1 thread / 4 threads) | ratio vs raw |\n");
+        sb.append("|---|---|---|---|\n");
+        for (Object v : ((Map<String, Object>) root.get("retain")).values()) {
+            Map<String, Object> r = (Map<String, Object>) v;
+            sb.append(String.format("| %s | %s / %s | %s / %s | %s / %s |%n", r.get("embedder"),
+                    r.get("raw_embed_per_s_single"), r.get("raw_embed_per_s_batched"), r.get("retain_per_s_sequential"),
+                    r.get("retain_per_s_concurrent_4"), r.get("ratio_sequential_vs_raw_single"),
+                    r.get("ratio_concurrent_vs_raw_batched")));
+        }
+        sb.append("\n| memories | recall p50/p95/p99 ms (1 thread) | p50/p95/p99 ms (8 threads) | pipeline p50 | "
+                + "dense-only p50 | query embed p50 | policy overhead | heap B/mem | disk B/mem |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Object v : (List<Object>) root.get("recall")) {
+            Map<String, Object> r = (Map<String, Object>) v;
+            Map<String, Double> one = (Map<String, Double>) r.get("recall_1_thread_ms");
+            Map<String, Double> eight = (Map<String, Double>) r.get("recall_8_threads_ms");
+            sb.append(String.format("| %s | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %.2f | %.2f | %.2f | %s | %s | %s |%n",
+                    r.get("memories"), one.get("p50"), one.get("p95"), one.get("p99"), eight.get("p50"),
+                    eight.get("p95"), eight.get("p99"), ((Map<String, Double>) r.get("pipeline_direct_ms")).get("p50"),
+                    ((Map<String, Double>) r.get("dense_store_only_ms")).get("p50"),
+                    ((Map<String, Double>) r.get("query_embedding_ms")).get("p50"), r.get("policy_overhead_ratio"),
+                    r.get("heap_bytes_per_memory"), r.get("disk_bytes_per_memory")));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package io.astrocyte.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astrocyte.benchmarks.locomo.LocomoBenchmark;
+import io.astrocyte.benchmarks.speed.SpeedBenchmark;
+import io.astrocyte.embedding.HashingEmbedder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs both benchmarks end to end on a tiny generated dataset in LoCoMo's shape, so CI proves the
+ * harness works without the licensed data; the full runs are manual commands (README "Benchmarks").
+ */
+class BenchmarkSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Two conversations; each question's evidence turn shares a rare word with it. */
+    private Path tinyLocomo() throws Exception {
+        String[] topics = {"kayak", "violin", "sourdough", "telescope", "marathon", "origami", "beekeeping", "chess"};
+        List<Object> samples = new ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            Map<String, Object> conv = new LinkedHashMap<>();
+            conv.put("speaker_a", "Ann");
+            conv.put("speaker_b", "Ben");
+            List<Object> qa = new ArrayList<>();
+            for (int session = 1; session <= 2; session++) {
+                conv.put("session_" + session + "_date_time", "1:56 pm on " + (session + 7) + " May, 2023");
+                List<Object> turns = new ArrayList<>();
+                for (int t = 1; t <= 4; t++) {
+                    String topic = topics[(session - 1) * 4 + t - 1];
+                    Map<String, Object> turn = new LinkedHashMap<>();
+                    turn.put("speaker", t % 2 == 1 ? "Ann" : "Ben");
+                    turn.put("dia_id", "D" + session + ":" + t);
+                    turn.put("text", "Conversation " + s + " talks about " + topic + " today.");
+                    if (t == 2) {
+                        turn.put("blip_caption", "a photo of a " + topic);
+                    }
+                    turns.add(turn);
+                    qa.add(Map.of("question", "What about the " + topic + "?", "category", 1 + (t % 4),
+                            "evidence", List.of("D:" + session + ":0" + t)));
+                }
+                conv.put("session_" + session, turns);
+            }
+            qa.add(Map.of("question", "Adversarial chess question?", "category", 5, "evidence", List.of("D2:4")));
+            qa.add(Map.of("question", "No evidence?", "category", 2, "evidence", List.of("D9:9")));
+            samples.add(Map.of("sample_id", "conv-" + s, "conversation", conv, "qa", qa));
+        }
+        Path file = dir.resolve("tiny-locomo.json");
+        json.writeValue(file.toFile(), samples);
+        return file;
+    }
+
+    @Test
+    void locomoWritesEveryFieldForEverySystem() throws Exception {
+        Path out = dir.resolve("results");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new LocomoBenchmark(new LocomoBenchmark.Options(tinyLocomo(), out, new HashingEmbedder(384), 100, null, "test"),
+                new PrintStream(console, true)).run();
+
+        JsonNode root = json.readTree(out.resolve("locomo-retrieval.json").toFile());
+        assertThat(root.path("questions").asInt()).isEqualTo(16);
+        assertThat(root.path("adversarial_questions").asInt()).isEqualTo(2);
+        assertThat(root.path("systems").size()).isEqualTo(5);
+        for (String system : List.of("bm25", "dense-lc4j", "dense-springai", "rrf-naive", "astrocyte")) {
+            JsonNode s = root.path("systems").path(system);
+            for (String metric : List.of("r@1", "r@5", "r@10", "r@20", "r@50", "all@10", "hit@10", "mrr", "ndcg@10",
+                    "r@512tok", "r@1024tok", "r@2048tok", "r@4096tok")) {
+                assertThat(s.path("overall").path(metric).isNumber()).as(system + " " + metric).isTrue();
+                assertThat(s.path("overall").path(metric).asDouble()).isBetween(0.0, 1.0);
+            }
+            for (String category : List.of("multi-hop", "temporal", "open-domain", "single-hop")) {
+                assertThat(s.path("by_category").path(category).path("r@10").isNumber()).isTrue();
+            }
+            assertThat(s.path("adversarial").path("r@10").isNumber()).isTrue();
+            assertThat(s.path("recall_ms_p95").asDouble()).isGreaterThan(0);
+            assertThat(s.path("leaks").asLong()).as(system + " leaks").isZero();
+        }
+        // Every question's evidence shares a rare word with it, so keyword-aware systems find it first.
+        assertThat(root.path("systems").path("bm25").path("overall").path("r@1").asDouble()).isEqualTo(1.0);
+        assertThat(root.path("systems").path("astrocyte").path("overall").path("r@5").asDouble()).isEqualTo(1.0);
+        assertThat(console.toString()).contains("| astrocyte |");
+        assertThat(out.resolve("locomo-retrieval.md")).exists();
+    }
+
+    @Test
+    void speedWritesThroughputAndLatencies() throws Exception {
+        Path out = dir.resolve("speed");
+        new SpeedBenchmark(new SpeedBenchmark.Options(out, List.of(300), 40, 60, "test"),
+                new PrintStream(new ByteArrayOutputStream(), true)).run();
+        JsonNode root = json.readTree(out.resolve("speed.json").toFile());
+        for (String e : List.of("real_embedder", "hashing_embedder")) {
+            JsonNode r = root.path("retain").path(e);
+            assertThat(r.path("retain_per_s_sequential").asDouble()).isGreaterThan(0);
+            assertThat(r.path("ratio_sequential_vs_raw_single").asDouble()).isGreaterThan(0);
+        }
+        JsonNode recall = root.path("recall").get(0);
+        assertThat(recall.path("memories").asInt()).isEqualTo(300);
+        assertThat(recall.path("recall_1_thread_ms").path("p99").asDouble())
+                .isGreaterThanOrEqualTo(recall.path("recall_1_thread_ms").path("p50").asDouble());
+        assertThat(recall.path("recall_8_threads_ms").path("p95").asDouble()).isGreaterThan(0);
+        assertThat(recall.path("policy_overhead_ratio").asDouble()).isGreaterThan(0);
+        assertThat(recall.path("disk_bytes_per_memory").asLong()).isGreaterThan(0);
+        assertThat(root.path("environment").path("cores").asInt()).isGreaterThan(0);
+    }
+}
