@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashDurabilityTest {
 
-    private static final int ACKS_BEFORE_KILL = 60;
+    private static final int ACKS_BEFORE_KILL = 300;
 
     @TempDir
     Path dir;

@@ -8,7 +8,8 @@ package io.astrocyte.config;
  * @param semanticWeight        RRF weight of the dense strategy (default 1.0)
  * @param keywordWeight         RRF weight of BM25 (default 1.0)
  * @param temporalWeight        RRF weight of recency (default 0.3)
- * @param temporalCandidates    most recent memories the recency strategy considers (default 500)
+ * @param temporalCandidates    cap on the recent memories the recency strategy considers (default 500); it
+ *                              fetches as deep as the other strategies, up to this cap
  * @param temporalHalfLifeDays  recency score halves every this many days (default 7)
  * @param minCandidates         floor on candidates per strategy so small max_results still fuse well (default 50)
  */

@@ -10,14 +10,14 @@ import java.util.Set;
 /**
  * {@code vector_store: embedded}, the default whenever this module is on the classpath.
  * {@code vector_store_config}: {@code path} (data folder, default {@code ./astrocyte-data}) and
- * {@code exact_search_threshold} (default 10 000). The facade adds the embedder's
+ * {@code exact_search_threshold} (default 10 000), {@code commit_interval_ms} (default 5000). The facade adds the embedder's
  * {@code embedding_dimension} and {@code embedding_model}.
  */
 public final class EmbeddedVectorStoreFactory implements ProviderFactory.ForVectorStore {
 
     public static final String DEFAULT_PATH = "./astrocyte-data";
-    private static final Set<String> KEYS = Set.of("path", "exact_search_threshold", "embedding_dimension",
-            "embedding_model");
+    private static final Set<String> KEYS = Set.of("path", "exact_search_threshold", "commit_interval_ms",
+            "embedding_dimension", "embedding_model");
 
     @Override
     public String name() {
@@ -34,7 +34,7 @@ public final class EmbeddedVectorStoreFactory implements ProviderFactory.ForVect
         for (String key : config.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new ConfigException("vector_store_config." + key + ": unknown key for the embedded store (known: "
-                        + "path, exact_search_threshold)");
+                        + "path, exact_search_threshold, commit_interval_ms)");
             }
         }
         Object dim = config.get("embedding_dimension");
@@ -46,8 +46,15 @@ public final class EmbeddedVectorStoreFactory implements ProviderFactory.ForVect
             throw new ConfigException("vector_store_config.exact_search_threshold: must be a non-negative integer, got "
                     + threshold);
         }
+        Object interval = config.getOrDefault("commit_interval_ms",
+                LuceneVectorStore.Options.DEFAULT.commitInterval().toMillis());
+        if (!(interval instanceof Number ms) || ms.longValue() <= 0) {
+            throw new ConfigException("vector_store_config.commit_interval_ms: must be a positive integer, got "
+                    + interval);
+        }
         Path path = Path.of(String.valueOf(config.getOrDefault("path", DEFAULT_PATH)));
         return LuceneVectorStore.open(path, ((Number) dim).intValue(),
-                String.valueOf(config.getOrDefault("embedding_model", "unknown")), t.intValue());
+                String.valueOf(config.getOrDefault("embedding_model", "unknown")),
+                new LuceneVectorStore.Options(t.intValue(), java.time.Duration.ofMillis(ms.longValue())));
     }
 }

@@ -58,9 +58,10 @@ import org.apache.lucene.util.Bits;
  * their vectors (HNSW, dot product on unit vectors), BM25-analyzed text and filter fields.
  *
  * <ul>
- *   <li><b>Durable:</b> every write is committed (fsync) before it returns, so an acknowledged retain
- *       survives {@code kill -9}. Concurrent writers share commits (group commit), and a commit never
- *       captures half of a batch.</li>
+ *   <li><b>Durable:</b> every write is appended to a write-ahead {@link Translog} and fsynced before it
+ *       returns (concurrent writers share an fsync), so an acknowledged retain survives {@code kill -9}.
+ *       Lucene commits in the background every {@code commitInterval} and on close; opening a folder
+ *       replays whatever the last commit did not hold. A commit never captures half of a batch.</li>
  *   <li><b>Exact when small:</b> when at most {@code exactSearchThreshold} memories pass the filters, the
  *       search scores all of them exactly; beyond that it uses the HNSW graph with the filter applied.</li>
  *   <li><b>Soft delete:</b> {@code forgotten_at} is an updatable doc value, so forgetting rewrites nothing
@@ -84,9 +85,38 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     private static final Sort RECENT_ORDER = new Sort(new SortField(Fields.EVENT_AT, SortField.Type.LONG, true),
             new SortField(Fields.ID, SortField.Type.STRING));
 
+    /**
+     * @param exactSearchThreshold filtered sets up to this size are scored exactly
+     * @param commitInterval       how often buffered writes are committed to the index (the translog keeps
+     *                             them durable meanwhile)
+     */
+    public record Options(int exactSearchThreshold, java.time.Duration commitInterval) {
+
+        public static final Options DEFAULT = new Options(DEFAULT_EXACT_SEARCH_THRESHOLD,
+                java.time.Duration.ofSeconds(5));
+
+        public Options {
+            if (exactSearchThreshold < 0) {
+                throw new ConfigException("exact_search_threshold must not be negative");
+            }
+            if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
+                throw new ConfigException("commit interval must be positive");
+            }
+        }
+    }
+
+    /** Roll to a fresh translog generation (by committing) once the current one grows past this. */
+    private static final long MAX_TRANSLOG_BYTES = 64L << 20;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LuceneVectorStore.class);
+
     private final Path dataDir;
     private final int dimension;
     private final int exactSearchThreshold;
+    private final Translog translog;
+    private final java.util.concurrent.ScheduledExecutorService committer;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final Object refreshLock = new Object();
+    private long refreshedWrites;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Directory directory;
     private final IndexWriter writer;
@@ -95,13 +125,12 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     private final ReentrantReadWriteLock commitGate = new ReentrantReadWriteLock();
     private final Object commitMutex = new Object();
     private final Object deleteMutex = new Object();
-    private long committedSeq = -1;
     private volatile boolean closed;
 
-    private LuceneVectorStore(Path dataDir, int dimension, int exactSearchThreshold) throws IOException {
+    private LuceneVectorStore(Path dataDir, int dimension, Options options) throws IOException {
         this.dataDir = dataDir;
         this.dimension = dimension;
-        this.exactSearchThreshold = exactSearchThreshold;
+        this.exactSearchThreshold = options.exactSearchThreshold();
         this.directory = FSDirectory.open(dataDir.resolve("index"));
         IndexWriterConfig iwc = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -115,7 +144,31 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
                     + "process", e);
         }
         this.writer = w;
-        this.searchers = new SearcherManager(writer, null);
+        try {
+            this.translog = new Translog(dataDir.resolve("translog"));
+            List<com.fasterxml.jackson.databind.JsonNode> pending = translog.readExisting();
+            for (com.fasterxml.jackson.databind.JsonNode record : pending) {
+                TranslogRecords.replay(record, writer);
+            }
+            writer.commit();
+            translog.deleteReplayed();
+            if (!pending.isEmpty()) {
+                LOG.info("replayed {} translog records into {}", pending.size(), dataDir);
+            }
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            directory.close();
+            throw e;
+        }
+        this.committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "astrocyte-lucene-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = options.commitInterval().toMillis();
+        committer.scheduleWithFixedDelay(this::backgroundCommit, every, every,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Opens (creating if needed) a store in {@code dataDir} for vectors of the given embedding space. */
@@ -124,13 +177,18 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     }
 
     public static LuceneVectorStore open(Path dataDir, int dimension, String embeddingModel, int exactSearchThreshold) {
+        return open(dataDir, dimension, embeddingModel, new Options(exactSearchThreshold,
+                Options.DEFAULT.commitInterval()));
+    }
+
+    public static LuceneVectorStore open(Path dataDir, int dimension, String embeddingModel, Options options) {
         if (dimension <= 0 || dimension > 4096) {
             throw new ConfigException("embedding dimension must be 1-4096, got " + dimension);
         }
         try {
             Files.createDirectories(dataDir);
             StoreManifest.ensure(dataDir, dimension, embeddingModel);
-            return new LuceneVectorStore(dataDir, dimension, exactSearchThreshold);
+            return new LuceneVectorStore(dataDir, dimension, options);
         } catch (IOException e) {
             throw new ConfigException("cannot open data folder " + dataDir + ": " + e, e);
         }
@@ -162,19 +220,20 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             docs.add(Documents.toDocument(item));
             ids.add(item.id());
         }
-        long seq = -1;
+        long position;
         commitGate.readLock().lock();
         try {
+            position = translog.append(TranslogRecords.store(items));
             for (int i = 0; i < docs.size(); i++) {
                 VectorItem item = items.get(i);
-                seq = writer.updateDocument(new Term(Fields.UID, Fields.uid(item.bankId(), item.id())), docs.get(i));
+                writer.updateDocument(new Term(Fields.UID, Fields.uid(item.bankId(), item.id())), docs.get(i));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             commitGate.readLock().unlock();
         }
-        commitThrough(seq);
+        acknowledge(position);
         return ids;
     }
 
@@ -197,11 +256,12 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             if (targets.isEmpty()) {
                 return 0;
             }
-            long seq = -1;
+            long position;
             commitGate.readLock().lock();
             try {
+                position = translog.append(TranslogRecords.forget(bankId, targets, forgottenAt));
                 for (String id : targets) {
-                    seq = writer.updateNumericDocValue(new Term(Fields.UID, Fields.uid(bankId, id)),
+                    writer.updateNumericDocValue(new Term(Fields.UID, Fields.uid(bankId, id)),
                             Fields.FORGOTTEN_AT, forgottenAt.toEpochMilli());
                 }
             } catch (IOException e) {
@@ -209,7 +269,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             } finally {
                 commitGate.readLock().unlock();
             }
-            commitThrough(seq);
+            acknowledge(position);
             return targets.size();
         }
     }
@@ -225,41 +285,83 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             if (n == 0) {
                 return 0;
             }
-            long seq;
+            long position;
             commitGate.readLock().lock();
             try {
-                seq = writer.deleteDocuments(target);
+                position = translog.append(TranslogRecords.purge(bankId, ids));
+                writer.deleteDocuments(target);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
                 commitGate.readLock().unlock();
             }
-            commitThrough(seq);
+            acknowledge(position);
             return n;
         }
     }
 
-    /** Commits (fsync) unless a commit since {@code seq} already covered it, then refreshes readers. */
-    private void commitThrough(long seq) {
+    /** Makes a write durable (translog fsync) and visible to the next read; may trigger a commit. */
+    private void acknowledge(long translogPosition) {
+        try {
+            translog.sync(translogPosition);
+        } catch (IOException e) {
+            throw new UncheckedIOException("translog sync failed in " + dataDir, e);
+        }
+        writes.incrementAndGet();
+        if (translog.bytesInGeneration() > MAX_TRANSLOG_BYTES && !closed) {
+            committer.execute(this::backgroundCommit);
+        }
+    }
+
+    /**
+     * Commits the index and drops the translog generations the commit now holds. The translog rolls
+     * while no mutation is in flight, so everything in the closed generations is in the writer.
+     */
+    public void commit() {
         synchronized (commitMutex) {
-            if (committedSeq >= seq) {
-                return;
-            }
-            commitGate.writeLock().lock();
             try {
-                long covered = writer.getMaxCompletedSequenceNumber();
+                if (translog.isEmpty() && !writer.hasUncommittedChanges()) {
+                    return;
+                }
+                long closedGeneration;
+                commitGate.writeLock().lock();
+                try {
+                    closedGeneration = translog.roll();
+                } finally {
+                    commitGate.writeLock().unlock();
+                }
                 writer.commit();
-                committedSeq = Math.max(committedSeq, covered);
+                translog.deleteUpTo(closedGeneration);
             } catch (IOException e) {
                 throw new UncheckedIOException("commit failed in " + dataDir, e);
-            } finally {
-                commitGate.writeLock().unlock();
             }
+        }
+    }
+
+    private void backgroundCommit() {
+        try {
+            if (!closed) {
+                commit();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("background commit of {} failed; writes stay in the translog", dataDir, e);
+        }
+    }
+
+    /** Refreshes the searcher if writes were acknowledged since the last refresh (read-your-writes). */
+    private void ensureFresh() {
+        long target = writes.get();
+        synchronized (refreshLock) {
+            if (refreshedWrites >= target) {
+                return;
+            }
+            long now = writes.get();
             try {
                 searchers.maybeRefreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            refreshedWrites = now;
         }
     }
 
@@ -441,13 +543,31 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
                 Instant.now());
     }
 
+    /** Test support: stops as a crash would, dropping everything not committed (the translog stays). */
+    synchronized void crashForTesting() throws IOException {
+        closed = true;
+        committer.shutdownNow();
+        searchers.close();
+        writer.rollback();
+        translog.close();
+        directory.close();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        committer.shutdown();
         try {
+            committer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            commit();
+            translog.close();
             searchers.close();
             writer.close();
             directory.close();
@@ -458,6 +578,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
 
     /** A read against the latest refreshed searcher. */
     private <T> T read(SearcherFunction<T> f) {
+        ensureFresh();
         IndexSearcher s;
         try {
             s = searchers.acquire();

@@ -34,6 +34,8 @@ public final class RecallPipeline {
 
     /** Recency scores below this (about 30 days at the default half-life) do not take part in fusion. */
     static final double MIN_RECENCY_SCORE = 0.05;
+    /** Fused candidates the heuristic rerank looks at, at least. */
+    static final int RERANK_MIN_DEPTH = 50;
 
     private final VectorStore store;
     private final KeywordIndex keywordIndex;
@@ -75,8 +77,9 @@ public final class RecallPipeline {
         if (config.temporalWeight() > 0 && config.temporalCandidates() > 0) {
             Instant reference = request.queryReferenceDate() != null ? request.queryReferenceDate()
                     : request.asOf() != null ? request.asOf() : clock.instant();
+            int recentLimit = Math.min(config.temporalCandidates(), limit);
             running.add(run("temporal", config.temporalWeight(),
-                    () -> recent(bankId, filters, reference)));
+                    () -> recent(bankId, filters, reference, recentLimit)));
         }
         List<StrategyResult> results = new ArrayList<>();
         for (CompletableFuture<StrategyResult> f : running) {
@@ -92,10 +95,13 @@ public final class RecallPipeline {
         QueryTerms terms = QueryTerms.of(request.query());
         List<MemoryHit> ranked = new ArrayList<>();
         Map<MemoryHit, Double> keys = new java.util.IdentityHashMap<>();
+        // Lexical rerank only reorders the head of the list; deeper candidates keep their fused order.
+        int rerankDepth = Math.max(request.maxResults() * 3, RERANK_MIN_DEPTH);
+        int position = 0;
         for (RrfFusion.Fused f : fusion.fuse(results)) {
             VectorHit h = f.hit();
             double layer = request.layerWeights().getOrDefault(h.memoryLayer() == null ? "fact" : h.memoryLayer(), 1.0);
-            double key = f.score() * layer + reranker.adjustment(terms, h.text());
+            double key = f.score() * layer + (position++ < rerankDepth ? reranker.adjustment(terms, h.text()) : 0);
             boolean external = h.id().startsWith(EXTERNAL_PREFIX);
             MemoryHit hit = new MemoryHit(h.text(), reranker.toUnitScore(key), h.factType(), h.metadata(),
                     h.tags(), h.occurredAt(), h.source(), external ? null : h.id(), external ? null : bankId,
@@ -115,10 +121,10 @@ public final class RecallPipeline {
         return new RankedRecall(ranked, used, timings, counts);
     }
 
-    private List<VectorHit> recent(String bankId, VectorFilters filters, Instant reference) {
+    private List<VectorHit> recent(String bankId, VectorFilters filters, Instant reference, int limit) {
         double halfLifeDays = config.temporalHalfLifeDays();
         List<VectorHit> scored = new ArrayList<>();
-        for (VectorHit h : store.listRecent(bankId, config.temporalCandidates(), filters)) {
+        for (VectorHit h : store.listRecent(bankId, limit, filters)) {
             Instant t = h.eventTime();
             if (t == null) {
                 continue;

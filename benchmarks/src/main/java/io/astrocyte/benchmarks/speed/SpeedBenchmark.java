@@ -165,11 +165,12 @@ public final class SpeedBenchmark {
             m.put("recall_8_threads_ms", percentiles(concurrent(questions, 8,
                     q -> brain.recall(RecallRequest.of(BANK, q), CONTEXT))));
 
+            ExecutorService strategies = Executors.newFixedThreadPool(4);
             RecallPipeline bare = new RecallPipeline(store, store, embedder, brain.config().pipeline().recall(),
-                    new HeuristicReranker(brain.config().pipeline().rerank()), Executors.newFixedThreadPool(4),
-                    Clock.systemUTC());
+                    new HeuristicReranker(brain.config().pipeline().rerank()), strategies, Clock.systemUTC());
             List<Double> pipeline = timeEach(questions, q -> TokenBudget.apply(
                     bare.rank(RecallRequest.of(BANK, q), BANK).hits(), 10, null));
+            strategies.shutdown();
             List<Double> denseOnly = timeEach(questions, q -> store.searchSimilar(embedder.embed(q), BANK, 10,
                     VectorFilters.none()));
             List<Double> embedOnly = timeEach(questions, embedder::embed);
