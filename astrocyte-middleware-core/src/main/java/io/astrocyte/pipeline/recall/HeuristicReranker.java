@@ -32,6 +32,11 @@ public final class HeuristicReranker {
         return Math.max(0, Math.min(1, (key - low) / (high - low)));
     }
 
+    /** How many fused candidates, from the top, get an adjustment. */
+    public int depth() {
+        return config.enabled() ? config.depth() : 0;
+    }
+
     /** The adjustment to add to a fused score for a memory with text {@code text}. */
     public double adjustment(QueryTerms query, String text) {
         if (!config.enabled()) {

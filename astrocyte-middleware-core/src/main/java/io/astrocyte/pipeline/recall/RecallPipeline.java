@@ -34,8 +34,6 @@ public final class RecallPipeline {
 
     /** Recency scores below this (about 30 days at the default half-life) do not take part in fusion. */
     static final double MIN_RECENCY_SCORE = 0.05;
-    /** Fused candidates the heuristic rerank looks at, at least. */
-    static final int RERANK_MIN_DEPTH = 50;
 
     private final VectorStore store;
     private final KeywordIndex keywordIndex;
@@ -95,8 +93,7 @@ public final class RecallPipeline {
         QueryTerms terms = QueryTerms.of(request.query());
         List<MemoryHit> ranked = new ArrayList<>();
         Map<MemoryHit, Double> keys = new java.util.IdentityHashMap<>();
-        // Lexical rerank only reorders the head of the list; deeper candidates keep their fused order.
-        int rerankDepth = Math.max(request.maxResults() * 3, RERANK_MIN_DEPTH);
+        int rerankDepth = reranker.depth();
         int position = 0;
         for (RrfFusion.Fused f : fusion.fuse(results)) {
             VectorHit h = f.hit();

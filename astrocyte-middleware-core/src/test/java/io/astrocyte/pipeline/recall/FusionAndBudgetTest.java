@@ -37,13 +37,15 @@ class FusionAndBudgetTest {
 
     @Test
     void rerankBoostsTermsAndNamesAndPenalizesAMissingName() {
-        HeuristicReranker r = new HeuristicReranker(RerankConfig.DEFAULT);
+        HeuristicReranker r = new HeuristicReranker(new RerankConfig(true, 0.05, 0.10, 0.20, 50));
         QueryTerms q = QueryTerms.of("When did Caroline go to the support group?");
         assertThat(q.properNouns()).containsExactly("caroline");
         assertThat(q.terms()).contains("caroline", "support", "group").doesNotContain("when", "the");
         assertThat(r.adjustment(q, "Caroline: I went to a support group yesterday")).isCloseTo(0.15 + 0.10, within(1e-9));
         assertThat(r.adjustment(q, "Melanie: my support group was fun")).isCloseTo(0.10 - 0.20, within(1e-9));
-        assertThat(new HeuristicReranker(new RerankConfig(false, null, null, null)).adjustment(q, "x")).isZero();
+        assertThat(new HeuristicReranker(new RerankConfig(false, null, null, null, null)).adjustment(q, "x")).isZero();
+        assertThat(new HeuristicReranker(RerankConfig.DEFAULT).adjustment(q, "Melanie: my support group was fun"))
+                .as("no name-miss penalty by default").isCloseTo(0.10, within(1e-9));
     }
 
     @Test
