@@ -125,6 +125,8 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     private final ReentrantReadWriteLock commitGate = new ReentrantReadWriteLock();
     private final Object commitMutex = new Object();
     private final Object deleteMutex = new Object();
+    private final org.apache.lucene.index.ConcurrentMergeScheduler merges =
+            new org.apache.lucene.index.ConcurrentMergeScheduler();
     private volatile boolean closed;
 
     private LuceneVectorStore(Path dataDir, int dimension, Options options) throws IOException {
@@ -134,6 +136,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         this.directory = FSDirectory.open(dataDir.resolve("index"));
         IndexWriterConfig iwc = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setMergeScheduler(merges)
                 .setCommitOnClose(true);
         IndexWriter w;
         try {
@@ -379,7 +382,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         float[] query = Vectors.normalized(vector);
         Query filter = FilterQueries.of(bankId, filters);
         return read(s -> {
-            int matching = s.count(filter);
+            int matching = countUpTo(s, filter, exactSearchThreshold + 1);
             if (matching == 0) {
                 return List.of();
             }
@@ -394,6 +397,39 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             }
             return hits;
         });
+    }
+
+    /** Counts matches but stops past {@code limit}: deciding exact versus HNSW needs no more. */
+    private static int countUpTo(IndexSearcher s, Query q, int limit) throws IOException {
+        int[] n = {0};
+        try {
+            s.search(q, new org.apache.lucene.search.SimpleCollector() {
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+
+                @Override
+                public void collect(int doc) {
+                    if (++n[0] >= limit) {
+                        throw EnoughCounted.INSTANCE;
+                    }
+                }
+            });
+        } catch (EnoughCounted stop) {
+            // n[0] == limit
+        }
+        return n[0];
+    }
+
+    /** Stops a count early; carries no stack trace because it is control flow. */
+    private static final class EnoughCounted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final EnoughCounted INSTANCE = new EnoughCounted();
+
+        private EnoughCounted() {
+            super(null, null, false, false);
+        }
     }
 
     private static List<VectorHit> exact(IndexSearcher s, Query filter, float[] query, int limit) throws IOException {
@@ -541,6 +577,19 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         int docs = read(s -> s.getIndexReader().numDocs());
         return new HealthStatus(true, docs + " memories in " + dataDir, (System.nanoTime() - start) / 1e6,
                 Instant.now());
+    }
+
+    /**
+     * Blocks until background segment merges have finished. Merges rebuild HNSW graphs and are
+     * CPU-heavy; call this after a bulk load (benchmarks, imports) before measuring or serving.
+     */
+    public void awaitMerges() {
+        try {
+            writer.maybeMerge();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        merges.sync();
     }
 
     /** Test support: stops as a crash would, dropping everything not committed (the translog stays). */
