@@ -10,14 +10,15 @@ import java.util.Set;
 /**
  * {@code vector_store: embedded}, the default whenever this module is on the classpath.
  * {@code vector_store_config}: {@code path} (data folder, default {@code ./astrocyte-data}) and
- * {@code exact_search_threshold} (default 10 000), {@code commit_interval_ms} (default 5000). The facade adds the embedder's
+ * {@code exact_search_threshold} (default 10 000), {@code commit_interval_ms} (default 5000),
+ * {@code graph_min_docs} (default 10 000). The facade adds the embedder's
  * {@code embedding_dimension} and {@code embedding_model}.
  */
 public final class EmbeddedVectorStoreFactory implements ProviderFactory.ForVectorStore {
 
     public static final String DEFAULT_PATH = "./astrocyte-data";
     private static final Set<String> KEYS = Set.of("path", "exact_search_threshold", "commit_interval_ms",
-            "embedding_dimension", "embedding_model");
+            "graph_min_docs", "embedding_dimension", "embedding_model");
 
     @Override
     public String name() {
@@ -34,7 +35,7 @@ public final class EmbeddedVectorStoreFactory implements ProviderFactory.ForVect
         for (String key : config.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new ConfigException("vector_store_config." + key + ": unknown key for the embedded store (known: "
-                        + "path, exact_search_threshold, commit_interval_ms)");
+                        + "path, exact_search_threshold, commit_interval_ms, graph_min_docs)");
             }
         }
         Object dim = config.get("embedding_dimension");
@@ -52,9 +53,14 @@ public final class EmbeddedVectorStoreFactory implements ProviderFactory.ForVect
             throw new ConfigException("vector_store_config.commit_interval_ms: must be a positive integer, got "
                     + interval);
         }
+        Object graphMin = config.getOrDefault("graph_min_docs", AdaptiveVectorsFormat.DEFAULT_GRAPH_MIN_DOCS);
+        if (!(graphMin instanceof Number g) || g.intValue() < 0) {
+            throw new ConfigException("vector_store_config.graph_min_docs: must be a non-negative integer, got "
+                    + graphMin);
+        }
         Path path = Path.of(String.valueOf(config.getOrDefault("path", DEFAULT_PATH)));
         return LuceneVectorStore.open(path, ((Number) dim).intValue(),
                 String.valueOf(config.getOrDefault("embedding_model", "unknown")),
-                new LuceneVectorStore.Options(t.intValue(), java.time.Duration.ofMillis(ms.longValue())));
+                new LuceneVectorStore.Options(t.intValue(), java.time.Duration.ofMillis(ms.longValue()), g.intValue()));
     }
 }

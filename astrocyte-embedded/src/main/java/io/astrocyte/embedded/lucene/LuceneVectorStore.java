@@ -89,13 +89,22 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
      * @param exactSearchThreshold filtered sets up to this size are scored exactly
      * @param commitInterval       how often buffered writes are committed to the index (the translog keeps
      *                             them durable meanwhile)
+     * @param graphMinDocs         segments smaller than this keep their vectors flat (no HNSW graph) and are
+     *                             searched exactly; see {@link AdaptiveVectorsFormat}
      */
-    public record Options(int exactSearchThreshold, java.time.Duration commitInterval) {
+    public record Options(int exactSearchThreshold, java.time.Duration commitInterval, int graphMinDocs) {
 
         public static final Options DEFAULT = new Options(DEFAULT_EXACT_SEARCH_THRESHOLD,
-                java.time.Duration.ofSeconds(5));
+                java.time.Duration.ofSeconds(5), AdaptiveVectorsFormat.DEFAULT_GRAPH_MIN_DOCS);
+
+        public Options(int exactSearchThreshold, java.time.Duration commitInterval) {
+            this(exactSearchThreshold, commitInterval, AdaptiveVectorsFormat.DEFAULT_GRAPH_MIN_DOCS);
+        }
 
         public Options {
+            if (graphMinDocs < 0) {
+                throw new ConfigException("graph_min_docs must not be negative");
+            }
             if (exactSearchThreshold < 0) {
                 throw new ConfigException("exact_search_threshold must not be negative");
             }
@@ -137,6 +146,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         IndexWriterConfig iwc = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setMergeScheduler(merges)
+                .setCodec(codec(options.graphMinDocs()))
                 .setCommitOnClose(true);
         IndexWriter w;
         try {
@@ -397,6 +407,28 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             }
             return hits;
         });
+    }
+
+    private static org.apache.lucene.codecs.Codec codec(int graphMinDocs) {
+        AdaptiveVectorsFormat vectors = new AdaptiveVectorsFormat(graphMinDocs);
+        return new org.apache.lucene.codecs.lucene912.Lucene912Codec() {
+            @Override
+            public org.apache.lucene.codecs.KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return vectors;
+            }
+        };
+    }
+
+    /**
+     * Merges the index down to at most {@code maxSegments} segments and waits for it: a maintenance
+     * call for after bulk loads. Segments that reach the graph threshold get an HNSW graph.
+     */
+    public void forceMerge(int maxSegments) {
+        try {
+            writer.forceMerge(maxSegments, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Counts matches but stops past {@code limit}: deciding exact versus HNSW needs no more. */
