@@ -81,50 +81,72 @@ public final class SpeedBenchmark {
 
     // ---- retain -----------------------------------------------------------------------------------
 
+    /**
+     * Raw embedding and retains through the facade, measured in alternating blocks over the same period,
+     * so that the ratio does not depend on what else the shared machine was doing at either moment.
+     */
     private Map<String, Object> retainThroughput(Embedder embedder, Path dir) throws Exception {
+        int block = 100;
         List<String> texts = new SyntheticText(1).sentences(options.retains());
+        List<String> rawTexts = new SyntheticText(2).sentences(options.retains());
         embedder.embed(texts.subList(0, Math.min(100, texts.size()))); // warm-up
-        long t0 = System.nanoTime();
-        for (String t : texts) {
-            embedder.embed(t);
-        }
-        double rawSingle = texts.size() / seconds(t0);
-        t0 = System.nanoTime();
-        for (int i = 0; i < texts.size(); i += 32) {
-            embedder.embed(texts.subList(i, Math.min(texts.size(), i + 32)));
-        }
-        double rawBatched = texts.size() / seconds(t0);
-
-        double sequential;
-        double concurrent;
+        long rawSingleNs = 0;
+        long rawBatchedNs = 0;
+        long sequentialNs = 0;
+        long concurrentNs = 0;
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (LuceneVectorStore store = LuceneVectorStore.open(dir, embedder.dimension(), embedder.modelId());
                 Astrocyte brain = Astrocyte.builder().vectorStore(store).embedder(embedder).build()) {
             for (String t : texts.subList(0, Math.min(100, texts.size()))) {
                 brain.retain(RetainRequest.of("warmup", t), CONTEXT);
             }
-            t0 = System.nanoTime();
-            for (String t : texts) {
-                brain.retain(RetainRequest.of(BANK, t), CONTEXT);
-            }
-            sequential = texts.size() / seconds(t0);
-            int threads = 4;
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            t0 = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                int writer = w;
-                futures.add(pool.submit(() -> {
-                    for (int i = writer; i < texts.size(); i += threads) {
-                        brain.retain(RetainRequest.of(BANK + "-concurrent", texts.get(i)), CONTEXT);
+            for (int start = 0; start < texts.size(); start += block) {
+                List<String> mine = texts.subList(start, Math.min(texts.size(), start + block));
+                List<String> raw = rawTexts.subList(start, Math.min(rawTexts.size(), start + block));
+                boolean rawFirst = (start / block) % 2 == 0;
+                for (int phase = 0; phase < 2; phase++) {
+                    if ((phase == 0) == rawFirst) {
+                        long t0 = System.nanoTime();
+                        for (String t : raw) {
+                            embedder.embed(t);
+                        }
+                        rawSingleNs += System.nanoTime() - t0;
+                        t0 = System.nanoTime();
+                        for (int i = 0; i < raw.size(); i += 32) {
+                            embedder.embed(raw.subList(i, Math.min(raw.size(), i + 32)));
+                        }
+                        rawBatchedNs += System.nanoTime() - t0;
+                    } else {
+                        long t0 = System.nanoTime();
+                        for (String t : mine) {
+                            brain.retain(RetainRequest.of(BANK, t), CONTEXT);
+                        }
+                        sequentialNs += System.nanoTime() - t0;
+                        t0 = System.nanoTime();
+                        List<Future<?>> futures = new ArrayList<>();
+                        for (int w = 0; w < threads; w++) {
+                            int writer = w;
+                            futures.add(pool.submit(() -> {
+                                for (int i = writer; i < mine.size(); i += threads) {
+                                    brain.retain(RetainRequest.of(BANK + "-concurrent", mine.get(i)), CONTEXT);
+                                }
+                            }));
+                        }
+                        for (Future<?> f : futures) {
+                            f.get();
+                        }
+                        concurrentNs += System.nanoTime() - t0;
                     }
-                }));
+                }
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            concurrent = texts.size() / seconds(t0);
+        } finally {
             pool.shutdown();
         }
+        double rawSingle = texts.size() / (rawSingleNs / 1e9);
+        double rawBatched = texts.size() / (rawBatchedNs / 1e9);
+        double sequential = texts.size() / (sequentialNs / 1e9);
+        double concurrent = texts.size() / (concurrentNs / 1e9);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("embedder", embedder.modelId());
         m.put("memories", texts.size());
