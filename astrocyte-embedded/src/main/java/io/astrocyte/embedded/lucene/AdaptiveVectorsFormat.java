@@ -79,17 +79,12 @@ public final class AdaptiveVectorsFormat extends KnnVectorsFormat {
         return NAME + "(graphMinDocs=" + graphMinDocs + ")";
     }
 
-    /** A segment with a graph: everything goes to Lucene's HNSW reader, including graph reuse on merge. */
-    private static final class GraphReader extends KnnVectorsReader implements HnswGraphProvider {
-        private final KnnVectorsReader delegate;
+    /** Passes everything but search to the wrapped reader. */
+    private abstract static class DelegatingReader extends KnnVectorsReader {
+        final KnnVectorsReader delegate;
 
-        GraphReader(KnnVectorsReader delegate) {
+        DelegatingReader(KnnVectorsReader delegate) {
             this.delegate = delegate;
-        }
-
-        @Override
-        public HnswGraph getGraph(String field) throws IOException {
-            return ((HnswGraphProvider) delegate).getGraph(field);
         }
 
         @Override
@@ -105,16 +100,6 @@ public final class AdaptiveVectorsFormat extends KnnVectorsFormat {
         @Override
         public ByteVectorValues getByteVectorValues(String field) throws IOException {
             return delegate.getByteVectorValues(field);
-        }
-
-        @Override
-        public void search(String field, float[] target, KnnCollector collector, Bits acceptDocs) throws IOException {
-            delegate.search(field, target, collector, acceptDocs);
-        }
-
-        @Override
-        public void search(String field, byte[] target, KnnCollector collector, Bits acceptDocs) throws IOException {
-            delegate.search(field, target, collector, acceptDocs);
         }
 
         @Override
@@ -128,45 +113,45 @@ public final class AdaptiveVectorsFormat extends KnnVectorsFormat {
         }
     }
 
+    /** A segment with a graph: Lucene's HNSW reader does the work, including graph reuse on merge. */
+    private static final class GraphReader extends DelegatingReader implements HnswGraphProvider {
+
+        GraphReader(KnnVectorsReader delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public HnswGraph getGraph(String field) throws IOException {
+            return ((HnswGraphProvider) delegate).getGraph(field);
+        }
+
+        @Override
+        public void search(String field, float[] target, KnnCollector collector, Bits acceptDocs) throws IOException {
+            delegate.search(field, target, collector, acceptDocs);
+        }
+
+        @Override
+        public void search(String field, byte[] target, KnnCollector collector, Bits acceptDocs) throws IOException {
+            delegate.search(field, target, collector, acceptDocs);
+        }
+    }
+
     /** A flat segment: KNN search scores every accepted vector exactly. */
-    private static final class FlatReader extends KnnVectorsReader {
-        private final FlatVectorsReader delegate;
+    private static final class FlatReader extends DelegatingReader {
         private final SegmentReadState state;
 
         FlatReader(FlatVectorsReader delegate, SegmentReadState state) {
-            this.delegate = delegate;
+            super(delegate);
             this.state = state;
-        }
-
-        @Override
-        public void checkIntegrity() throws IOException {
-            delegate.checkIntegrity();
-        }
-
-        @Override
-        public FloatVectorValues getFloatVectorValues(String field) throws IOException {
-            return delegate.getFloatVectorValues(field);
-        }
-
-        @Override
-        public ByteVectorValues getByteVectorValues(String field) throws IOException {
-            return delegate.getByteVectorValues(field);
         }
 
         @Override
         public void search(String field, float[] target, KnnCollector collector, Bits acceptDocs) throws IOException {
             FieldInfo info = state.fieldInfos.fieldInfo(field);
             FloatVectorValues values = delegate.getFloatVectorValues(field);
-            if (info == null || values == null) {
-                return;
-            }
-            var similarity = info.getVectorSimilarityFunction();
-            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                if (acceptDocs != null && !acceptDocs.get(doc)) {
-                    continue;
-                }
-                collector.incVisitedCount(1);
-                collector.collect(doc, similarity.compare(target, values.vectorValue()));
+            if (info != null && values != null) {
+                var similarity = info.getVectorSimilarityFunction();
+                scoreAll(values, () -> similarity.compare(target, values.vectorValue()), collector, acceptDocs);
             }
         }
 
@@ -174,27 +159,26 @@ public final class AdaptiveVectorsFormat extends KnnVectorsFormat {
         public void search(String field, byte[] target, KnnCollector collector, Bits acceptDocs) throws IOException {
             FieldInfo info = state.fieldInfos.fieldInfo(field);
             ByteVectorValues values = delegate.getByteVectorValues(field);
-            if (info == null || values == null) {
-                return;
+            if (info != null && values != null) {
+                var similarity = info.getVectorSimilarityFunction();
+                scoreAll(values, () -> similarity.compare(target, values.vectorValue()), collector, acceptDocs);
             }
-            var similarity = info.getVectorSimilarityFunction();
-            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                if (acceptDocs != null && !acceptDocs.get(doc)) {
-                    continue;
+        }
+
+        private static void scoreAll(DocIdSetIterator docs, CurrentScore score, KnnCollector collector,
+                Bits acceptDocs) throws IOException {
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (acceptDocs == null || acceptDocs.get(doc)) {
+                    collector.incVisitedCount(1);
+                    collector.collect(doc, score.get());
                 }
-                collector.incVisitedCount(1);
-                collector.collect(doc, similarity.compare(target, values.vectorValue()));
             }
         }
 
-        @Override
-        public long ramBytesUsed() {
-            return delegate.ramBytesUsed();
-        }
-
-        @Override
-        public void close() throws IOException {
-            delegate.close();
+        /** The similarity of the vector the iterator is on. */
+        @FunctionalInterface
+        private interface CurrentScore {
+            float get() throws IOException;
         }
     }
 }
