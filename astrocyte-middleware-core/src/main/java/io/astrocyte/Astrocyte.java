@@ -16,7 +16,7 @@ import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.config.ConfigLoader;
 import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AstrocyteContext;
-import io.astrocyte.identity.DefaultPolicyAccessController;
+import io.astrocyte.identity.GrantAccessController;
 import io.astrocyte.identity.Permission;
 import io.astrocyte.pipeline.ContentValidator;
 import io.astrocyte.pipeline.ForgetPipeline;
@@ -102,7 +102,7 @@ public final class Astrocyte implements AutoCloseable {
         this.llm = llm;
         this.owned = owned;
         this.access = b.accessController != null ? b.accessController
-                : new DefaultPolicyAccessController(config.accessControl());
+                : new GrantAccessController(config.accessControl(), config.grants());
         Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
         int cores = Runtime.getRuntime().availableProcessors();
         this.strategyPool = pool("astrocyte-recall", Math.max(4, cores * 2));

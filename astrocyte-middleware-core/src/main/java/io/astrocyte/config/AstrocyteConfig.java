@@ -1,7 +1,14 @@
 package io.astrocyte.config;
 
 import io.astrocyte.ConfigException;
+import io.astrocyte.identity.AccessGrant;
+import io.astrocyte.identity.GlobPattern;
+import io.astrocyte.identity.Permission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The typed form of {@code astrocyte.yaml} (SPEC §7). Every field has the SPEC default, so
@@ -24,6 +31,8 @@ public record AstrocyteConfig(
         HomeostasisConfig homeostasis,
         BarriersConfig barriers,
         AccessControlConfig accessControl,
+        List<AccessGrantConfig> accessGrants,
+        Map<String, BankConfig> banks,
         DefaultsConfig defaults,
         PipelineConfig pipeline) {
 
@@ -39,12 +48,15 @@ public record AstrocyteConfig(
         homeostasis = homeostasis == null ? HomeostasisConfig.DEFAULT : homeostasis;
         barriers = barriers == null ? BarriersConfig.DEFAULT : barriers;
         accessControl = accessControl == null ? AccessControlConfig.DEFAULT : accessControl;
+        accessGrants = accessGrants == null ? List.of() : List.copyOf(accessGrants);
+        banks = banks == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(banks));
+        grants(accessGrants, banks); // validates patterns and permission names now, naming the key
         defaults = defaults == null ? DefaultsConfig.DEFAULT : defaults;
         pipeline = pipeline == null ? PipelineConfig.DEFAULT : pipeline;
     }
 
     public static AstrocyteConfig defaultConfig() {
-        return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -54,24 +66,82 @@ public record AstrocyteConfig(
 
     public AstrocyteConfig withVectorStore(String name, Map<String, Object> config) {
         return new AstrocyteConfig(providerTier, name, config, embeddingProvider, embeddingProviderConfig, llmProvider,
-                llmProviderConfig, homeostasis, barriers, accessControl, defaults, pipeline);
+                llmProviderConfig, homeostasis, barriers, accessControl, accessGrants, banks, defaults, pipeline);
     }
 
     public AstrocyteConfig withAccessControl(AccessControlConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, value, defaults,
-                pipeline);
+                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, value, accessGrants, banks,
+                defaults, pipeline);
     }
 
     public AstrocyteConfig withHomeostasis(HomeostasisConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, value, barriers, accessControl, defaults,
-                pipeline);
+                embeddingProviderConfig, llmProvider, llmProviderConfig, value, barriers, accessControl, accessGrants,
+                banks, defaults, pipeline);
     }
 
     public AstrocyteConfig withPipeline(PipelineConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl, defaults,
-                value);
+                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
+                accessGrants, banks, defaults, value);
+    }
+
+    /** The grants of {@code access_grants} and {@code banks.<id>.access}, in that order. */
+    public List<AccessGrant> grants() {
+        return grants(accessGrants, banks);
+    }
+
+    public AstrocyteConfig withAccessGrants(List<AccessGrantConfig> value) {
+        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
+                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl, value,
+                banks, defaults, pipeline);
+    }
+
+    private static List<AccessGrant> grants(List<AccessGrantConfig> accessGrants, Map<String, BankConfig> banks) {
+        List<AccessGrant> out = new ArrayList<>();
+        for (int i = 0; i < accessGrants.size(); i++) {
+            AccessGrantConfig g = accessGrants.get(i);
+            String key = "access_grants[" + i + "]";
+            out.add(new AccessGrant(pattern(key + ".bank_id", g.bankId()), pattern(key + ".principal", g.principal()),
+                    permissions(key + ".permissions", g.permissions())));
+        }
+        for (Map.Entry<String, BankConfig> bank : banks.entrySet()) {
+            List<BankConfig.BankAccess> access = bank.getValue() == null ? List.of() : bank.getValue().access();
+            for (int i = 0; i < access.size(); i++) {
+                String key = "banks." + bank.getKey() + ".access[" + i + "]";
+                out.add(new AccessGrant(pattern("banks." + bank.getKey(), bank.getKey()),
+                        pattern(key + ".principal", access.get(i).principal()),
+                        permissions(key + ".permissions", access.get(i).permissions())));
+            }
+        }
+        return out;
+    }
+
+    private static GlobPattern pattern(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(key + ": is required");
+        }
+        return new GlobPattern(value);
+    }
+
+    private static Set<Permission> permissions(String key, List<String> names) {
+        Set<Permission> out = EnumSet.noneOf(Permission.class);
+        for (String name : names) {
+            Permission p = null;
+            for (Permission candidate : Permission.values()) {
+                if (candidate.wireName().equals(name)) {
+                    p = candidate;
+                }
+            }
+            if (p == null) {
+                throw new ConfigException(key + ": unknown permission '" + name + "' (read, write, forget, admin)");
+            }
+            out.add(p);
+        }
+        if (out.isEmpty()) {
+            throw new ConfigException(key + ": name at least one permission");
+        }
+        return out;
     }
 }

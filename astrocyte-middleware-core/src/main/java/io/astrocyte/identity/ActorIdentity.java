@@ -21,8 +21,8 @@ public record ActorIdentity(ActorType type, String id, Map<String, String> claim
     }
 
     /**
-     * Parses {@code user:x}, {@code agent:x} or {@code service:x}; a principal without a known prefix is a
-     * user whose id is the whole string (SPEC §2.1).
+     * Parses {@code user:x}, {@code agent:x}, {@code service:x} or {@code team:x}; a principal without a
+     * known prefix is a user whose id is the whole string (SPEC §2.1).
      */
     public static ActorIdentity parse(String principal) {
         if (principal == null || principal.isBlank()) {
