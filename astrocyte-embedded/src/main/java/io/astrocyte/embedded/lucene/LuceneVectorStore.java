@@ -1,6 +1,19 @@
 package io.astrocyte.embedded.lucene;
 
 import io.astrocyte.ConfigException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
+import org.apache.lucene.search.SimpleCollector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.astrocyte.embedding.Vectors;
 import io.astrocyte.spi.HealthStatus;
 import io.astrocyte.spi.KeywordIndex;
@@ -92,12 +105,12 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
      * @param graphMinDocs         segments smaller than this keep their vectors flat (no HNSW graph) and are
      *                             searched exactly; see {@link AdaptiveVectorsFormat}
      */
-    public record Options(int exactSearchThreshold, java.time.Duration commitInterval, int graphMinDocs) {
+    public record Options(int exactSearchThreshold, Duration commitInterval, int graphMinDocs) {
 
         public static final Options DEFAULT = new Options(DEFAULT_EXACT_SEARCH_THRESHOLD,
-                java.time.Duration.ofSeconds(5), AdaptiveVectorsFormat.DEFAULT_GRAPH_MIN_DOCS);
+                Duration.ofSeconds(5), AdaptiveVectorsFormat.DEFAULT_GRAPH_MIN_DOCS);
 
-        public Options(int exactSearchThreshold, java.time.Duration commitInterval) {
+        public Options(int exactSearchThreshold, Duration commitInterval) {
             this(exactSearchThreshold, commitInterval, AdaptiveVectorsFormat.DEFAULT_GRAPH_MIN_DOCS);
         }
 
@@ -116,14 +129,14 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
 
     /** Roll to a fresh translog generation (by committing) once the current one grows past this. */
     private static final long MAX_TRANSLOG_BYTES = 64L << 20;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LuceneVectorStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneVectorStore.class);
 
     private final Path dataDir;
     private final int dimension;
     private final int exactSearchThreshold;
     private final Translog translog;
-    private final java.util.concurrent.ScheduledExecutorService committer;
-    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final ScheduledExecutorService committer;
+    private final AtomicLong writes = new AtomicLong();
     private final Object refreshLock = new Object();
     private long refreshedWrites;
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -134,8 +147,8 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     private final ReentrantReadWriteLock commitGate = new ReentrantReadWriteLock();
     private final Object commitMutex = new Object();
     private final Object deleteMutex = new Object();
-    private final org.apache.lucene.index.ConcurrentMergeScheduler merges =
-            new org.apache.lucene.index.ConcurrentMergeScheduler();
+    private final ConcurrentMergeScheduler merges =
+            new ConcurrentMergeScheduler();
     private volatile boolean closed;
 
     private LuceneVectorStore(Path dataDir, int dimension, Options options) throws IOException {
@@ -157,31 +170,36 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
                     + "process", e);
         }
         this.writer = w;
+        Translog log = null;
         try {
-            this.translog = new Translog(dataDir.resolve("translog"));
-            List<com.fasterxml.jackson.databind.JsonNode> pending = translog.readExisting();
-            for (com.fasterxml.jackson.databind.JsonNode record : pending) {
+            log = new Translog(dataDir.resolve("translog"));
+            List<JsonNode> pending = log.readExisting();
+            for (JsonNode record : pending) {
                 TranslogRecords.replay(record, writer);
             }
             writer.commit();
-            translog.deleteReplayed();
+            log.deleteReplayed();
             if (!pending.isEmpty()) {
                 LOG.info("replayed {} translog records into {}", pending.size(), dataDir);
             }
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException | RuntimeException e) {
+            if (log != null) {
+                log.close();
+            }
             writer.close();
             directory.close();
             throw e;
         }
-        this.committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        this.translog = log;
+        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "astrocyte-lucene-commit");
             t.setDaemon(true);
             return t;
         });
         long every = options.commitInterval().toMillis();
         committer.scheduleWithFixedDelay(this::backgroundCommit, every, every,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+                TimeUnit.MILLISECONDS);
     }
 
     /** Opens (creating if needed) a store in {@code dataDir} for vectors of the given embedding space. */
@@ -409,11 +427,11 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         });
     }
 
-    private static org.apache.lucene.codecs.Codec codec(int graphMinDocs) {
+    private static Codec codec(int graphMinDocs) {
         AdaptiveVectorsFormat vectors = new AdaptiveVectorsFormat(graphMinDocs);
-        return new org.apache.lucene.codecs.lucene912.Lucene912Codec() {
+        return new Lucene912Codec() {
             @Override
-            public org.apache.lucene.codecs.KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
                 return vectors;
             }
         };
@@ -435,7 +453,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     private static int countUpTo(IndexSearcher s, Query q, int limit) throws IOException {
         int[] n = {0};
         try {
-            s.search(q, new org.apache.lucene.search.SimpleCollector() {
+            s.search(q, new SimpleCollector() {
                 @Override
                 public ScoreMode scoreMode() {
                     return ScoreMode.COMPLETE_NO_SCORES;
@@ -642,7 +660,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         closed = true;
         committer.shutdown();
         try {
-            committer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            committer.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

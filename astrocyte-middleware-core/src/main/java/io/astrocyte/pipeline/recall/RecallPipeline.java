@@ -34,6 +34,8 @@ public final class RecallPipeline {
 
     /** Recency scores below this (about 30 days at the default half-life) do not take part in fusion. */
     static final double MIN_RECENCY_SCORE = 0.05;
+    /** Ids given to caller-supplied {@code external_context} hits for fusion; never reported. */
+    static final String EXTERNAL_PREFIX = "external:";
 
     private final VectorStore store;
     private final KeywordIndex keywordIndex;
@@ -91,8 +93,7 @@ public final class RecallPipeline {
 
     private RankedRecall rerank(RecallRequest request, String bankId, List<StrategyResult> results) {
         QueryTerms terms = QueryTerms.of(request.query());
-        List<MemoryHit> ranked = new ArrayList<>();
-        Map<MemoryHit, Double> keys = new java.util.IdentityHashMap<>();
+        List<Keyed> keyed = new ArrayList<>();
         int rerankDepth = reranker.depth();
         int position = 0;
         for (RrfFusion.Fused f : fusion.fuse(results)) {
@@ -103,10 +104,10 @@ public final class RecallPipeline {
             MemoryHit hit = new MemoryHit(h.text(), reranker.toUnitScore(key), h.factType(), h.metadata(),
                     h.tags(), h.occurredAt(), h.source(), external ? null : h.id(), external ? null : bankId,
                     h.memoryLayer(), null, h.retainedAt(), h.chunkId());
-            keys.put(hit, key);
-            ranked.add(hit);
+            keyed.add(new Keyed(hit, key));
         }
-        ranked.sort(Comparator.comparingDouble((MemoryHit m) -> keys.get(m)).reversed());
+        keyed.sort(Comparator.comparingDouble(Keyed::key).reversed());
+        List<MemoryHit> ranked = keyed.stream().map(Keyed::hit).toList();
         Map<String, Double> timings = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<String> used = new ArrayList<>();
@@ -135,7 +136,9 @@ public final class RecallPipeline {
         return scored;
     }
 
-    static final String EXTERNAL_PREFIX = "external:";
+    /** A hit with its ranking key (fused score plus rerank adjustment), which may fall outside [0,1]. */
+    private record Keyed(MemoryHit hit, double key) {
+    }
 
     private static StrategyResult external(List<MemoryHit> context) {
         List<VectorHit> hits = new ArrayList<>();
