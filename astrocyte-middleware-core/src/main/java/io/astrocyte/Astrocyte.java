@@ -27,7 +27,9 @@ import io.astrocyte.pipeline.recall.RecallPipeline;
 import io.astrocyte.pipeline.recall.TokenBudget;
 import io.astrocyte.pipeline.reflect.Reflector;
 import io.astrocyte.routing.MultiBankRecall;
+import io.astrocyte.config.AccessControlConfig;
 import io.astrocyte.spi.Embedder;
+import io.astrocyte.spi.GovernanceStore;
 import io.astrocyte.spi.HealthStatus;
 import io.astrocyte.spi.KeywordIndex;
 import io.astrocyte.spi.LlmProvider;
@@ -95,14 +97,14 @@ public final class Astrocyte implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Astrocyte(Builder b, AstrocyteConfig config, VectorStore store, Embedder embedder, LlmProvider llm,
-            List<AutoCloseable> owned) {
+            GovernanceStore governance, List<AutoCloseable> owned) {
         this.config = config;
         this.store = store;
         this.embedder = embedder;
         this.llm = llm;
         this.owned = owned;
         this.access = b.accessController != null ? b.accessController
-                : new GrantAccessController(config.accessControl(), config.grants());
+                : new GrantAccessController(config.accessControl(), config.grants(), governance);
         Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
         int cores = Runtime.getRuntime().availableProcessors();
         this.strategyPool = pool("astrocyte-recall", Math.max(4, cores * 2));
@@ -385,8 +387,18 @@ public final class Astrocyte implements AutoCloseable {
         private AccessController accessController;
         private Clock clock;
         private Path dataDirectory;
+        private GovernanceStore governanceStore;
 
         private Builder() {
+        }
+
+        /**
+         * Where bank owners (and later grants, holds and quotas) live; the caller keeps ownership. By
+         * default one is discovered when the configuration needs it ({@code owner_only}).
+         */
+        public Builder governanceStore(GovernanceStore value) {
+            this.governanceStore = value;
+            return this;
         }
 
         public Builder config(AstrocyteConfig value) {
@@ -456,12 +468,25 @@ public final class Astrocyte implements AutoCloseable {
                     throw new ConfigException("vector_store: " + vs.name() + " implements SPI version "
                             + vs.spiVersion() + ", this core needs " + VectorStore.SPI_VERSION);
                 }
+                GovernanceStore governance = governanceStore;
+                boolean needsGovernance = cfg.accessControl().enabled()
+                        && cfg.accessControl().defaultPolicy() == AccessControlConfig.DefaultPolicy.OWNER_ONLY;
+                if (governance == null && needsGovernance) {
+                    Map<String, Object> governanceConfig = new LinkedHashMap<>(cfg.vectorStoreConfig());
+                    if (dataDirectory != null) {
+                        governanceConfig.put("path", dataDirectory.toString());
+                    }
+                    String name = "in_memory".equals(vs.name()) ? "in_memory" : null;
+                    governance = ProviderDiscovery.create(ProviderFactory.ForGovernanceStore.class, name,
+                            governanceConfig, "governance store (for access_control.default_policy owner_only)");
+                    owned.add(governance);
+                }
                 LlmProvider model = llm;
                 if (model == null && cfg.llmProvider() != null) {
                     model = ProviderDiscovery.create(ProviderFactory.ForLlm.class, cfg.llmProvider(),
                             cfg.llmProviderConfig(), "llm_provider");
                 }
-                return new Astrocyte(this, cfg, Objects.requireNonNull(vs), emb, model, owned);
+                return new Astrocyte(this, cfg, Objects.requireNonNull(vs), emb, model, governance, owned);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : owned) {
                     try {

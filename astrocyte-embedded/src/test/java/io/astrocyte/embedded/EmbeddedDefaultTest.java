@@ -56,4 +56,20 @@ class EmbeddedDefaultTest {
         assertThatThrownBy(() -> Astrocyte.fromConfig(Map.of("vector_store_config", Map.of("pth", "x"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("vector_store_config.pth");
     }
+
+    @Test
+    void ownerOnlyOwnershipIsKeptInTheDataFolderAcrossRestarts() {
+        AstrocyteContext bob = AstrocyteContext.of("user:bob");
+        var config = new io.astrocyte.config.ConfigLoader(k -> null).fromMap(Map.of(
+                "access_control", Map.of("enabled", true, "default_policy", "owner_only")));
+        try (Astrocyte brain = Astrocyte.builder().config(config).dataDirectory(dir).build()) {
+            brain.retain(RetainRequest.of("diary", "Alice's diary entry"), ALICE);
+        }
+        assertThat(Files.exists(dir.resolve("governance").resolve("owners.json"))).isTrue();
+        try (Astrocyte brain = Astrocyte.builder().config(config).dataDirectory(dir).build()) {
+            assertThatThrownBy(() -> brain.recall(RecallRequest.of("diary", "diary"), bob))
+                    .isInstanceOf(io.astrocyte.AccessDeniedException.class);
+            assertThat(brain.recall(RecallRequest.of("diary", "diary"), ALICE).hits()).hasSize(1);
+        }
+    }
 }

@@ -29,6 +29,13 @@ public interface ProviderFactory<T> {
     interface ForEmbedder extends ProviderFactory<Embedder> {
     }
 
+    /**
+     * Discovered under {@code META-INF/services/io.astrocyte.spi.ProviderFactory$ForGovernanceStore}; it
+     * receives the same config map as the vector store (so it can share the data folder).
+     */
+    interface ForGovernanceStore extends ProviderFactory<GovernanceStore> {
+    }
+
     /** Discovered under {@code META-INF/services/io.astrocyte.spi.ProviderFactory$ForLlm}. */
     interface ForLlm extends ProviderFactory<LlmProvider> {
     }

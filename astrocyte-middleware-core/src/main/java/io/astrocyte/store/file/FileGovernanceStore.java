@@ -1,0 +1,86 @@
+package io.astrocyte.store.file;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astrocyte.ConfigException;
+import io.astrocyte.spi.GovernanceStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Governance state as JSON files in a folder. Each change writes a new file, fsyncs it and renames it
+ * over the old one atomically, so a crash leaves either the old or the new state, never a torn file.
+ * One process at a time should use a folder (the embedded store's lock already ensures that for its
+ * data folder).
+ */
+public final class FileGovernanceStore implements GovernanceStore {
+
+    private static final String OWNERS = "owners.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {
+    };
+
+    private final Path dir;
+    private final Map<String, String> owners;
+
+    public FileGovernanceStore(Path dir) {
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(OWNERS);
+            this.owners = Files.exists(file) ? JSON.readValue(file.toFile(), MAP) : new TreeMap<>();
+        } catch (IOException e) {
+            throw new ConfigException("cannot read governance state in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> owner(String bankId) {
+        return Optional.ofNullable(owners.get(bankId));
+    }
+
+    @Override
+    public synchronized String claimOwner(String bankId, String principal) {
+        String existing = owners.get(bankId);
+        if (existing != null) {
+            return existing;
+        }
+        TreeMap<String, String> next = new TreeMap<>(owners);
+        next.put(bankId, principal);
+        write(OWNERS, next);
+        owners.put(bankId, principal);
+        return principal;
+    }
+
+    private void write(String name, Object value) {
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve(name + ".tmp");
+        try {
+            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                d.force(true);
+            } catch (IOException ignored) {
+                // Some platforms cannot open a directory for sync; the rename is still atomic there.
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}
