@@ -10,7 +10,13 @@ public class AccessDeniedException extends AstrocyteException {
     private final Permission permission;
 
     public AccessDeniedException(String principal, String bankId, Permission permission) {
-        super(principal + " lacks '" + permission.wireName() + "' on bank " + bankId);
+        this(principal, bankId, permission, null);
+    }
+
+    /** @param reason which rule refused, appended to the message; never memory text */
+    public AccessDeniedException(String principal, String bankId, Permission permission, String reason) {
+        super(principal + " lacks '" + permission.wireName() + "' on bank " + bankId
+                + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"));
         this.principal = principal;
         this.bankId = bankId;
         this.permission = permission;

@@ -16,6 +16,8 @@ import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.config.ConfigLoader;
 import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AstrocyteContext;
+import io.astrocyte.identity.AccessManager;
+import io.astrocyte.identity.ExternalPolicyAccessController;
 import io.astrocyte.identity.GrantAccessController;
 import io.astrocyte.identity.Permission;
 import io.astrocyte.pipeline.ContentValidator;
@@ -29,6 +31,7 @@ import io.astrocyte.pipeline.reflect.Reflector;
 import io.astrocyte.routing.MultiBankRecall;
 import io.astrocyte.config.AccessControlConfig;
 import io.astrocyte.spi.Embedder;
+import io.astrocyte.spi.AccessPolicyProvider;
 import io.astrocyte.spi.GovernanceStore;
 import io.astrocyte.spi.HealthStatus;
 import io.astrocyte.spi.KeywordIndex;
@@ -85,6 +88,7 @@ public final class Astrocyte implements AutoCloseable {
     private final Embedder embedder;
     private final LlmProvider llm;
     private final AccessController access;
+    private final AccessManager accessManager;
     private final ContentValidator validator;
     private final RetainPipeline retainPipeline;
     private final RecallPipeline recallPipeline;
@@ -97,14 +101,22 @@ public final class Astrocyte implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Astrocyte(Builder b, AstrocyteConfig config, VectorStore store, Embedder embedder, LlmProvider llm,
-            GovernanceStore governance, List<AutoCloseable> owned) {
+            GovernanceStore governance, AccessPolicyProvider policyProvider, List<AutoCloseable> owned) {
         this.config = config;
         this.store = store;
         this.embedder = embedder;
         this.llm = llm;
         this.owned = owned;
-        this.access = b.accessController != null ? b.accessController
+        GrantAccessController grants = b.accessController != null ? null
                 : new GrantAccessController(config.accessControl(), config.grants(), governance);
+        if (b.accessController != null) {
+            this.access = b.accessController;
+        } else if (policyProvider != null) {
+            this.access = new ExternalPolicyAccessController(grants, policyProvider, config.accessControl());
+        } else {
+            this.access = grants;
+        }
+        this.accessManager = new AccessManager(access, grants, governance, config);
         Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
         int cores = Runtime.getRuntime().availableProcessors();
         this.strategyPool = pool("astrocyte-recall", Math.max(4, cores * 2));
@@ -131,6 +143,14 @@ public final class Astrocyte implements AutoCloseable {
     /** An instance configured from a map shaped like {@code astrocyte.yaml}. */
     public static Astrocyte fromConfig(Map<String, ?> config) {
         return builder().config(ConfigLoader.withSystemEnvironment().fromMap(config)).build();
+    }
+
+    /**
+     * Grants, revocations, access checks and bank resolution for this instance (SPEC §2.3–2.4); see
+     * {@link AccessManager}.
+     */
+    public AccessManager access() {
+        return accessManager;
     }
 
     // ---- retain -----------------------------------------------------------------------------------
@@ -321,6 +341,14 @@ public final class Astrocyte implements AutoCloseable {
     }
 
     private List<String> readableBanks(List<String> banks, AstrocyteContext context) {
+        if (banks.isEmpty() && config.identity().autoResolveBanks()) {
+            List<String> resolved = accessManager.readableBanks(context);
+            if (resolved.isEmpty()) {
+                throw new InvalidRequestException("bank_id", "no bank named and " + context.principal()
+                        + " may read none (identity.auto_resolve_banks)");
+            }
+            return resolved;
+        }
         if (banks.isEmpty()) {
             throw new InvalidRequestException("bank_id", "name a bank_id or banks");
         }
@@ -388,13 +416,23 @@ public final class Astrocyte implements AutoCloseable {
         private Clock clock;
         private Path dataDirectory;
         private GovernanceStore governanceStore;
+        private AccessPolicyProvider accessPolicyProvider;
 
         private Builder() {
         }
 
         /**
-         * Where bank owners (and later grants, holds and quotas) live; the caller keeps ownership. By
-         * default one is discovered when the configuration needs it ({@code owner_only}).
+         * An external policy engine consulted with the grants as {@code access_control.policy_mode} says;
+         * the caller keeps ownership. Without one, {@code access_control.policy_provider} names a discovered one.
+         */
+        public Builder accessPolicyProvider(AccessPolicyProvider value) {
+            this.accessPolicyProvider = value;
+            return this;
+        }
+
+        /**
+         * Where bank owners and stored grants (and later holds and quotas) live; the caller keeps ownership.
+         * By default one is discovered next to the vector store when access control is enabled.
          */
         public Builder governanceStore(GovernanceStore value) {
             this.governanceStore = value;
@@ -442,6 +480,29 @@ public final class Astrocyte implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The governance store next to the vector store. Required under {@code owner_only}; for the other
+         * policies a store without one only loses the stored-grants API, which then says so.
+         */
+        private GovernanceStore discoverGovernance(AstrocyteConfig cfg, VectorStore vs) {
+            Map<String, Object> governanceConfig = new LinkedHashMap<>(cfg.vectorStoreConfig());
+            if (dataDirectory != null) {
+                governanceConfig.put("path", dataDirectory.toString());
+            }
+            String name = "in_memory".equals(vs.name()) ? "in_memory" : null;
+            boolean required = cfg.accessControl().defaultPolicy() == AccessControlConfig.DefaultPolicy.OWNER_ONLY;
+            try {
+                return ProviderDiscovery.create(ProviderFactory.ForGovernanceStore.class, name, governanceConfig,
+                        "governance store (for owners and grants of access_control)");
+            } catch (ConfigException e) {
+                if (required) {
+                    throw e;
+                }
+                LOG.warn("no governance store found; grants can only come from the configuration: {}", e.getMessage());
+                return null;
+            }
+        }
+
         public Astrocyte build() {
             AstrocyteConfig cfg = config != null ? config : AstrocyteConfig.defaultConfig();
             List<AutoCloseable> owned = new ArrayList<>();
@@ -469,24 +530,25 @@ public final class Astrocyte implements AutoCloseable {
                             + vs.spiVersion() + ", this core needs " + VectorStore.SPI_VERSION);
                 }
                 GovernanceStore governance = governanceStore;
-                boolean needsGovernance = cfg.accessControl().enabled()
-                        && cfg.accessControl().defaultPolicy() == AccessControlConfig.DefaultPolicy.OWNER_ONLY;
-                if (governance == null && needsGovernance) {
-                    Map<String, Object> governanceConfig = new LinkedHashMap<>(cfg.vectorStoreConfig());
-                    if (dataDirectory != null) {
-                        governanceConfig.put("path", dataDirectory.toString());
+                if (governance == null && cfg.accessControl().enabled()) {
+                    governance = discoverGovernance(cfg, vs);
+                    if (governance != null) {
+                        owned.add(governance);
                     }
-                    String name = "in_memory".equals(vs.name()) ? "in_memory" : null;
-                    governance = ProviderDiscovery.create(ProviderFactory.ForGovernanceStore.class, name,
-                            governanceConfig, "governance store (for access_control.default_policy owner_only)");
-                    owned.add(governance);
+                }
+                AccessPolicyProvider policy = accessPolicyProvider;
+                if (policy == null && cfg.accessControl().policyProvider() != null) {
+                    policy = ProviderDiscovery.create(ProviderFactory.ForAccessPolicy.class,
+                            cfg.accessControl().policyProvider(), cfg.accessControl().policyProviderConfig(),
+                            "access_control.policy_provider");
+                    owned.add(policy);
                 }
                 LlmProvider model = llm;
                 if (model == null && cfg.llmProvider() != null) {
                     model = ProviderDiscovery.create(ProviderFactory.ForLlm.class, cfg.llmProvider(),
                             cfg.llmProviderConfig(), "llm_provider");
                 }
-                return new Astrocyte(this, cfg, Objects.requireNonNull(vs), emb, model, governance, owned);
+                return new Astrocyte(this, cfg, Objects.requireNonNull(vs), emb, model, governance, policy, owned);
             } catch (RuntimeException e) {
                 for (AutoCloseable c : owned) {
                     try {

@@ -222,7 +222,7 @@ class AstrocyteRetainRecallTest {
     void anOpenDefaultPolicyAllowsAnonymousCalls() {
         brain.close();
         brain = TestBrains.inMemory(AstrocyteConfig.defaultConfig().withAccessControl(
-                new AccessControlConfig(false, AccessControlConfig.DefaultPolicy.OPEN)));
+                new AccessControlConfig(false, AccessControlConfig.DefaultPolicy.OPEN, null, null, null)));
         assertThat(brain.retain(RetainRequest.of("shared", "an open note"), null).stored()).isTrue();
     }
 
@@ -230,7 +230,7 @@ class AstrocyteRetainRecallTest {
     void enabledAccessControlWithADenyPolicyRefusesWithTheMissingPermission() {
         brain.close();
         brain = TestBrains.inMemory(AstrocyteConfig.defaultConfig().withAccessControl(
-                new AccessControlConfig(true, AccessControlConfig.DefaultPolicy.DENY)));
+                AccessControlConfig.enabled(AccessControlConfig.DefaultPolicy.DENY)));
         assertThatThrownBy(() -> retain("x")).isInstanceOfSatisfying(AccessDeniedException.class, e -> {
             assertThat(e.principal()).isEqualTo("user:alice");
             assertThat(e.bankId()).isEqualTo("user-alice");

@@ -1,14 +1,22 @@
 package io.astrocyte.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code access_control} (SPEC §2.3, §7).
  *
- * @param enabled       whether grants are enforced (default {@code false})
- * @param defaultPolicy what applies when no grant decides, and whether anonymous calls pass
+ * @param enabled              whether grants are enforced (default {@code false})
+ * @param defaultPolicy        what applies when no grant decides, and whether anonymous calls pass
+ * @param policyProvider       name of an {@link io.astrocyte.spi.AccessPolicyProvider} factory, or {@code null}
+ * @param policyProviderConfig its settings
+ * @param policyMode           how the provider's answers combine with the grants (default
+ *                             {@code config_then_external}); ignored without a provider
  */
-public record AccessControlConfig(Boolean enabled, DefaultPolicy defaultPolicy) {
+public record AccessControlConfig(Boolean enabled, DefaultPolicy defaultPolicy, String policyProvider,
+        Map<String, Object> policyProviderConfig, PolicyMode policyMode) {
 
     public enum DefaultPolicy {
         @JsonProperty("owner_only") OWNER_ONLY,
@@ -16,10 +24,28 @@ public record AccessControlConfig(Boolean enabled, DefaultPolicy defaultPolicy) 
         @JsonProperty("open") OPEN
     }
 
-    public static final AccessControlConfig DEFAULT = new AccessControlConfig(null, null);
+    /** How an external {@link io.astrocyte.spi.AccessPolicyProvider} and the configured grants combine. */
+    public enum PolicyMode {
+        /** Only the provider decides: anything but ALLOW is a denial; grants and the default policy are ignored. */
+        @JsonProperty("external_only") EXTERNAL_ONLY,
+        /** Grants (and the default policy) first; what they refuse, the provider may still allow. */
+        @JsonProperty("config_then_external") CONFIG_THEN_EXTERNAL,
+        /** The provider first: ALLOW and DENY are final; NOT_APPLICABLE falls back to the grants. */
+        @JsonProperty("external_then_config") EXTERNAL_THEN_CONFIG
+    }
+
+    public static final AccessControlConfig DEFAULT = new AccessControlConfig(null, null, null, null, null);
 
     public AccessControlConfig {
         enabled = enabled != null && enabled;
         defaultPolicy = defaultPolicy == null ? DefaultPolicy.OWNER_ONLY : defaultPolicy;
+        policyProviderConfig = policyProviderConfig == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(policyProviderConfig));
+        policyMode = policyMode == null ? PolicyMode.CONFIG_THEN_EXTERNAL : policyMode;
+    }
+
+    /** Enabled access control with the given default policy and no external provider. */
+    public static AccessControlConfig enabled(DefaultPolicy policy) {
+        return new AccessControlConfig(true, policy, null, null, null);
     }
 }

@@ -34,7 +34,10 @@ public record AstrocyteConfig(
         List<AccessGrantConfig> accessGrants,
         Map<String, BankConfig> banks,
         DefaultsConfig defaults,
-        PipelineConfig pipeline) {
+        PipelineConfig pipeline,
+        IdentityConfig identity,
+        Map<String, AgentConfig> agents,
+        AgentCardsConfig agentCards) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -50,13 +53,17 @@ public record AstrocyteConfig(
         accessControl = accessControl == null ? AccessControlConfig.DEFAULT : accessControl;
         accessGrants = accessGrants == null ? List.of() : List.copyOf(accessGrants);
         banks = banks == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(banks));
-        grants(accessGrants, banks); // validates patterns and permission names now, naming the key
         defaults = defaults == null ? DefaultsConfig.DEFAULT : defaults;
         pipeline = pipeline == null ? PipelineConfig.DEFAULT : pipeline;
+        identity = identity == null ? IdentityConfig.DEFAULT : identity;
+        agents = agents == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(agents));
+        agentCards = agentCards == null ? AgentCardsConfig.DEFAULT : agentCards;
+        grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
     }
 
     public static AstrocyteConfig defaultConfig() {
-        return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -66,39 +73,70 @@ public record AstrocyteConfig(
 
     public AstrocyteConfig withVectorStore(String name, Map<String, Object> config) {
         return new AstrocyteConfig(providerTier, name, config, embeddingProvider, embeddingProviderConfig, llmProvider,
-                llmProviderConfig, homeostasis, barriers, accessControl, accessGrants, banks, defaults, pipeline);
+                llmProviderConfig, homeostasis, barriers, accessControl, accessGrants, banks, defaults, pipeline, identity, agents, agentCards);
     }
 
     public AstrocyteConfig withAccessControl(AccessControlConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, value, accessGrants, banks,
-                defaults, pipeline);
+                defaults, pipeline, identity, agents, agentCards);
     }
 
     public AstrocyteConfig withHomeostasis(HomeostasisConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, value, barriers, accessControl, accessGrants,
-                banks, defaults, pipeline);
+                banks, defaults, pipeline, identity, agents, agentCards);
     }
 
     public AstrocyteConfig withPipeline(PipelineConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, value);
+                accessGrants, banks, defaults, value, identity, agents, agentCards);
     }
 
-    /** The grants of {@code access_grants} and {@code banks.<id>.access}, in that order. */
+    /** The grants of {@code access_grants}, {@code banks.<id>.access} and {@code agents}, in that order. */
     public List<AccessGrant> grants() {
-        return grants(accessGrants, banks);
+        return grants(accessGrants, banks, agents);
+    }
+
+    public AstrocyteConfig withAgents(Map<String, AgentConfig> value) {
+        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
+                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
+                accessGrants, banks, defaults, pipeline, identity, value, agentCards);
+    }
+
+    public AstrocyteConfig withBanks(Map<String, BankConfig> value) {
+        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
+                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
+                accessGrants, value, defaults, pipeline, identity, agents, agentCards);
+    }
+
+    public AstrocyteConfig withIdentity(IdentityConfig value) {
+        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
+                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
+                accessGrants, banks, defaults, pipeline, value, agents, agentCards);
+    }
+
+    public AstrocyteConfig withAgentCards(AgentCardsConfig value) {
+        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
+                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
+                accessGrants, banks, defaults, pipeline, identity, agents, value);
+    }
+
+    /** Whether bank {@code bankId} is declared with {@code environment: production} (or another production name). */
+    public boolean declaredEnvironment(String bankId, List<String> environments) {
+        BankConfig bank = banks.get(bankId);
+        return bank != null && bank.environment() != null && environments.contains(bank.environment());
     }
 
     public AstrocyteConfig withAccessGrants(List<AccessGrantConfig> value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl, value,
-                banks, defaults, pipeline);
+                banks, defaults, pipeline, identity, agents, agentCards);
     }
 
-    private static List<AccessGrant> grants(List<AccessGrantConfig> accessGrants, Map<String, BankConfig> banks) {
+    private static List<AccessGrant> grants(List<AccessGrantConfig> accessGrants, Map<String, BankConfig> banks,
+            Map<String, AgentConfig> agents) {
         List<AccessGrant> out = new ArrayList<>();
         for (int i = 0; i < accessGrants.size(); i++) {
             AccessGrantConfig g = accessGrants.get(i);
@@ -115,6 +153,36 @@ public record AstrocyteConfig(
                         permissions(key + ".permissions", access.get(i).permissions())));
             }
         }
+        for (Map.Entry<String, AgentConfig> agent : agents.entrySet()) {
+            String key = "agents." + agent.getKey();
+            AgentConfig a = agent.getValue();
+            if (a == null) {
+                throw new ConfigException(key + ": needs at least 'banks' or 'default_bank'");
+            }
+            GlobPattern principal = pattern(key + ".principal", a.principalFor(agent.getKey()));
+            Set<Permission> perms = permissions(key + ".permissions", a.permissions());
+            java.util.LinkedHashSet<String> named = new java.util.LinkedHashSet<>(a.banks());
+            named.addAll(a.allowedBanks());
+            if (a.defaultBank() != null) {
+                named.add(a.defaultBank());
+            }
+            if (named.isEmpty()) {
+                throw new ConfigException(key + ": needs at least 'banks' or 'default_bank'");
+            }
+            for (String bank : named) {
+                GlobPattern glob = pattern(key + ".banks", bank);
+                if (bank.indexOf('*') < 0) {
+                    out.add(new AccessGrant(glob, principal, perms));
+                    continue;
+                }
+                // SPEC §2.3: agent bank globs reach declared banks only, never banks created later.
+                for (String declared : banks.keySet()) {
+                    if (glob.matches(declared)) {
+                        out.add(new AccessGrant(new GlobPattern(declared), principal, perms));
+                    }
+                }
+            }
+        }
         return out;
     }
 
@@ -128,16 +196,8 @@ public record AstrocyteConfig(
     private static Set<Permission> permissions(String key, List<String> names) {
         Set<Permission> out = EnumSet.noneOf(Permission.class);
         for (String name : names) {
-            Permission p = null;
-            for (Permission candidate : Permission.values()) {
-                if (candidate.wireName().equals(name)) {
-                    p = candidate;
-                }
-            }
-            if (p == null) {
-                throw new ConfigException(key + ": unknown permission '" + name + "' (read, write, forget, admin)");
-            }
-            out.add(p);
+            out.add(Permission.fromWireName(name).orElseThrow(() -> new ConfigException(
+                    key + ": unknown permission '" + name + "' (read, write, forget, admin)")));
         }
         if (out.isEmpty()) {
             throw new ConfigException(key + ": name at least one permission");

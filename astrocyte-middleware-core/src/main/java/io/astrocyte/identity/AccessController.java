@@ -1,5 +1,8 @@
 package io.astrocyte.identity;
 
+import io.astrocyte.AccessDeniedException;
+import io.astrocyte.AuthorizationException;
+
 /**
  * Decides whether a context may use a permission on a bank. The facade calls it for every bank a verb
  * touches, after id validation and before any policy or store work (ARCHITECTURE request path).
@@ -15,4 +18,18 @@ public interface AccessController {
      * @param permission what the call needs on it
      */
     void check(AstrocyteContext context, String bankId, Permission permission);
+
+    /**
+     * The same decision as {@link #check} as a value, for the check API. The built-in controllers decide
+     * without side effects here (no {@code owner_only} claim); this default runs {@link #check}.
+     */
+    default AccessDecision decide(AstrocyteContext context, String bankId, Permission permission) {
+        String principal = context == null ? null : context.principal();
+        try {
+            check(context, bankId, permission);
+            return new AccessDecision(true, principal, bankId, permission, null, "allowed");
+        } catch (AccessDeniedException | AuthorizationException e) {
+            return new AccessDecision(false, principal, bankId, permission, null, e.getMessage());
+        }
+    }
 }

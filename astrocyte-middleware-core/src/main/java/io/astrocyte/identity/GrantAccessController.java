@@ -2,12 +2,15 @@ package io.astrocyte.identity;
 
 import io.astrocyte.AccessDeniedException;
 import io.astrocyte.AuthorizationException;
+import io.astrocyte.ConfigException;
 import io.astrocyte.config.AccessControlConfig;
 import io.astrocyte.spi.GovernanceStore;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Grant-based access control (SPEC §2.3). A context's effective permissions on a bank are the union of
@@ -17,6 +20,10 @@ import java.util.Set;
  * decides: {@code open} allows everything except {@code admin}, {@code deny} and {@code owner_only}
  * refuse. With access control disabled every identified call passes. A call without a context is
  * refused unless the policy is {@code open} (and then never for {@code admin}).
+ *
+ * <p>Grants come from three places: the configuration (fixed for the life of the instance), the
+ * {@link GovernanceStore} (made through {@link AccessManager#grant}, durable), and runtime grants that
+ * trusted code such as the agent-card resolver adds (in memory, re-derived on every start).
  *
  * <p>Under {@code owner_only}, the first identity to attempt a write to a bank that has no owner (or
  * the identity it acts for) becomes its owner, recorded durably in the {@link GovernanceStore}, and
@@ -31,34 +38,62 @@ public final class GrantAccessController implements AccessController {
     public static final String TEAMS_CLAIM = "teams";
 
     private final AccessControlConfig config;
-    private final List<AccessGrant> grants;
+    private final List<AccessGrant> configGrants;
+    private final List<AccessGrant> runtimeGrants = new CopyOnWriteArrayList<>();
     private final GovernanceStore governance;
 
-    /** @param governance where bank owners live; needed only for {@code owner_only} */
+    /** @param governance where owners and API grants live; may be {@code null} unless the policy is {@code owner_only} */
     public GrantAccessController(AccessControlConfig config, List<AccessGrant> grants, GovernanceStore governance) {
         this.config = config;
-        this.grants = List.copyOf(grants);
+        this.configGrants = List.copyOf(grants);
         this.governance = governance;
         if (config.enabled() && config.defaultPolicy() == AccessControlConfig.DefaultPolicy.OWNER_ONLY
                 && governance == null) {
-            throw new io.astrocyte.ConfigException("access_control.default_policy owner_only needs a governance store");
+            throw new ConfigException("access_control.default_policy owner_only needs a governance store");
         }
     }
 
     @Override
     public void check(AstrocyteContext context, String bankId, Permission permission) {
+        AccessDecision d = decide(context, bankId, permission, true);
+        if (!d.allowed()) {
+            throw denial(context, d);
+        }
+    }
+
+    @Override
+    public AccessDecision decide(AstrocyteContext context, String bankId, Permission permission) {
+        return decide(context, bankId, permission, false);
+    }
+
+    /** The exception that reports a refused decision: no identity, or a named missing permission. */
+    static RuntimeException denial(AstrocyteContext context, AccessDecision d) {
+        if (context == null) {
+            return new AuthorizationException("no identity for '" + d.permission().wireName() + "' on bank "
+                    + d.bankId() + ": pass an AstrocyteContext");
+        }
+        return new AccessDeniedException(context.principal(), d.bankId(), d.permission(), d.reason());
+    }
+
+    /**
+     * Decides without throwing.
+     *
+     * @param claimOwnership whether a write under {@code owner_only} may claim an unowned bank (true on the
+     *                       request path, false for the side-effect-free check API)
+     */
+    public AccessDecision decide(AstrocyteContext context, String bankId, Permission permission,
+            boolean claimOwnership) {
         boolean open = config.defaultPolicy() == AccessControlConfig.DefaultPolicy.OPEN;
         if (context == null) {
-            if (open && permission != Permission.ADMIN) {
-                return;
-            }
-            throw new AuthorizationException("no identity for '" + permission.wireName() + "' on bank " + bankId
-                    + ": pass an AstrocyteContext");
+            boolean allowed = open && permission != Permission.ADMIN;
+            return new AccessDecision(allowed, null, bankId, permission, Set.of(),
+                    allowed ? "anonymous call under the open policy" : "no identity");
         }
         if (!config.enabled()) {
-            return;
+            return new AccessDecision(true, context.principal(), bankId, permission, Set.of(),
+                    "access control is disabled");
         }
-        if (ownerOnly() && permission == Permission.WRITE && governance.owner(bankId).isEmpty()) {
+        if (claimOwnership && ownerOnly() && permission == Permission.WRITE && governance.owner(bankId).isEmpty()) {
             // A bank written on someone's behalf belongs to them, not to the agent doing the writing.
             ActorIdentity owner = context.onBehalfOf() != null ? context.onBehalfOf() : context.actor();
             governance.claimOwner(bankId, owner.grantKey());
@@ -67,10 +102,17 @@ public final class GrantAccessController implements AccessController {
         if (context.onBehalfOf() != null) {
             effective.retainAll(permissions(context.onBehalfOf(), bankId));
         }
-        if (effective.contains(permission) || (open && permission != Permission.ADMIN)) {
-            return;
+        if (effective.contains(permission)) {
+            return new AccessDecision(true, context.principal(), bankId, permission, effective, "granted");
         }
-        throw new AccessDeniedException(context.principal(), bankId, permission);
+        if (open && permission != Permission.ADMIN) {
+            return new AccessDecision(true, context.principal(), bankId, permission, effective, "open policy");
+        }
+        String why = context.onBehalfOf() != null
+                ? "no grant gives it to both " + context.actor().grantKey() + " and " + context.onBehalfOf().grantKey()
+                : "no grant gives it under the " + config.defaultPolicy().name().toLowerCase(java.util.Locale.ROOT)
+                        + " policy";
+        return new AccessDecision(false, context.principal(), bankId, permission, effective, why);
     }
 
     private boolean ownerOnly() {
@@ -79,6 +121,23 @@ public final class GrantAccessController implements AccessController {
 
     /** The permissions the grants (and, under owner_only, ownership) give this identity on the bank (no default policy applied). */
     public Set<Permission> permissions(ActorIdentity identity, String bankId) {
+        List<String> keys = principalKeys(identity);
+        Set<Permission> out = EnumSet.noneOf(Permission.class);
+        if (ownerOnly() && governance.owner(bankId).map(identity.grantKey()::equals).orElse(false)) {
+            out.addAll(EnumSet.allOf(Permission.class));
+        }
+        for (AccessGrant g : allGrants()) {
+            for (String key : keys) {
+                if (g.appliesTo(key, bankId)) {
+                    out.addAll(g.permissions());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The grant keys an identity matches: its own and one per team in its claims. */
+    static List<String> principalKeys(ActorIdentity identity) {
         List<String> keys = new ArrayList<>();
         keys.add(identity.grantKey());
         String teams = identity.claims().get(TEAMS_CLAIM);
@@ -89,17 +148,37 @@ public final class GrantAccessController implements AccessController {
                 }
             }
         }
-        Set<Permission> out = EnumSet.noneOf(Permission.class);
-        if (ownerOnly() && governance.owner(bankId).map(identity.grantKey()::equals).orElse(false)) {
-            out.addAll(EnumSet.allOf(Permission.class));
+        return keys;
+    }
+
+    /** Configured, stored and runtime grants, in that order. */
+    public List<AccessGrant> allGrants() {
+        List<AccessGrant> all = new ArrayList<>(configGrants);
+        if (governance != null) {
+            all.addAll(governance.grants());
         }
+        all.addAll(runtimeGrants);
+        return all;
+    }
+
+    List<AccessGrant> configGrants() {
+        return configGrants;
+    }
+
+    List<AccessGrant> runtimeGrants() {
+        return List.copyOf(runtimeGrants);
+    }
+
+    /** Adds in-memory grants (not persisted); duplicates are ignored. */
+    void addRuntimeGrants(Collection<AccessGrant> grants) {
         for (AccessGrant g : grants) {
-            for (String key : keys) {
-                if (g.appliesTo(key, bankId)) {
-                    out.addAll(g.permissions());
-                }
+            if (!runtimeGrants.contains(g)) {
+                runtimeGrants.add(g);
             }
         }
-        return out;
+    }
+
+    GovernanceStore governance() {
+        return governance;
     }
 }

@@ -13,6 +13,16 @@ public enum Permission {
     /** forget {@code scope=all}, compliance forget, export/import, legal holds, bank configuration. */
     ADMIN;
 
+    /** The permission named {@code read}, {@code write}, {@code forget} or {@code admin}, if it is one. */
+    public static java.util.Optional<Permission> fromWireName(String name) {
+        for (Permission p : values()) {
+            if (p.wireName().equals(name)) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The lower-case name used in configuration and on the wire. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,11 +1,14 @@
 package io.astrocyte.spi;
 
+import io.astrocyte.identity.AccessGrant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Durable governance state kept apart from memories (ARCHITECTURE "Data that must never be lost"):
- * bank owners now, and grants, legal holds and quotas as they arrive. Every write must be on disk
- * before the method returns. Implementations are thread-safe.
+ * bank owners and grants made through the access API now, legal holds and quotas as they arrive. Every
+ * write must be on disk before the method returns, and each change is all-or-nothing. Implementations are
+ * thread-safe.
  */
 public interface GovernanceStore extends AutoCloseable {
 
@@ -17,6 +20,21 @@ public interface GovernanceStore extends AutoCloseable {
      * the owner afterwards: {@code principal} when the claim succeeded, the earlier owner otherwise.
      */
     String claimOwner(String bankId, String principal);
+
+    /** Every stored grant, one per (bank pattern, principal pattern) pair, in the order first granted. */
+    List<AccessGrant> grants();
+
+    /**
+     * Adds the grant's permissions to the stored grant with the same bank and principal patterns (creating
+     * it when there is none) and returns the stored grant afterwards.
+     */
+    AccessGrant addGrant(AccessGrant grant);
+
+    /**
+     * Removes the grant's permissions from the stored grant with the same bank and principal patterns and
+     * returns what is left; empty when nothing is left (the grant is then gone) or there was no such grant.
+     */
+    Optional<AccessGrant> removeGrant(AccessGrant grant);
 
     @Override
     default void close() {

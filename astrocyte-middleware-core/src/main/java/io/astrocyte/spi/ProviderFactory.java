@@ -36,6 +36,13 @@ public interface ProviderFactory<T> {
     interface ForGovernanceStore extends ProviderFactory<GovernanceStore> {
     }
 
+    /**
+     * Discovered under {@code META-INF/services/io.astrocyte.spi.ProviderFactory$ForAccessPolicy}; named by
+     * {@code access_control.policy_provider} and configured by {@code access_control.policy_provider_config}.
+     */
+    interface ForAccessPolicy extends ProviderFactory<AccessPolicyProvider> {
+    }
+
     /** Discovered under {@code META-INF/services/io.astrocyte.spi.ProviderFactory$ForLlm}. */
     interface ForLlm extends ProviderFactory<LlmProvider> {
     }

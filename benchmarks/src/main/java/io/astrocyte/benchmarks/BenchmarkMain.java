@@ -17,7 +17,9 @@ import java.util.Map;
  * <pre>
  * locomo  --data PATH (default ../shared/data/locomo/locomo10.json)  --out DIR (default benchmarks/target/results)
  *         --embedder minilm|hashing (default minilm)  --conversations N  --depth N (default 100)
- * speed   --out DIR  --sizes 1000,10000,100000  --queries N (default 300)  --retains N (default 2000)
+ * speed   --out DIR  --sizes 1000,10000,100000 (real embedder; "none" for no sizes)
+ *         --hashing-sizes 1000000 (hashing embedder, default none)  --queries N (default 300)
+ *         --retains N (default 2000; 0 skips the retain measurement)
  * </pre>
  */
 public final class BenchmarkMain {
@@ -42,14 +44,21 @@ public final class BenchmarkMain {
                         command), System.out).run();
             }
         } else {
-            List<Integer> sizes = new ArrayList<>();
-            for (String s : opts.getOrDefault("sizes", "1000,10000,100000").split(",")) {
-                sizes.add(Integer.parseInt(s.trim()));
-            }
-            new SpeedBenchmark(new SpeedBenchmark.Options(out, sizes,
+            new SpeedBenchmark(new SpeedBenchmark.Options(out, sizes(opts.getOrDefault("sizes", "1000,10000,100000")),
+                    sizes(opts.getOrDefault("hashing-sizes", "none")),
                     Integer.parseInt(opts.getOrDefault("queries", "300")),
                     Integer.parseInt(opts.getOrDefault("retains", "2000")), command), System.out).run();
         }
+    }
+
+    private static List<Integer> sizes(String list) {
+        List<Integer> sizes = new ArrayList<>();
+        if (!list.equals("none")) {
+            for (String s : list.split(",")) {
+                sizes.add(Integer.parseInt(s.trim()));
+            }
+        }
+        return sizes;
     }
 
     static Embedder embedder(String name) {

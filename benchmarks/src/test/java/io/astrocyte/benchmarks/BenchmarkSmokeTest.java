@@ -100,7 +100,7 @@ class BenchmarkSmokeTest {
     @Test
     void speedWritesThroughputAndLatencies() throws Exception {
         Path out = dir.resolve("speed");
-        new SpeedBenchmark(new SpeedBenchmark.Options(out, List.of(300), 40, 60, "test"),
+        new SpeedBenchmark(new SpeedBenchmark.Options(out, List.of(300), List.of(200), 40, 60, "test"),
                 new PrintStream(new ByteArrayOutputStream(), true)).run();
         JsonNode root = json.readTree(out.resolve("speed.json").toFile());
         for (String e : List.of("real_embedder", "hashing_embedder")) {
@@ -116,5 +116,19 @@ class BenchmarkSmokeTest {
         assertThat(recall.path("policy_overhead_ratio").asDouble()).isGreaterThan(0);
         assertThat(recall.path("disk_bytes_per_memory").asLong()).isGreaterThan(0);
         assertThat(root.path("environment").path("cores").asInt()).isGreaterThan(0);
+        JsonNode hashed = root.path("recall").get(1);
+        assertThat(hashed.path("memories").asInt()).isEqualTo(200);
+        assertThat(hashed.path("embedder").asText()).startsWith("hashing");
+    }
+
+    @Test
+    void speedCanSkipTheRetainSection() throws Exception {
+        Path out = dir.resolve("speed-recall-only");
+        new SpeedBenchmark(new SpeedBenchmark.Options(out, List.of(), List.of(150), 20, 0, "test"),
+                new PrintStream(new ByteArrayOutputStream(), true)).run();
+        JsonNode root = json.readTree(out.resolve("speed.json").toFile());
+        assertThat(root.path("retain").size()).isZero();
+        assertThat(root.path("recall").size()).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("speed.md"))).contains("| 150 | hashing");
     }
 }

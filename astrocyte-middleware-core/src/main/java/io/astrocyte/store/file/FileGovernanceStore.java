@@ -3,7 +3,11 @@ package io.astrocyte.store.file;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astrocyte.ConfigException;
+import io.astrocyte.identity.AccessGrant;
+import io.astrocyte.identity.GlobPattern;
+import io.astrocyte.identity.Permission;
 import io.astrocyte.spi.GovernanceStore;
+import io.astrocyte.store.GrantTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -12,8 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,12 +34,20 @@ import java.util.TreeMap;
 public final class FileGovernanceStore implements GovernanceStore {
 
     private static final String OWNERS = "owners.json";
+    private static final String GRANTS = "grants.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {
     };
+    private static final TypeReference<List<StoredGrant>> GRANT_LIST = new TypeReference<>() {
+    };
+
+    /** The on-disk shape of one grant: plain strings, so the file stays readable and diffable. */
+    private record StoredGrant(String bank, String principal, List<String> permissions) {
+    }
 
     private final Path dir;
     private final Map<String, String> owners;
+    private GrantTable grants;
 
     public FileGovernanceStore(Path dir) {
         this.dir = dir;
@@ -38,6 +55,9 @@ public final class FileGovernanceStore implements GovernanceStore {
             Files.createDirectories(dir);
             Path file = dir.resolve(OWNERS);
             this.owners = Files.exists(file) ? JSON.readValue(file.toFile(), MAP) : new TreeMap<>();
+            Path grantFile = dir.resolve(GRANTS);
+            this.grants = Files.exists(grantFile) ? fromDisk(JSON.readValue(grantFile.toFile(), GRANT_LIST))
+                    : GrantTable.EMPTY;
         } catch (IOException e) {
             throw new ConfigException("cannot read governance state in " + dir + ": " + e.getMessage(), e);
         }
@@ -59,6 +79,55 @@ public final class FileGovernanceStore implements GovernanceStore {
         write(OWNERS, next);
         owners.put(bankId, principal);
         return principal;
+    }
+
+    @Override
+    public synchronized List<AccessGrant> grants() {
+        return grants.grants();
+    }
+
+    @Override
+    public synchronized AccessGrant addGrant(AccessGrant grant) {
+        GrantTable next = grants.plus(grant);
+        write(GRANTS, toDisk(next));
+        grants = next;
+        return next.find(grant).orElseThrow();
+    }
+
+    @Override
+    public synchronized Optional<AccessGrant> removeGrant(AccessGrant grant) {
+        GrantTable next = grants.minus(grant);
+        if (!next.equals(grants)) {
+            write(GRANTS, toDisk(next));
+            grants = next;
+        }
+        return next.find(grant);
+    }
+
+    private static List<StoredGrant> toDisk(GrantTable table) {
+        List<StoredGrant> out = new ArrayList<>();
+        for (AccessGrant g : table.grants()) {
+            out.add(new StoredGrant(g.bank().pattern(), g.principal().pattern(),
+                    java.util.Arrays.stream(Permission.values()).filter(g.permissions()::contains)
+                            .map(Permission::wireName).toList()));
+        }
+        return out;
+    }
+
+    private GrantTable fromDisk(List<StoredGrant> stored) {
+        List<AccessGrant> out = new ArrayList<>();
+        for (StoredGrant g : stored) {
+            Set<Permission> perms = EnumSet.noneOf(Permission.class);
+            for (String p : g.permissions()) {
+                try {
+                    perms.add(Permission.valueOf(p.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(dir.resolve(GRANTS) + ": unknown permission '" + p + "'", e);
+                }
+            }
+            out.add(new AccessGrant(new GlobPattern(g.bank()), new GlobPattern(g.principal()), perms));
+        }
+        return new GrantTable(out);
     }
 
     private void write(String name, Object value) {

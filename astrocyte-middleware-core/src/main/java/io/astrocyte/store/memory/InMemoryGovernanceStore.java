@@ -1,6 +1,9 @@
 package io.astrocyte.store.memory;
 
+import io.astrocyte.identity.AccessGrant;
 import io.astrocyte.spi.GovernanceStore;
+import io.astrocyte.store.GrantTable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryGovernanceStore implements GovernanceStore {
 
     private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private GrantTable grants = GrantTable.EMPTY;
 
     @Override
     public Optional<String> owner(String bankId) {
@@ -18,5 +22,22 @@ public final class InMemoryGovernanceStore implements GovernanceStore {
     @Override
     public String claimOwner(String bankId, String principal) {
         return owners.computeIfAbsent(bankId, b -> principal);
+    }
+
+    @Override
+    public synchronized List<AccessGrant> grants() {
+        return grants.grants();
+    }
+
+    @Override
+    public synchronized AccessGrant addGrant(AccessGrant grant) {
+        grants = grants.plus(grant);
+        return grants.find(grant).orElseThrow();
+    }
+
+    @Override
+    public synchronized Optional<AccessGrant> removeGrant(AccessGrant grant) {
+        grants = grants.minus(grant);
+        return grants.find(grant);
     }
 }

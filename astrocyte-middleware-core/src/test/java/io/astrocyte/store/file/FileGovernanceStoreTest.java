@@ -33,4 +33,16 @@ class FileGovernanceStoreTest {
         assertThat(reopened.claimOwner("notes", "user:bob")).isEqualTo("user:bob");
         assertThat(new FileGovernanceStore(dir).owner("notes")).contains("user:bob");
     }
+
+    @Test
+    void aTornGrantsTemporaryFileIsIgnoredAndTheFileStaysReadable() throws Exception {
+        FileGovernanceStore store = new FileGovernanceStore(dir);
+        store.addGrant(io.astrocyte.identity.AccessGrant.of("notes", "user:bob",
+                io.astrocyte.identity.Permission.READ));
+        Files.writeString(dir.resolve("grants.json.tmp"), "[{\"bank\": \"no");
+        FileGovernanceStore reopened = new FileGovernanceStore(dir);
+        assertThat(reopened.grants()).hasSize(1);
+        assertThat(Files.readString(dir.resolve("grants.json")))
+                .contains("\"bank\" : \"notes\"", "\"principal\" : \"user:bob\"", "\"read\"");
+    }
 }

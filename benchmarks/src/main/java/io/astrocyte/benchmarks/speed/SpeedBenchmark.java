@@ -43,7 +43,14 @@ public final class SpeedBenchmark {
     private static final String BANK = "speed";
     private static final int FILL_BATCH = 1000;
 
-    public record Options(Path out, List<Integer> sizes, int queries, int retains, String command) {
+    /**
+     * @param sizes         bank sizes measured with the real embedder
+     * @param hashingSizes  bank sizes measured with the feature-hashing embedder (for scales the real model
+     *                      cannot fill in reasonable time, such as 1M)
+     * @param retains       retains per throughput measurement; 0 skips the retain section
+     */
+    public record Options(Path out, List<Integer> sizes, List<Integer> hashingSizes, int queries, int retains,
+            String command) {
     }
 
     private final Options options;
@@ -62,12 +69,17 @@ public final class SpeedBenchmark {
         root.put("environment", Reports.environment());
         try (LocalEmbedder real = new LocalEmbedder(); HashingEmbedder hashing = new HashingEmbedder(384)) {
             Map<String, Object> retain = new LinkedHashMap<>();
-            retain.put("real_embedder", retainThroughput(real, work.resolve("retain-real")));
-            retain.put("hashing_embedder", retainThroughput(hashing, work.resolve("retain-hashing")));
+            if (options.retains() > 0) {
+                retain.put("real_embedder", retainThroughput(real, work.resolve("retain-real")));
+                retain.put("hashing_embedder", retainThroughput(hashing, work.resolve("retain-hashing")));
+            }
             root.put("retain", retain);
             List<Object> recall = new ArrayList<>();
             for (int size : options.sizes()) {
                 recall.add(recallAtSize(real, size, work.resolve("recall-" + size)));
+            }
+            for (int size : options.hashingSizes()) {
+                recall.add(recallAtSize(hashing, size, work.resolve("recall-hashing-" + size)));
             }
             root.put("recall", recall);
         } finally {
@@ -299,15 +311,15 @@ public final class SpeedBenchmark {
                     r.get("retain_per_s_concurrent_4"), r.get("ratio_sequential_vs_raw_single"),
                     r.get("ratio_concurrent_vs_raw_batched")));
         }
-        sb.append("\n| memories | recall p50/p95/p99 ms (1 thread) | p50/p95/p99 ms (8 threads) | pipeline p50 | "
+        sb.append("\n| memories | embedder | recall p50/p95/p99 ms (1 thread) | p50/p95/p99 ms (8 threads) | pipeline p50 | "
                 + "dense-only p50 | query embed p50 | policy overhead | heap B/mem | disk B/mem |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Object v : (List<Object>) root.get("recall")) {
             Map<String, Object> r = (Map<String, Object>) v;
             Map<String, Double> one = (Map<String, Double>) r.get("recall_1_thread_ms");
             Map<String, Double> eight = (Map<String, Double>) r.get("recall_8_threads_ms");
-            sb.append(String.format("| %s | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %.2f | %.2f | %.2f | %s | %s | %s |%n",
-                    r.get("memories"), one.get("p50"), one.get("p95"), one.get("p99"), eight.get("p50"),
+            sb.append(String.format("| %s | %s | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %.2f | %.2f | %.2f | %s | %s | %s |%n",
+                    r.get("memories"), r.get("embedder"), one.get("p50"), one.get("p95"), one.get("p99"), eight.get("p50"),
                     eight.get("p95"), eight.get("p99"), ((Map<String, Double>) r.get("pipeline_direct_ms")).get("p50"),
                     ((Map<String, Double>) r.get("dense_store_only_ms")).get("p50"),
                     ((Map<String, Double>) r.get("query_embedding_ms")).get("p50"), r.get("policy_overhead_ratio"),

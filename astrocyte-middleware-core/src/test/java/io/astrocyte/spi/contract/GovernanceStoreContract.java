@@ -1,0 +1,93 @@
+package io.astrocyte.spi.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.astrocyte.identity.AccessGrant;
+import io.astrocyte.identity.Permission;
+import io.astrocyte.spi.GovernanceStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link GovernanceStore} must do. Extend it, return a store from {@link #open()}; durable
+ * stores return the same state from a second {@link #open()} (the reopen tests check that), others
+ * override {@link #durable()} to return {@code false}.
+ */
+public abstract class GovernanceStoreContract {
+
+    /** Opens the store under test; called again to check that state survives a reopen. */
+    protected abstract GovernanceStore open();
+
+    /** Whether state written through one {@link #open()} is visible through the next. */
+    protected boolean durable() {
+        return true;
+    }
+
+    @Test
+    void theFirstOwnerClaimWinsAndIsReported() {
+        GovernanceStore store = open();
+        assertThat(store.owner("diary")).isEmpty();
+        assertThat(store.claimOwner("diary", "user:alice")).isEqualTo("user:alice");
+        assertThat(store.claimOwner("diary", "user:bob")).isEqualTo("user:alice");
+        assertThat(store.owner("diary")).contains("user:alice");
+    }
+
+    @Test
+    void concurrentClaimsAgreeOnOneOwner() throws Exception {
+        GovernanceStore store = open();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> claims = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String who = "user:u" + i;
+                claims.add(() -> store.claimOwner("contested", who));
+            }
+            List<String> winners = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(claims)) {
+                winners.add(f.get());
+            }
+            assertThat(winners).containsOnly(store.owner("contested").orElseThrow());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void grantsMergePerPatternPairAndRevokesSubtract() {
+        GovernanceStore store = open();
+        store.addGrant(AccessGrant.of("shared-*", "team:eng", Permission.READ));
+        AccessGrant merged = store.addGrant(AccessGrant.of("shared-*", "team:eng", Permission.WRITE));
+        store.addGrant(AccessGrant.of("notes", "user:bob", Permission.READ));
+        assertThat(merged.permissions()).containsExactlyInAnyOrder(Permission.READ, Permission.WRITE);
+        assertThat(store.grants()).hasSize(2);
+
+        assertThat(store.removeGrant(AccessGrant.of("shared-*", "team:eng", Permission.READ)))
+                .hasValueSatisfying(g -> assertThat(g.permissions()).containsExactly(Permission.WRITE));
+        assertThat(store.removeGrant(AccessGrant.of("notes", "user:bob", Permission.READ))).isEmpty();
+        assertThat(store.removeGrant(AccessGrant.of("never", "user:nobody", Permission.READ))).isEmpty();
+        assertThat(store.grants()).singleElement()
+                .satisfies(g -> assertThat(g.permissions()).isEqualTo(Set.of(Permission.WRITE)));
+    }
+
+    @Test
+    void ownersAndGrantsSurviveAReopen() throws Exception {
+        if (!durable()) {
+            return;
+        }
+        try (GovernanceStore store = open()) {
+            store.claimOwner("diary", "user:alice");
+            store.addGrant(AccessGrant.of("diary", "agent:*", Permission.READ, Permission.FORGET));
+        }
+        try (GovernanceStore reopened = open()) {
+            assertThat(reopened.owner("diary")).contains("user:alice");
+            assertThat(reopened.grants()).containsExactly(
+                    AccessGrant.of("diary", "agent:*", Permission.READ, Permission.FORGET));
+        }
+    }
+}
