@@ -2,7 +2,10 @@ package io.astrocyte;
 
 import io.astrocyte.api.ForgetRequest;
 import io.astrocyte.api.ForgetResult;
+import io.astrocyte.api.ExportRequest;
 import io.astrocyte.api.HistoryRequest;
+import io.astrocyte.api.ImportRequest;
+import io.astrocyte.api.ImportResult;
 import io.astrocyte.api.HistoryResult;
 import io.astrocyte.api.MemoryHit;
 import io.astrocyte.api.RecallRequest;
@@ -17,6 +20,9 @@ import io.astrocyte.config.ConfigLoader;
 import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.AccessManager;
+import io.astrocyte.lifecycle.BankExporter;
+import io.astrocyte.lifecycle.BankImporter;
+import io.astrocyte.lifecycle.PortabilityPaths;
 import io.astrocyte.identity.ExternalPolicyAccessController;
 import io.astrocyte.identity.GrantAccessController;
 import io.astrocyte.identity.Permission;
@@ -95,6 +101,9 @@ public final class Astrocyte implements AutoCloseable {
     private final MultiBankRecall multiBank;
     private final Reflector reflector;
     private final ForgetPipeline forgetPipeline;
+    private final BankExporter exporter;
+    private final BankImporter importer;
+    private final PortabilityPaths portabilityPaths;
     private final ExecutorService strategyPool;
     private final ExecutorService asyncPool;
     private final List<AutoCloseable> owned;
@@ -129,6 +138,9 @@ public final class Astrocyte implements AutoCloseable {
         this.multiBank = new MultiBankRecall(recallPipeline::rank, asyncPool, MULTI_BANK_TIMEOUT);
         this.reflector = new Reflector(llm, config.pipeline().reflect(), config.defaults().dispositions());
         this.forgetPipeline = new ForgetPipeline(store, clock);
+        this.exporter = new BankExporter(store, clock);
+        this.importer = new BankImporter(store, this::retainAllowed, clock);
+        this.portabilityPaths = new PortabilityPaths(b.environment != null ? b.environment : System::getenv);
     }
 
     public static Builder builder() {
@@ -167,6 +179,11 @@ public final class Astrocyte implements AutoCloseable {
         ensureOpen();
         require(request);
         access.check(context, request.bankId(), Permission.WRITE);
+        return retainAllowed(request);
+    }
+
+    /** The retain path after the access check: shared by retain and import. */
+    private RetainResult retainAllowed(RetainRequest request) {
         Optional<String> invalid = validator.check(request);
         if (invalid.isPresent()) {
             return RetainResult.rejected(invalid.get());
@@ -255,6 +272,59 @@ public final class Astrocyte implements AutoCloseable {
 
     public CompletableFuture<ForgetResult> forgetAsync(ForgetRequest request, AstrocyteContext context) {
         return async(() -> forget(request, context));
+    }
+
+    // ---- export / import (AMA JSONL) ---------------------------------------------------------------
+
+    /**
+     * Writes the bank's live memories as AMA JSONL to {@code file}, atomically (SPEC §1.8).
+     *
+     * @return the number of memories exported
+     * @throws AccessDeniedException  the context lacks {@code admin} on the bank
+     * @throws io.astrocyte.lifecycle.PathNotAllowedException the path is outside the allowed roots
+     */
+    public long exportBank(ExportRequest request, Path file, AstrocyteContext context) {
+        ensureOpen();
+        require(request);
+        access.check(context, request.bankId(), Permission.ADMIN);
+        Path target = portabilityPaths.check(file, request.allowedRoots(), request.allowUncontained());
+        return guard(() -> exporter.export(request, target));
+    }
+
+    /** Writes the export to a stream, which stays open; no path checks apply. */
+    public long exportBank(ExportRequest request, java.io.OutputStream out, AstrocyteContext context) {
+        ensureOpen();
+        require(request);
+        Objects.requireNonNull(out, "out");
+        access.check(context, request.bankId(), Permission.ADMIN);
+        return guard(() -> exporter.export(request, out));
+    }
+
+    /**
+     * Retains every memory of an AMA JSONL file into the request's bank, through the policy layer.
+     *
+     * @throws AccessDeniedException  the context lacks {@code admin} on the target bank
+     * @throws InvalidRequestException the header is missing or of another AMA version (nothing is imported)
+     */
+    public ImportResult importBank(ImportRequest request, Path file, AstrocyteContext context) {
+        ensureOpen();
+        require(request);
+        access.check(context, request.bankId(), Permission.ADMIN);
+        Path source = portabilityPaths.check(file, request.allowedRoots(), request.allowUncontained());
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
+            return importer.importFrom(request, in);
+        } catch (java.io.IOException e) {
+            throw new InvalidRequestException("path", "cannot read " + source + ": " + e.getMessage());
+        }
+    }
+
+    /** Imports from a stream, which stays open; no path checks apply. */
+    public ImportResult importBank(ImportRequest request, java.io.InputStream in, AstrocyteContext context) {
+        ensureOpen();
+        require(request);
+        Objects.requireNonNull(in, "in");
+        access.check(context, request.bankId(), Permission.ADMIN);
+        return importer.importFrom(request, in);
     }
 
     // ---- history ----------------------------------------------------------------------------------
@@ -417,8 +487,15 @@ public final class Astrocyte implements AutoCloseable {
         private Path dataDirectory;
         private GovernanceStore governanceStore;
         private AccessPolicyProvider accessPolicyProvider;
+        private java.util.function.Function<String, String> environment;
 
         private Builder() {
+        }
+
+        /** Where {@code ASTROCYTE_PORTABILITY_ROOTS} is looked up (default: the process environment). */
+        public Builder environment(java.util.function.Function<String, String> value) {
+            this.environment = value;
+            return this;
         }
 
         /**

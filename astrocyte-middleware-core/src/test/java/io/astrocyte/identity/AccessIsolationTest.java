@@ -95,7 +95,24 @@ class AccessIsolationTest {
                 Permission.ADMIN);
         assertDenied(() -> brain.forget(ForgetRequest.byTags("user-alice", List.of("private")).asCompliance("x"), BOB),
                 "user:bob", "user-alice", Permission.ADMIN);
+        assertDenied(() -> brain.exportBank(io.astrocyte.api.ExportRequest.of("user-alice"),
+                new java.io.ByteArrayOutputStream(), BOB), "user:bob", "user-alice", Permission.ADMIN);
+        assertDenied(() -> brain.importBank(io.astrocyte.api.ImportRequest.of("user-alice"), amaWith("planted"), BOB),
+                "user:bob", "user-alice", Permission.ADMIN);
+        // The bot may read every user bank, but export is admin: reading is not a licence to copy out.
+        assertDenied(() -> brain.exportBank(io.astrocyte.api.ExportRequest.of("user-alice"),
+                new java.io.ByteArrayOutputStream(), BOT), "agent:support-bot", "user-alice", Permission.ADMIN);
+        assertDenied(() -> brain.exportBank(io.astrocyte.api.ExportRequest.of("user-alice"),
+                new java.io.ByteArrayOutputStream(), BOT.onBehalfOf("user:alice")), "agent:support-bot",
+                "user-alice", Permission.ADMIN);
         assertThat(brain.memoryCount("user-alice", ALICE)).as("nothing changed").isEqualTo(1);
+        java.io.ByteArrayOutputStream own = new java.io.ByteArrayOutputStream();
+        assertThat(brain.exportBank(io.astrocyte.api.ExportRequest.of("user-alice"), own, ALICE)).isEqualTo(1);
+    }
+
+    private static java.io.InputStream amaWith(String text) {
+        return new java.io.ByteArrayInputStream(("{\"_ama_version\":1,\"bank_id\":\"x\",\"provider\":\"t\"}\n"
+                + "{\"id\":\"1\",\"text\":\"" + text + "\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
