@@ -69,7 +69,9 @@ public final class AccessManager {
         if (grant.permissions().isEmpty()) {
             throw new InvalidRequestException("permissions", "name at least one permission");
         }
-        return store().addGrant(grant);
+        AccessGrant stored = store().addGrant(grant);
+        audit("grant", grant, by, stored.permissions());
+        return stored;
     }
 
     /**
@@ -80,7 +82,22 @@ public final class AccessManager {
      */
     public Optional<AccessGrant> revoke(AccessGrant grant, AstrocyteContext by) {
         requireAdmin(grant, by);
-        return store().removeGrant(grant);
+        Optional<AccessGrant> left = store().removeGrant(grant);
+        audit("revoke", grant, by, left.map(AccessGrant::permissions).orElse(java.util.Set.of()));
+        return left;
+    }
+
+    private static final org.slf4j.Logger AUDIT = org.slf4j.LoggerFactory.getLogger("astrocyte.audit.access");
+
+    private static void audit(String change, AccessGrant grant, AstrocyteContext by,
+            java.util.Set<Permission> now) {
+        AUDIT.info("access.grant_changed change={} bank={} principal={} permissions={} now={} by={}", change,
+                grant.bank().pattern(), grant.principal().pattern(), names(grant.permissions()), names(now),
+                by.principal());
+    }
+
+    private static List<String> names(java.util.Set<Permission> perms) {
+        return java.util.Arrays.stream(Permission.values()).filter(perms::contains).map(Permission::wireName).toList();
     }
 
     /**

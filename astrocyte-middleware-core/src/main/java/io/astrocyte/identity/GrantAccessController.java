@@ -66,8 +66,15 @@ public final class GrantAccessController implements AccessController {
         return decide(context, bankId, permission, false);
     }
 
-    /** The exception that reports a refused decision: no identity, or a named missing permission. */
+    private static final org.slf4j.Logger AUDIT = org.slf4j.LoggerFactory.getLogger("astrocyte.audit.access");
+
+    /**
+     * The exception that reports a refused decision (no identity, or a named missing permission), after
+     * writing the {@code access.denied} audit event.
+     */
     static RuntimeException denial(AstrocyteContext context, AccessDecision d) {
+        AUDIT.info("access.denied principal={} bank={} permission={} reason={}",
+                context == null ? "(none)" : context.principal(), d.bankId(), d.permission().wireName(), d.reason());
         if (context == null) {
             return new AuthorizationException("no identity for '" + d.permission().wireName() + "' on bank "
                     + d.bankId() + ": pass an AstrocyteContext");
