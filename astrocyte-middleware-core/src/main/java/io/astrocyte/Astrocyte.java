@@ -21,6 +21,9 @@ import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.AccessManager;
 import io.astrocyte.lifecycle.BankExporter;
+import io.astrocyte.policy.barrier.MetadataSanitizer;
+import io.astrocyte.policy.barrier.OutputDlp;
+import io.astrocyte.policy.barrier.PiiBarrier;
 import io.astrocyte.lifecycle.BankImporter;
 import io.astrocyte.lifecycle.PortabilityPaths;
 import io.astrocyte.identity.ExternalPolicyAccessController;
@@ -101,6 +104,9 @@ public final class Astrocyte implements AutoCloseable {
     private final MultiBankRecall multiBank;
     private final Reflector reflector;
     private final ForgetPipeline forgetPipeline;
+    private final PiiBarrier piiBarrier;
+    private final MetadataSanitizer metadataSanitizer;
+    private final OutputDlp dlp;
     private final BankExporter exporter;
     private final BankImporter importer;
     private final PortabilityPaths portabilityPaths;
@@ -138,6 +144,9 @@ public final class Astrocyte implements AutoCloseable {
         this.multiBank = new MultiBankRecall(recallPipeline::rank, asyncPool, MULTI_BANK_TIMEOUT);
         this.reflector = new Reflector(llm, config.pipeline().reflect(), config.defaults().dispositions());
         this.forgetPipeline = new ForgetPipeline(store, clock);
+        this.piiBarrier = new PiiBarrier(config.barriers().pii(), llm);
+        this.metadataSanitizer = new MetadataSanitizer(config.barriers().metadata());
+        this.dlp = new OutputDlp(config.dlp(), config.barriers().pii());
         this.exporter = new BankExporter(store, clock);
         this.importer = new BankImporter(store, this::retainAllowed, clock);
         this.portabilityPaths = new PortabilityPaths(b.environment != null ? b.environment : System::getenv);
@@ -188,7 +197,10 @@ public final class Astrocyte implements AutoCloseable {
         if (invalid.isPresent()) {
             return RetainResult.rejected(invalid.get());
         }
-        return guard(() -> retainPipeline.retain(request));
+        PiiBarrier.Result pii = piiBarrier.apply(request.content(), request.bankId());
+        RetainRequest clean = request.sanitized(pii.text(), metadataSanitizer.sanitize(request.metadata()),
+                pii.detected());
+        return guard(() -> retainPipeline.retain(clean));
     }
 
     public CompletableFuture<RetainResult> retainAsync(RetainRequest request, AstrocyteContext context) {
@@ -212,8 +224,8 @@ public final class Astrocyte implements AutoCloseable {
         RankedRecall ranked = rank(request, banks);
         Integer budget = request.maxTokens() != null ? request.maxTokens() : config.homeostasis().recallMaxTokens();
         TokenBudget.Trimmed trimmed = TokenBudget.apply(ranked.hits(), request.maxResults(), budget);
-        return new RecallResult(trimmed.hits(), ranked.hits().size(), trimmed.truncated(),
-                trace(ranked, trimmed.hits(), start), null);
+        List<MemoryHit> hits = dlp.recall(trimmed.hits());
+        return new RecallResult(hits, ranked.hits().size(), trimmed.truncated(), trace(ranked, hits, start), null);
     }
 
     public CompletableFuture<RecallResult> recallAsync(RecallRequest request, AstrocyteContext context) {
@@ -236,7 +248,7 @@ public final class Astrocyte implements AutoCloseable {
         List<MemoryHit> hits = ranked.hits().subList(0, Math.min(recallResults, ranked.hits().size()));
         Integer maxTokens = request.maxTokens() != null ? request.maxTokens()
                 : config.homeostasis().reflectMaxTokens();
-        return guard(() -> reflector.reflect(request, hits, maxTokens));
+        return dlp.reflect(guard(() -> reflector.reflect(request, hits, maxTokens)));
     }
 
     public CompletableFuture<ReflectResult> reflectAsync(ReflectRequest request, AstrocyteContext context) {

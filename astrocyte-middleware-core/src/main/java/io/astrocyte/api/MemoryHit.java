@@ -32,6 +32,11 @@ public record MemoryHit(
         return new MemoryHit(text, score, null, null, null, null, source, null, null, null, null, null, null);
     }
 
+    public MemoryHit withText(String newText) {
+        return new MemoryHit(newText, score, factType, metadata, tags, occurredAt, source, memoryId, bankId,
+                memoryLayer, utilityScore, retainedAt, chunkId);
+    }
+
     public MemoryHit withScore(double newScore) {
         return new MemoryHit(text, newScore, factType, metadata, tags, occurredAt, source, memoryId, bankId,
                 memoryLayer, utilityScore, retainedAt, chunkId);

@@ -36,6 +36,12 @@ public record RetainRequest(
         factType = factType == null || factType.isBlank() ? DEFAULT_FACT_TYPE : factType;
     }
 
+    /** This request after the barriers: content and metadata as they will be stored, and whether PII was found. */
+    public RetainRequest sanitized(String newContent, Map<String, Object> newMetadata, boolean pii) {
+        return new RetainRequest(bankId, newContent, newMetadata, tags, contentType, extractionProfile, occurredAt,
+                source, piiDetected || pii, factType);
+    }
+
     public static RetainRequest of(String bankId, String content) {
         return builder(bankId, content).build();
     }

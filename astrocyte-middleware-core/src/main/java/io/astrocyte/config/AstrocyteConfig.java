@@ -37,7 +37,8 @@ public record AstrocyteConfig(
         PipelineConfig pipeline,
         IdentityConfig identity,
         Map<String, AgentConfig> agents,
-        AgentCardsConfig agentCards) {
+        AgentCardsConfig agentCards,
+        DlpConfig dlp) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -58,12 +59,13 @@ public record AstrocyteConfig(
         identity = identity == null ? IdentityConfig.DEFAULT : identity;
         agents = agents == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(agents));
         agentCards = agentCards == null ? AgentCardsConfig.DEFAULT : agentCards;
+        dlp = dlp == null ? DlpConfig.DEFAULT : dlp;
         grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
     }
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -73,25 +75,25 @@ public record AstrocyteConfig(
 
     public AstrocyteConfig withVectorStore(String name, Map<String, Object> config) {
         return new AstrocyteConfig(providerTier, name, config, embeddingProvider, embeddingProviderConfig, llmProvider,
-                llmProviderConfig, homeostasis, barriers, accessControl, accessGrants, banks, defaults, pipeline, identity, agents, agentCards);
+                llmProviderConfig, homeostasis, barriers, accessControl, accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp);
     }
 
     public AstrocyteConfig withAccessControl(AccessControlConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, value, accessGrants, banks,
-                defaults, pipeline, identity, agents, agentCards);
+                defaults, pipeline, identity, agents, agentCards, dlp);
     }
 
     public AstrocyteConfig withHomeostasis(HomeostasisConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, value, barriers, accessControl, accessGrants,
-                banks, defaults, pipeline, identity, agents, agentCards);
+                banks, defaults, pipeline, identity, agents, agentCards, dlp);
     }
 
     public AstrocyteConfig withPipeline(PipelineConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, value, identity, agents, agentCards);
+                accessGrants, banks, defaults, value, identity, agents, agentCards, dlp);
     }
 
     /** The grants of {@code access_grants}, {@code banks.<id>.access} and {@code agents}, in that order. */
@@ -102,25 +104,37 @@ public record AstrocyteConfig(
     public AstrocyteConfig withAgents(Map<String, AgentConfig> value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, value, agentCards);
+                accessGrants, banks, defaults, pipeline, identity, value, agentCards, dlp);
     }
 
     public AstrocyteConfig withBanks(Map<String, BankConfig> value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, value, defaults, pipeline, identity, agents, agentCards);
+                accessGrants, value, defaults, pipeline, identity, agents, agentCards, dlp);
     }
 
     public AstrocyteConfig withIdentity(IdentityConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, value, agents, agentCards);
+                accessGrants, banks, defaults, pipeline, value, agents, agentCards, dlp);
+    }
+
+    public AstrocyteConfig withDlp(DlpConfig value) {
+        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
+                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
+                accessGrants, banks, defaults, pipeline, identity, agents, agentCards, value);
+    }
+
+    public AstrocyteConfig withBarriers(BarriersConfig value) {
+        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
+                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, value, accessControl,
+                accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp);
     }
 
     public AstrocyteConfig withAgentCards(AgentCardsConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, agents, value);
+                accessGrants, banks, defaults, pipeline, identity, agents, value, dlp);
     }
 
     /** Whether bank {@code bankId} is declared with {@code environment: production} (or another production name). */
@@ -132,7 +146,7 @@ public record AstrocyteConfig(
     public AstrocyteConfig withAccessGrants(List<AccessGrantConfig> value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl, value,
-                banks, defaults, pipeline, identity, agents, agentCards);
+                banks, defaults, pipeline, identity, agents, agentCards, dlp);
     }
 
     private static List<AccessGrant> grants(List<AccessGrantConfig> accessGrants, Map<String, BankConfig> banks,

@@ -1,11 +1,13 @@
 package io.astrocyte.config;
 
-/** {@code barriers} (SPEC §3.2). The PII and metadata barriers arrive with the policy layer. */
-public record BarriersConfig(ValidationConfig validation) {
+/** {@code barriers} (SPEC §3.2): content validation, the PII barrier and metadata sanitizing. */
+public record BarriersConfig(ValidationConfig validation, PiiConfig pii, MetadataBarrierConfig metadata) {
 
-    public static final BarriersConfig DEFAULT = new BarriersConfig(null);
+    public static final BarriersConfig DEFAULT = new BarriersConfig(null, null, null);
 
     public BarriersConfig {
         validation = validation == null ? ValidationConfig.DEFAULT : validation;
+        pii = pii == null ? PiiConfig.DEFAULT : pii;
+        metadata = metadata == null ? MetadataBarrierConfig.DEFAULT : metadata;
     }
 }

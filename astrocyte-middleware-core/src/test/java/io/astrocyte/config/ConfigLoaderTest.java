@@ -85,8 +85,10 @@ class ConfigLoaderTest {
 
     @Test
     void aSpecKeyThatIsNotSupportedYetIsNamed() {
-        assertThatThrownBy(() -> load("barriers: {pii: {mode: regex}}")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("barriers.pii").hasMessageContaining("not supported");
+        assertThatThrownBy(() -> load("homeostasis: {quotas: {retain_per_day: 5}}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("homeostasis.quotas").hasMessageContaining("not supported");
+        assertThatThrownBy(() -> load("identity: {jwt_middleware: {enabled: true}}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("identity.jwt_middleware");
         assertThatThrownBy(() -> load("profile: support")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("profile");
     }

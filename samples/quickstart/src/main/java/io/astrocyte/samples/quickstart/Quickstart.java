@@ -93,6 +93,10 @@ public final class Quickstart {
                 phoneId = r.memoryId();
             }
         }
+        String phoneMemoryId = phoneId;
+        brain.recall(RecallRequest.of(BANK, "old phone number"), ALICE).hits().stream()
+                .filter(h -> h.memoryId().equals(phoneMemoryId)).findFirst()
+                .ifPresent(h -> out.println("  the PII barrier stored the phone turn as: " + h.text()));
         ask(brain);
 
         section("4. forget: Alice asks to drop her old phone number (soft delete)");
@@ -101,7 +105,8 @@ public final class Quickstart {
         int deleted = brain.forget(ForgetRequest.byIds(BANK, List.of(phoneId)), ALICE).deletedCount();
         out.println("  forgot " + deleted + " memory (" + phoneId + ")");
         List<MemoryHit> now = brain.recall(RecallRequest.of(BANK, "phone number"), ALICE).hits();
-        out.println("  recall \"phone number\" now: " + (now.stream().anyMatch(h -> h.text().equals(PHONE_TURN))
+        String forgottenId = phoneId;
+        out.println("  recall \"phone number\" now: " + (now.stream().anyMatch(h -> h.memoryId().equals(forgottenId))
                 ? "STILL FOUND (unexpected)" : "not found"));
 
         section("5. history: the bank as of " + beforeForget + ", a moment before the forget");

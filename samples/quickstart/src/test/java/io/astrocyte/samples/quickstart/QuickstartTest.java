@@ -33,13 +33,16 @@ class QuickstartTest {
         assertThat(first).containsPattern("answer: .*Miso.*\\[memory:[0-9a-f]{16}]");
         assertThat(first).contains("forgot 1 memory").contains("recall \"phone number\" now: not found");
         String history = first.substring(first.indexOf("== 5. history"));
-        assertThat(history).contains(Quickstart.PHONE_TURN);
+        String stored = "Alice: My old phone number was [PHONE_REDACTED], but I changed it.";
+        assertThat(first).contains("the PII barrier stored the phone turn as: " + stored);
+        assertThat(history).doesNotContain("912 345 678");
+        assertThat(history).contains(stored);
 
         String second = run();
         assertThat(second).contains("Found 5 memories in bank user-alice from an earlier run");
         assertThat(second).doesNotContain("== 1. retain");
         assertThat(second).containsPattern("answer: .*Miso");
-        assertThat(second.substring(second.indexOf("== 4. history"))).contains(Quickstart.PHONE_TURN)
+        assertThat(second.substring(second.indexOf("== 4. history"))).contains(stored)
                 .contains("does not find it: forgotten");
     }
 }

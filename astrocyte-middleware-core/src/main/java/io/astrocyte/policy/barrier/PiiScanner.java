@@ -1,0 +1,52 @@
+package io.astrocyte.policy.barrier;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Finds PII by pattern. Matches that fail their checksum are dropped; overlapping matches merge into one
+ * span (the longer match's type wins), so a redaction never leaves a fragment of a number behind.
+ */
+public final class PiiScanner {
+
+    private final List<PiiPattern> patterns;
+
+    public PiiScanner(List<PiiPattern> patterns) {
+        this.patterns = List.copyOf(patterns);
+    }
+
+    /** The PII in {@code text}, in order, without overlaps. */
+    public List<PiiMatch> scan(String text) {
+        List<PiiMatch> found = new ArrayList<>();
+        for (PiiPattern p : patterns) {
+            Matcher m = p.regex().matcher(text);
+            while (m.find()) {
+                int start = m.start(p.group());
+                int end = m.end(p.group());
+                if (start >= 0 && end > start && p.validator().test(text.substring(start, end))) {
+                    found.add(new PiiMatch(p.type(), start, end, p.replacement()));
+                }
+            }
+        }
+        return merge(found);
+    }
+
+    /** Sorts spans and merges overlapping ones; the longer (earlier) span's type wins. */
+    static List<PiiMatch> merge(List<PiiMatch> found) {
+        found.sort(Comparator.comparingInt(PiiMatch::start).thenComparing(m -> -(m.end() - m.start())));
+        List<PiiMatch> merged = new ArrayList<>();
+        for (PiiMatch m : found) {
+            PiiMatch last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && m.start() < last.end()) {
+                if (m.end() > last.end()) {
+                    merged.set(merged.size() - 1, new PiiMatch(last.type(), last.start(), m.end(), last.replacement()));
+                }
+            } else {
+                merged.add(m);
+            }
+        }
+        return merged;
+    }
+}
