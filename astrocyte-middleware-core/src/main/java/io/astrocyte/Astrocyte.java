@@ -22,6 +22,8 @@ import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.AccessManager;
 import io.astrocyte.lifecycle.BankExporter;
 import io.astrocyte.policy.barrier.MetadataSanitizer;
+import io.astrocyte.policy.homeostasis.LocalRateLimitStore;
+import io.astrocyte.policy.homeostasis.RateLimits;
 import io.astrocyte.policy.barrier.OutputDlp;
 import io.astrocyte.policy.barrier.PiiBarrier;
 import io.astrocyte.lifecycle.BankImporter;
@@ -41,6 +43,7 @@ import io.astrocyte.routing.MultiBankRecall;
 import io.astrocyte.config.AccessControlConfig;
 import io.astrocyte.spi.Embedder;
 import io.astrocyte.spi.AccessPolicyProvider;
+import io.astrocyte.spi.RateLimitStore;
 import io.astrocyte.spi.GovernanceStore;
 import io.astrocyte.spi.HealthStatus;
 import io.astrocyte.spi.KeywordIndex;
@@ -104,6 +107,7 @@ public final class Astrocyte implements AutoCloseable {
     private final MultiBankRecall multiBank;
     private final Reflector reflector;
     private final ForgetPipeline forgetPipeline;
+    private final RateLimits rateLimits;
     private final PiiBarrier piiBarrier;
     private final MetadataSanitizer metadataSanitizer;
     private final OutputDlp dlp;
@@ -144,6 +148,9 @@ public final class Astrocyte implements AutoCloseable {
         this.multiBank = new MultiBankRecall(recallPipeline::rank, asyncPool, MULTI_BANK_TIMEOUT);
         this.reflector = new Reflector(llm, config.pipeline().reflect(), config.defaults().dispositions());
         this.forgetPipeline = new ForgetPipeline(store, clock);
+        this.rateLimits = new RateLimits(config.homeostasis().rateLimits(), config.agents(),
+                b.rateLimitStore != null ? b.rateLimitStore
+                        : new LocalRateLimitStore(clock, LocalRateLimitStore.DEFAULT_MAX_BUCKETS));
         this.piiBarrier = new PiiBarrier(config.barriers().pii(), llm);
         this.metadataSanitizer = new MetadataSanitizer(config.barriers().metadata());
         this.dlp = new OutputDlp(config.dlp(), config.barriers().pii());
@@ -164,6 +171,11 @@ public final class Astrocyte implements AutoCloseable {
     /** An instance configured from a map shaped like {@code astrocyte.yaml}. */
     public static Astrocyte fromConfig(Map<String, ?> config) {
         return builder().config(ConfigLoader.withSystemEnvironment().fromMap(config)).build();
+    }
+
+    /** The rate limits of this instance, e.g. to register a resolved agent's own limits. */
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /**
@@ -188,6 +200,7 @@ public final class Astrocyte implements AutoCloseable {
         ensureOpen();
         require(request);
         access.check(context, request.bankId(), Permission.WRITE);
+        rateLimits.acquire(RateLimits.Verb.RETAIN, List.of(request.bankId()), context);
         return retainAllowed(request);
     }
 
@@ -221,6 +234,7 @@ public final class Astrocyte implements AutoCloseable {
         require(request);
         long start = System.nanoTime();
         List<String> banks = readableBanks(request.targetBanks(), context);
+        rateLimits.acquire(RateLimits.Verb.RECALL, banks, context);
         RankedRecall ranked = rank(request, banks);
         Integer budget = request.maxTokens() != null ? request.maxTokens() : config.homeostasis().recallMaxTokens();
         TokenBudget.Trimmed trimmed = TokenBudget.apply(ranked.hits(), request.maxResults(), budget);
@@ -243,6 +257,7 @@ public final class Astrocyte implements AutoCloseable {
         ensureOpen();
         require(request);
         List<String> banks = readableBanks(request.targetBanks(), context);
+        rateLimits.acquire(RateLimits.Verb.REFLECT, banks, context);
         int recallResults = config.pipeline().reflect().recallResults();
         RankedRecall ranked = rank(request.toRecall(recallResults), banks);
         List<MemoryHit> hits = ranked.hits().subList(0, Math.min(recallResults, ranked.hits().size()));
@@ -500,8 +515,15 @@ public final class Astrocyte implements AutoCloseable {
         private GovernanceStore governanceStore;
         private AccessPolicyProvider accessPolicyProvider;
         private java.util.function.Function<String, String> environment;
+        private RateLimitStore rateLimitStore;
 
         private Builder() {
+        }
+
+        /** Where rate-limit buckets live (default: in this process); the caller keeps ownership. */
+        public Builder rateLimitStore(RateLimitStore value) {
+            this.rateLimitStore = value;
+            return this;
         }
 
         /** Where {@code ASTROCYTE_PORTABILITY_ROOTS} is looked up (default: the process environment). */

@@ -28,7 +28,7 @@ class AstrocyteForgetHistoryTest {
     private static final String BANK = "user-alice";
 
     /** A clock the test moves by hand, so retained_at and forgotten_at are exact. */
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final MutableTestClock clock = new MutableTestClock(Instant.parse("2026-03-01T10:00:00Z"));
     private Astrocyte brain;
 
     @BeforeEach
@@ -154,33 +154,5 @@ class AstrocyteForgetHistoryTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("scope");
         assertThatThrownBy(() -> HistoryRequest.of(BANK, "q", null)).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("as_of");
-    }
-
-    /** A test clock moved explicitly. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

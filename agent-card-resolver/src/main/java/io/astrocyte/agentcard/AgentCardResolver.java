@@ -72,6 +72,7 @@ public final class AgentCardResolver {
     private final AgentCardsConfig cards;
     private final UUID namespace;
     private final AccessManager access;
+    private final io.astrocyte.policy.homeostasis.RateLimits rateLimits;
     private final ResolutionListener listener;
     private final Clock clock;
     private final Map<String, Rule> agentRules = new HashMap<>();
@@ -85,6 +86,7 @@ public final class AgentCardResolver {
         this.namespace = b.namespace != null ? b.namespace
                 : cards.namespace() != null ? UUID.fromString(cards.namespace()) : AgentIdentity.DEFAULT_NAMESPACE;
         this.access = b.access;
+        this.rateLimits = b.rateLimits;
         this.listener = b.listener != null ? b.listener : AgentCardResolver::log;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         int size = cards.cacheSize();
@@ -113,7 +115,7 @@ public final class AgentCardResolver {
 
     /** A resolver for {@code brain}'s configuration that grants resolved agents their banks on {@code brain}. */
     public static AgentCardResolver forAstrocyte(Astrocyte brain) {
-        return builder(brain.config()).accessManager(brain.access()).build();
+        return builder(brain.config()).accessManager(brain.access()).rateLimits(brain.rateLimits()).build();
     }
 
     public static Builder builder(AstrocyteConfig config) {
@@ -197,6 +199,9 @@ public final class AgentCardResolver {
         }
         if (rule.grantsAtRuntime()) {
             grant(principal, rule, values);
+        }
+        if (rateLimits != null && !rule.limits().equals(AgentLimits.NONE)) {
+            rateLimits.registerAgent(principal, rule.limits());
         }
         Map<String, String> claims = new LinkedHashMap<>();
         claims.put("label", id.label());
@@ -317,6 +322,7 @@ public final class AgentCardResolver {
     public static final class Builder {
         private final AstrocyteConfig config;
         private AccessManager access;
+        private io.astrocyte.policy.homeostasis.RateLimits rateLimits;
         private ResolutionListener listener;
         private UUID namespace;
         private Clock clock;
@@ -328,6 +334,12 @@ public final class AgentCardResolver {
         /** Where resolved agents get their bank grants; without one, grants must come from the configuration. */
         public Builder accessManager(AccessManager value) {
             this.access = value;
+            return this;
+        }
+
+        /** Where resolved agents' own rate limits are registered; without it they only travel in the binding. */
+        public Builder rateLimits(io.astrocyte.policy.homeostasis.RateLimits value) {
+            this.rateLimits = value;
             return this;
         }
 

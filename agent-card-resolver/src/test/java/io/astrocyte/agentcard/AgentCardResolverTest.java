@@ -137,6 +137,18 @@ class AgentCardResolverTest {
     }
 
     @Test
+    void aResolvedAgentsOwnRateLimitIsEnforcedOnTheInstance() throws Exception {
+        AgentCardResolver wired = AgentCardResolver.forAstrocyte(brain);
+        ResolvedMemoryBinding b = wired.resolve(AgentCardReaderTest.card("support-v1.json"), prodFor("user:alice"));
+        for (int i = 0; i < 10; i++) {
+            brain.retain(RetainRequest.of(b.defaultBank(), "note " + i), b.context());
+        }
+        assertThatThrownBy(() -> brain.retain(RetainRequest.of(b.defaultBank(), "note 10"), b.context()))
+                .isInstanceOfSatisfying(io.astrocyte.RateLimitedException.class,
+                        e -> assertThat(e.operation()).contains(b.context().principal()));
+    }
+
+    @Test
     void anExactAgentsEntryWinsAndUsesItsConfiguredPrincipal() {
         ResolvedMemoryBinding b = resolver.resolve(named("Ops-Bot"), ExecutionEnvironment.of("production"));
         assertThat(b.context().principal()).isEqualTo("agent:ops-bot");
