@@ -23,6 +23,7 @@ import io.astrocyte.identity.AccessManager;
 import io.astrocyte.lifecycle.BankExporter;
 import io.astrocyte.policy.barrier.MetadataSanitizer;
 import io.astrocyte.policy.homeostasis.LocalRateLimitStore;
+import io.astrocyte.policy.homeostasis.Quotas;
 import io.astrocyte.policy.homeostasis.RateLimits;
 import io.astrocyte.policy.barrier.OutputDlp;
 import io.astrocyte.policy.barrier.PiiBarrier;
@@ -108,6 +109,7 @@ public final class Astrocyte implements AutoCloseable {
     private final Reflector reflector;
     private final ForgetPipeline forgetPipeline;
     private final RateLimits rateLimits;
+    private final Quotas quotas;
     private final PiiBarrier piiBarrier;
     private final MetadataSanitizer metadataSanitizer;
     private final OutputDlp dlp;
@@ -151,6 +153,7 @@ public final class Astrocyte implements AutoCloseable {
         this.rateLimits = new RateLimits(config.homeostasis().rateLimits(), config.agents(),
                 b.rateLimitStore != null ? b.rateLimitStore
                         : new LocalRateLimitStore(clock, LocalRateLimitStore.DEFAULT_MAX_BUCKETS));
+        this.quotas = new Quotas(config.homeostasis().quotas(), governance, clock);
         this.piiBarrier = new PiiBarrier(config.barriers().pii(), llm);
         this.metadataSanitizer = new MetadataSanitizer(config.barriers().metadata());
         this.dlp = new OutputDlp(config.dlp(), config.barriers().pii());
@@ -201,7 +204,12 @@ public final class Astrocyte implements AutoCloseable {
         require(request);
         access.check(context, request.bankId(), Permission.WRITE);
         rateLimits.acquire(RateLimits.Verb.RETAIN, List.of(request.bankId()), context);
-        return retainAllowed(request);
+        quotas.check(RateLimits.Verb.RETAIN, request.bankId());
+        RetainResult result = retainAllowed(request);
+        if (result.stored()) {
+            quotas.record(RateLimits.Verb.RETAIN, request.bankId());
+        }
+        return result;
     }
 
     /** The retain path after the access check: shared by retain and import. */
@@ -258,12 +266,19 @@ public final class Astrocyte implements AutoCloseable {
         require(request);
         List<String> banks = readableBanks(request.targetBanks(), context);
         rateLimits.acquire(RateLimits.Verb.REFLECT, banks, context);
+        for (String bank : banks) {
+            quotas.check(RateLimits.Verb.REFLECT, bank);
+        }
         int recallResults = config.pipeline().reflect().recallResults();
         RankedRecall ranked = rank(request.toRecall(recallResults), banks);
         List<MemoryHit> hits = ranked.hits().subList(0, Math.min(recallResults, ranked.hits().size()));
         Integer maxTokens = request.maxTokens() != null ? request.maxTokens()
                 : config.homeostasis().reflectMaxTokens();
-        return dlp.reflect(guard(() -> reflector.reflect(request, hits, maxTokens)));
+        ReflectResult answer = dlp.reflect(guard(() -> reflector.reflect(request, hits, maxTokens)));
+        for (String bank : banks) {
+            quotas.record(RateLimits.Verb.REFLECT, bank);
+        }
+        return answer;
     }
 
     public CompletableFuture<ReflectResult> reflectAsync(ReflectRequest request, AstrocyteContext context) {
@@ -419,6 +434,7 @@ public final class Astrocyte implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        quotas.flush();
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();
@@ -601,7 +617,8 @@ public final class Astrocyte implements AutoCloseable {
                 governanceConfig.put("path", dataDirectory.toString());
             }
             String name = "in_memory".equals(vs.name()) ? "in_memory" : null;
-            boolean required = cfg.accessControl().defaultPolicy() == AccessControlConfig.DefaultPolicy.OWNER_ONLY;
+            boolean required = cfg.accessControl().enabled()
+                    && cfg.accessControl().defaultPolicy() == AccessControlConfig.DefaultPolicy.OWNER_ONLY;
             try {
                 return ProviderDiscovery.create(ProviderFactory.ForGovernanceStore.class, name, governanceConfig,
                         "governance store (for owners and grants of access_control)");
@@ -641,7 +658,7 @@ public final class Astrocyte implements AutoCloseable {
                             + vs.spiVersion() + ", this core needs " + VectorStore.SPI_VERSION);
                 }
                 GovernanceStore governance = governanceStore;
-                if (governance == null && cfg.accessControl().enabled()) {
+                if (governance == null && (cfg.accessControl().enabled() || cfg.homeostasis().quotas().any())) {
                     governance = discoverGovernance(cfg, vs);
                     if (governance != null) {
                         owned.add(governance);

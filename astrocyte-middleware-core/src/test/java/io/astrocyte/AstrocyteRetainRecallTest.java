@@ -128,7 +128,7 @@ class AstrocyteRetainRecallTest {
     void theConfiguredRecallBudgetApplies() {
         brain.close();
         brain = TestBrains.inMemory(AstrocyteConfig.defaultConfig()
-                .withHomeostasis(new HomeostasisConfig(20, null, null, null)));
+                .withHomeostasis(new HomeostasisConfig(20, null, null, null, null)));
         for (int i = 0; i < 4; i++) {
             retain("A memory about the configured budget, number " + i + ", with some extra words.");
         }

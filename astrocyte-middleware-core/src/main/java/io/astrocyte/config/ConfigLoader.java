@@ -51,7 +51,7 @@ public final class ConfigLoader {
             "source_store_config", "observability", "identity.jwt_middleware", "mip_config_path",
             "sources", "deployment", "extraction_profiles", "signal_quality", "escalation",
             "lifecycle", "mcp", "memory_export_sinks", "outbound_transport", "hooks", "governance", "analytics",
-            "evaluation", "multi_bank", "bank_templates", "homeostasis.quotas");
+            "evaluation", "multi_bank", "bank_templates");
 
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     private static final ObjectMapper BINDER = JsonMapper.builder()

@@ -36,6 +36,12 @@ public interface GovernanceStore extends AutoCloseable {
      */
     Optional<AccessGrant> removeGrant(AccessGrant grant);
 
+    /** Quota use recorded for {@code day} (UTC), by counter key; empty for a day never saved. */
+    java.util.Map<String, Long> quotaUsage(java.time.LocalDate day);
+
+    /** Replaces the recorded quota use with {@code usage} for {@code day}; earlier days may be discarded. */
+    void saveQuotaUsage(java.time.LocalDate day, java.util.Map<String, Long> usage);
+
     @Override
     default void close() {
     }

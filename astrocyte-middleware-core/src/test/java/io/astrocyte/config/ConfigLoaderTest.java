@@ -85,8 +85,8 @@ class ConfigLoaderTest {
 
     @Test
     void aSpecKeyThatIsNotSupportedYetIsNamed() {
-        assertThatThrownBy(() -> load("homeostasis: {quotas: {retain_per_day: 5}}")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("homeostasis.quotas").hasMessageContaining("not supported");
+        assertThatThrownBy(() -> load("escalation: {degraded_mode: error}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("escalation").hasMessageContaining("not supported");
         assertThatThrownBy(() -> load("identity: {jwt_middleware: {enabled: true}}"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("identity.jwt_middleware");
         assertThatThrownBy(() -> load("profile: support")).isInstanceOf(ConfigException.class)

@@ -35,6 +35,7 @@ public final class FileGovernanceStore implements GovernanceStore {
 
     private static final String OWNERS = "owners.json";
     private static final String GRANTS = "grants.json";
+    private static final String QUOTAS = "quotas.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {
     };
@@ -102,6 +103,29 @@ public final class FileGovernanceStore implements GovernanceStore {
             grants = next;
         }
         return next.find(grant);
+    }
+
+    /** The on-disk shape of quota use: one day only. */
+    private record StoredQuotas(String day, Map<String, Long> usage) {
+    }
+
+    @Override
+    public synchronized Map<String, Long> quotaUsage(java.time.LocalDate day) {
+        Path file = dir.resolve(QUOTAS);
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        try {
+            StoredQuotas q = JSON.readValue(file.toFile(), StoredQuotas.class);
+            return day.toString().equals(q.day()) && q.usage() != null ? Map.copyOf(q.usage()) : Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void saveQuotaUsage(java.time.LocalDate day, Map<String, Long> usage) {
+        write(QUOTAS, new StoredQuotas(day.toString(), new TreeMap<>(usage)));
     }
 
     private static List<StoredGrant> toDisk(GrantTable table) {

@@ -13,6 +13,8 @@ public final class InMemoryGovernanceStore implements GovernanceStore {
 
     private final Map<String, String> owners = new ConcurrentHashMap<>();
     private GrantTable grants = GrantTable.EMPTY;
+    private java.time.LocalDate quotaDay;
+    private Map<String, Long> quotaUsage = Map.of();
 
     @Override
     public Optional<String> owner(String bankId) {
@@ -39,5 +41,16 @@ public final class InMemoryGovernanceStore implements GovernanceStore {
     public synchronized Optional<AccessGrant> removeGrant(AccessGrant grant) {
         grants = grants.minus(grant);
         return grants.find(grant);
+    }
+
+    @Override
+    public synchronized Map<String, Long> quotaUsage(java.time.LocalDate day) {
+        return day.equals(quotaDay) ? quotaUsage : Map.of();
+    }
+
+    @Override
+    public synchronized void saveQuotaUsage(java.time.LocalDate day, Map<String, Long> usage) {
+        quotaDay = day;
+        quotaUsage = Map.copyOf(usage);
     }
 }

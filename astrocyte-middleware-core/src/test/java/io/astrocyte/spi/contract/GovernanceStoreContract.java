@@ -76,6 +76,18 @@ public abstract class GovernanceStoreContract {
     }
 
     @Test
+    void quotaUsageIsKeptPerDay() {
+        GovernanceStore store = open();
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 5, 1);
+        assertThat(store.quotaUsage(today)).isEmpty();
+        store.saveQuotaUsage(today, java.util.Map.of("retain:diary", 3L, "reflect:diary", 1L));
+        assertThat(store.quotaUsage(today)).containsEntry("retain:diary", 3L).hasSize(2);
+        assertThat(store.quotaUsage(today.plusDays(1))).isEmpty();
+        store.saveQuotaUsage(today.plusDays(1), java.util.Map.of("retain:diary", 1L));
+        assertThat(store.quotaUsage(today.plusDays(1))).containsEntry("retain:diary", 1L);
+    }
+
+    @Test
     void ownersAndGrantsSurviveAReopen() throws Exception {
         if (!durable()) {
             return;
@@ -83,11 +95,13 @@ public abstract class GovernanceStoreContract {
         try (GovernanceStore store = open()) {
             store.claimOwner("diary", "user:alice");
             store.addGrant(AccessGrant.of("diary", "agent:*", Permission.READ, Permission.FORGET));
+            store.saveQuotaUsage(java.time.LocalDate.of(2026, 5, 1), java.util.Map.of("retain:diary", 7L));
         }
         try (GovernanceStore reopened = open()) {
             assertThat(reopened.owner("diary")).contains("user:alice");
             assertThat(reopened.grants()).containsExactly(
                     AccessGrant.of("diary", "agent:*", Permission.READ, Permission.FORGET));
+            assertThat(reopened.quotaUsage(java.time.LocalDate.of(2026, 5, 1))).containsEntry("retain:diary", 7L);
         }
     }
 }

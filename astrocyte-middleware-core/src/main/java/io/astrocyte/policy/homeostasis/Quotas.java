@@ -1,0 +1,106 @@
+package io.astrocyte.policy.homeostasis;
+
+import io.astrocyte.RateLimitedException;
+import io.astrocyte.config.QuotasConfig;
+import io.astrocyte.spi.GovernanceStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Daily quotas per bank (SPEC §3.1): {@code retain_per_day} and {@code reflect_per_day} count successful
+ * calls and reset at midnight UTC. A call over quota is refused with {@link RateLimitedException} whose
+ * wait runs to the next midnight. Counts are kept in memory and written to the {@link GovernanceStore} at
+ * most once a second and on close, so a restart resumes the day's count. A crash can lose up to a second
+ * of counts, which errs on the side of the caller. Concurrent calls at the limit may pass together: a
+ * call counts only once it has succeeded.
+ */
+public final class Quotas {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Quotas.class);
+    private static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+
+    private final QuotasConfig config;
+    private final GovernanceStore store;
+    private final Clock clock;
+    private LocalDate day;
+    private Map<String, Long> used = new HashMap<>();
+    private boolean dirty;
+    private Instant lastFlush = Instant.MIN;
+
+    /** @param store where counts persist; {@code null} keeps them in memory only */
+    public Quotas(QuotasConfig config, GovernanceStore store, Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Refuses the call when the bank has used its quota for today. */
+    public synchronized void check(RateLimits.Verb verb, String bankId) {
+        Integer limit = limit(verb);
+        if (limit == null) {
+            return;
+        }
+        roll();
+        if (used.getOrDefault(key(verb, bankId), 0L) >= limit) {
+            Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            throw new RateLimitedException(bankId, verb.name().toLowerCase(java.util.Locale.ROOT) + " (quota "
+                    + limit + " per day)", Duration.between(clock.instant(), midnight).toMillis() / 1000.0);
+        }
+    }
+
+    /** Counts a successful call. */
+    public synchronized void record(RateLimits.Verb verb, String bankId) {
+        if (limit(verb) == null) {
+            return;
+        }
+        roll();
+        used.merge(key(verb, bankId), 1L, Long::sum);
+        dirty = true;
+        if (Duration.between(lastFlush, clock.instant()).compareTo(FLUSH_EVERY) >= 0) {
+            flush();
+        }
+    }
+
+    /** Writes the day's counts to the governance store if they changed. */
+    public synchronized void flush() {
+        if (!dirty || store == null) {
+            return;
+        }
+        try {
+            store.saveQuotaUsage(day, used);
+            dirty = false;
+            lastFlush = clock.instant();
+        } catch (RuntimeException e) {
+            LOG.warn("could not persist quota counts: {}", e.toString());
+        }
+    }
+
+    private void roll() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (!today.equals(day)) {
+            flush();
+            day = today;
+            used = new HashMap<>(store == null ? Map.of() : store.quotaUsage(today));
+            dirty = false;
+        }
+    }
+
+    private Integer limit(RateLimits.Verb verb) {
+        return switch (verb) {
+            case RETAIN -> config.retainPerDay();
+            case REFLECT -> config.reflectPerDay();
+            case RECALL -> null;
+        };
+    }
+
+    private static String key(RateLimits.Verb verb, String bankId) {
+        return verb.name().toLowerCase(java.util.Locale.ROOT) + ":" + bankId;
+    }
+}
