@@ -22,6 +22,9 @@ import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.AccessManager;
 import io.astrocyte.lifecycle.BankExporter;
 import io.astrocyte.policy.barrier.MetadataSanitizer;
+import io.astrocyte.config.EscalationConfig;
+import io.astrocyte.policy.escalation.DegradedCache;
+import io.astrocyte.policy.escalation.StoreBreaker;
 import io.astrocyte.policy.homeostasis.LocalRateLimitStore;
 import io.astrocyte.policy.homeostasis.Quotas;
 import io.astrocyte.policy.homeostasis.RateLimits;
@@ -109,6 +112,9 @@ public final class Astrocyte implements AutoCloseable {
     private final Reflector reflector;
     private final ForgetPipeline forgetPipeline;
     private final RateLimits rateLimits;
+    private final StoreBreaker breaker;
+    private final DegradedCache<DegradedKey, RecallResult> recallCache;
+    private final DegradedCache<DegradedKey, ReflectResult> reflectCache;
     private final Quotas quotas;
     private final PiiBarrier piiBarrier;
     private final MetadataSanitizer metadataSanitizer;
@@ -154,6 +160,13 @@ public final class Astrocyte implements AutoCloseable {
                 b.rateLimitStore != null ? b.rateLimitStore
                         : new LocalRateLimitStore(clock, LocalRateLimitStore.DEFAULT_MAX_BUCKETS));
         this.quotas = new Quotas(config.homeostasis().quotas(), governance, clock);
+        this.breaker = new StoreBreaker(store.name(), config.escalation().circuitBreaker(), clock);
+        boolean caching = config.escalation().degradedMode() == EscalationConfig.DegradedMode.CACHE;
+        EscalationConfig.Cache cacheConfig = config.escalation().cache();
+        this.recallCache = caching ? new DegradedCache<>(cacheConfig.maxEntries(),
+                Duration.ofSeconds(cacheConfig.ttlSeconds()), clock) : null;
+        this.reflectCache = caching ? new DegradedCache<>(cacheConfig.maxEntries(),
+                Duration.ofSeconds(cacheConfig.ttlSeconds()), clock) : null;
         this.piiBarrier = new PiiBarrier(config.barriers().pii(), llm);
         this.metadataSanitizer = new MetadataSanitizer(config.barriers().metadata());
         this.dlp = new OutputDlp(config.dlp(), config.barriers().pii());
@@ -205,7 +218,16 @@ public final class Astrocyte implements AutoCloseable {
         access.check(context, request.bankId(), Permission.WRITE);
         rateLimits.acquire(RateLimits.Verb.RETAIN, List.of(request.bankId()), context);
         quotas.check(RateLimits.Verb.RETAIN, request.bankId());
-        RetainResult result = retainAllowed(request);
+        RetainResult result;
+        try {
+            result = retainAllowed(request);
+        } catch (ProviderUnavailableException e) {
+            if (config.escalation().degradedMode() == EscalationConfig.DegradedMode.ERROR) {
+                throw e;
+            }
+            LOG.warn("retain into {} not stored, memory unavailable: {}", request.bankId(), e.getMessage());
+            return RetainResult.rejected("memory unavailable: " + e.getMessage());
+        }
         if (result.stored()) {
             quotas.record(RateLimits.Verb.RETAIN, request.bankId());
         }
@@ -221,7 +243,7 @@ public final class Astrocyte implements AutoCloseable {
         PiiBarrier.Result pii = piiBarrier.apply(request.content(), request.bankId());
         RetainRequest clean = request.sanitized(pii.text(), metadataSanitizer.sanitize(request.metadata()),
                 pii.detected());
-        return guard(() -> retainPipeline.retain(clean));
+        return storeCall(() -> retainPipeline.retain(clean));
     }
 
     public CompletableFuture<RetainResult> retainAsync(RetainRequest request, AstrocyteContext context) {
@@ -243,11 +265,43 @@ public final class Astrocyte implements AutoCloseable {
         long start = System.nanoTime();
         List<String> banks = readableBanks(request.targetBanks(), context);
         rateLimits.acquire(RateLimits.Verb.RECALL, banks, context);
-        RankedRecall ranked = rank(request, banks);
+        DegradedKey key = new DegradedKey(banks, request);
+        RankedRecall ranked;
+        try {
+            ranked = rank(request, banks);
+        } catch (ProviderUnavailableException e) {
+            return degradedRecall(key, e, start);
+        }
         Integer budget = request.maxTokens() != null ? request.maxTokens() : config.homeostasis().recallMaxTokens();
         TokenBudget.Trimmed trimmed = TokenBudget.apply(ranked.hits(), request.maxResults(), budget);
         List<MemoryHit> hits = dlp.recall(trimmed.hits());
-        return new RecallResult(hits, ranked.hits().size(), trimmed.truncated(), trace(ranked, hits, start), null);
+        RecallResult result = new RecallResult(hits, ranked.hits().size(), trimmed.truncated(),
+                trace(ranked, hits, start), null);
+        if (recallCache != null) {
+            recallCache.put(key, result);
+        }
+        return result;
+    }
+
+    /** The value-equal key of a request on its resolved banks, for {@code degraded_mode: cache}. */
+    private record DegradedKey(List<String> banks, Object request) {
+    }
+
+    private RecallResult degradedRecall(DegradedKey key, ProviderUnavailableException e, long startNanos) {
+        if (config.escalation().degradedMode() == EscalationConfig.DegradedMode.ERROR) {
+            throw e;
+        }
+        LOG.warn("recall on {} degraded, memory unavailable: {}", key.banks(), e.getMessage());
+        Optional<RecallResult> cached = recallCache == null ? Optional.empty() : recallCache.get(key);
+        RecallTrace trace = new RecallTrace(List.of(), 0, "degraded", (System.nanoTime() - startNanos) / 1e6,
+                Map.of(), Map.of(), null, Map.of(), cached.isPresent(), false);
+        return cached.map(c -> new RecallResult(c.hits(), c.totalAvailable(), c.truncated(), trace, null))
+                .orElseGet(() -> new RecallResult(List.of(), 0, false, trace, null));
+    }
+
+    /** Whether the store's circuit breaker is closed, open or half-open. */
+    public StoreBreaker.State circuitState() {
+        return breaker.state();
     }
 
     public CompletableFuture<RecallResult> recallAsync(RecallRequest request, AstrocyteContext context) {
@@ -270,13 +324,28 @@ public final class Astrocyte implements AutoCloseable {
             quotas.check(RateLimits.Verb.REFLECT, bank);
         }
         int recallResults = config.pipeline().reflect().recallResults();
-        RankedRecall ranked = rank(request.toRecall(recallResults), banks);
+        DegradedKey key = new DegradedKey(banks, request);
+        RankedRecall ranked;
+        try {
+            ranked = rank(request.toRecall(recallResults), banks);
+        } catch (ProviderUnavailableException e) {
+            if (config.escalation().degradedMode() == EscalationConfig.DegradedMode.ERROR) {
+                throw e;
+            }
+            LOG.warn("reflect on {} degraded, memory unavailable: {}", banks, e.getMessage());
+            return (reflectCache == null ? Optional.<ReflectResult>empty() : reflectCache.get(key)).orElseGet(() ->
+                    new ReflectResult(ReflectResult.UNAVAILABLE_ANSWER, 0.0, List.of(),
+                            List.of("memory unavailable: degraded mode"), null));
+        }
         List<MemoryHit> hits = ranked.hits().subList(0, Math.min(recallResults, ranked.hits().size()));
         Integer maxTokens = request.maxTokens() != null ? request.maxTokens()
                 : config.homeostasis().reflectMaxTokens();
         ReflectResult answer = dlp.reflect(guard(() -> reflector.reflect(request, hits, maxTokens)));
         for (String bank : banks) {
             quotas.record(RateLimits.Verb.REFLECT, bank);
+        }
+        if (reflectCache != null) {
+            reflectCache.put(key, answer);
         }
         return answer;
     }
@@ -309,7 +378,7 @@ public final class Astrocyte implements AutoCloseable {
                     context.principal(), request.bankId(), request.reason(),
                     request.isScopeAll() ? "all" : "selective");
         }
-        return guard(() -> forgetPipeline.forget(request));
+        return storeCall(() -> forgetPipeline.forget(request));
     }
 
     public CompletableFuture<ForgetResult> forgetAsync(ForgetRequest request, AstrocyteContext context) {
@@ -330,7 +399,7 @@ public final class Astrocyte implements AutoCloseable {
         require(request);
         access.check(context, request.bankId(), Permission.ADMIN);
         Path target = portabilityPaths.check(file, request.allowedRoots(), request.allowUncontained());
-        return guard(() -> exporter.export(request, target));
+        return storeCall(() -> exporter.export(request, target));
     }
 
     /** Writes the export to a stream, which stays open; no path checks apply. */
@@ -339,7 +408,7 @@ public final class Astrocyte implements AutoCloseable {
         require(request);
         Objects.requireNonNull(out, "out");
         access.check(context, request.bankId(), Permission.ADMIN);
-        return guard(() -> exporter.export(request, out));
+        return storeCall(() -> exporter.export(request, out));
     }
 
     /**
@@ -390,7 +459,7 @@ public final class Astrocyte implements AutoCloseable {
         ensureOpen();
         io.astrocyte.api.BankIds.require("bank_id", bankId);
         access.check(context, bankId, Permission.READ);
-        return guard(() -> store.count(bankId, VectorFilters.none()));
+        return storeCall(() -> store.count(bankId, VectorFilters.none()));
     }
 
     /** The store's health. */
@@ -448,9 +517,9 @@ public final class Astrocyte implements AutoCloseable {
 
     private RankedRecall rank(RecallRequest request, List<String> banks) {
         if (banks.size() == 1) {
-            return guard(() -> recallPipeline.rank(request, banks.get(0)));
+            return storeCall(() -> recallPipeline.rank(request, banks.get(0)));
         }
-        return multiBank.recall(request, banks);
+        return storeCall(() -> multiBank.recall(request, banks));
     }
 
     private List<String> readableBanks(List<String> banks, AstrocyteContext context) {
@@ -479,6 +548,11 @@ public final class Astrocyte implements AutoCloseable {
         return new RecallTrace(ranked.strategiesUsed(), ranked.hits().size(), "rrf",
                 (System.nanoTime() - startNanos) / 1e6, ranked.strategyTimingsMs(), ranked.strategyCandidateCounts(),
                 null, layers, false, false);
+    }
+
+    /** A store call: failures become {@link ProviderUnavailableException} and count for the circuit breaker. */
+    private <T> T storeCall(Supplier<T> call) {
+        return breaker.call(() -> guard(call));
     }
 
     private <T> T guard(Supplier<T> call) {

@@ -86,6 +86,15 @@ class AstrocyteMultiBankTest {
             b.retain(RetainRequest.of("fine", "a refund note"), BOT);
             RecallResult r = b.recall(RecallRequest.builder("refund").banks(List.of("broken", "fine")).build(), BOT);
             assertThat(r.hits()).extracting(MemoryHit::bankId).containsOnly("fine");
+            // Alone, the failing bank degrades (default empty_recall) instead of failing the call ...
+            RecallResult alone = b.recall(RecallRequest.of("broken", "refund"), BOT);
+            assertThat(alone.hits()).isEmpty();
+            assertThat(alone.trace().fusionMethod()).isEqualTo("degraded");
+        }
+        // ... and with degraded_mode: error it surfaces as ProviderUnavailable.
+        try (Astrocyte b = Astrocyte.builder().config(new io.astrocyte.config.ConfigLoader(k -> null).fromMap(
+                java.util.Map.of("escalation", java.util.Map.of("degraded_mode", "error"))))
+                .vectorStore(new FailingForBankStore("broken")).embedder(new HashingEmbedder(256)).build()) {
             assertThatThrownBy(() -> b.recall(RecallRequest.of("broken", "refund"), BOT))
                     .isInstanceOf(ProviderUnavailableException.class);
         }

@@ -38,7 +38,8 @@ public record AstrocyteConfig(
         IdentityConfig identity,
         Map<String, AgentConfig> agents,
         AgentCardsConfig agentCards,
-        DlpConfig dlp) {
+        DlpConfig dlp,
+        EscalationConfig escalation) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -60,12 +61,13 @@ public record AstrocyteConfig(
         agents = agents == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(agents));
         agentCards = agentCards == null ? AgentCardsConfig.DEFAULT : agentCards;
         dlp = dlp == null ? DlpConfig.DEFAULT : dlp;
+        escalation = escalation == null ? EscalationConfig.DEFAULT : escalation;
         grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
     }
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -75,25 +77,25 @@ public record AstrocyteConfig(
 
     public AstrocyteConfig withVectorStore(String name, Map<String, Object> config) {
         return new AstrocyteConfig(providerTier, name, config, embeddingProvider, embeddingProviderConfig, llmProvider,
-                llmProviderConfig, homeostasis, barriers, accessControl, accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp);
+                llmProviderConfig, homeostasis, barriers, accessControl, accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
     }
 
     public AstrocyteConfig withAccessControl(AccessControlConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, value, accessGrants, banks,
-                defaults, pipeline, identity, agents, agentCards, dlp);
+                defaults, pipeline, identity, agents, agentCards, dlp, escalation);
     }
 
     public AstrocyteConfig withHomeostasis(HomeostasisConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, value, barriers, accessControl, accessGrants,
-                banks, defaults, pipeline, identity, agents, agentCards, dlp);
+                banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
     }
 
     public AstrocyteConfig withPipeline(PipelineConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, value, identity, agents, agentCards, dlp);
+                accessGrants, banks, defaults, value, identity, agents, agentCards, dlp, escalation);
     }
 
     /** The grants of {@code access_grants}, {@code banks.<id>.access} and {@code agents}, in that order. */
@@ -104,37 +106,43 @@ public record AstrocyteConfig(
     public AstrocyteConfig withAgents(Map<String, AgentConfig> value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, value, agentCards, dlp);
+                accessGrants, banks, defaults, pipeline, identity, value, agentCards, dlp, escalation);
     }
 
     public AstrocyteConfig withBanks(Map<String, BankConfig> value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, value, defaults, pipeline, identity, agents, agentCards, dlp);
+                accessGrants, value, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
     }
 
     public AstrocyteConfig withIdentity(IdentityConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, value, agents, agentCards, dlp);
+                accessGrants, banks, defaults, pipeline, value, agents, agentCards, dlp, escalation);
     }
 
     public AstrocyteConfig withDlp(DlpConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, agents, agentCards, value);
+                accessGrants, banks, defaults, pipeline, identity, agents, agentCards, value, escalation);
+    }
+
+    public AstrocyteConfig withEscalation(EscalationConfig value) {
+        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
+                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
+                accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, value);
     }
 
     public AstrocyteConfig withBarriers(BarriersConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, value, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp);
+                accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
     }
 
     public AstrocyteConfig withAgentCards(AgentCardsConfig value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, agents, value, dlp);
+                accessGrants, banks, defaults, pipeline, identity, agents, value, dlp, escalation);
     }
 
     /** Whether bank {@code bankId} is declared with {@code environment: production} (or another production name). */
@@ -146,7 +154,7 @@ public record AstrocyteConfig(
     public AstrocyteConfig withAccessGrants(List<AccessGrantConfig> value) {
         return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                 embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl, value,
-                banks, defaults, pipeline, identity, agents, agentCards, dlp);
+                banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
     }
 
     private static List<AccessGrant> grants(List<AccessGrantConfig> accessGrants, Map<String, BankConfig> banks,

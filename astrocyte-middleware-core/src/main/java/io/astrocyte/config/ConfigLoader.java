@@ -49,7 +49,7 @@ public final class ConfigLoader {
             "graph_store", "graph_store_config", "document_store", "document_store_config", "wiki_store",
             "wiki_store_config", "mental_model_store", "mental_model_store_config", "source_store",
             "source_store_config", "observability", "identity.jwt_middleware", "mip_config_path",
-            "sources", "deployment", "extraction_profiles", "signal_quality", "escalation",
+            "sources", "deployment", "extraction_profiles", "signal_quality",
             "lifecycle", "mcp", "memory_export_sinks", "outbound_transport", "hooks", "governance", "analytics",
             "evaluation", "multi_bank", "bank_templates");
 

@@ -85,8 +85,8 @@ class ConfigLoaderTest {
 
     @Test
     void aSpecKeyThatIsNotSupportedYetIsNamed() {
-        assertThatThrownBy(() -> load("escalation: {degraded_mode: error}")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("escalation").hasMessageContaining("not supported");
+        assertThatThrownBy(() -> load("signal_quality: {dedup: {enabled: true}}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("signal_quality").hasMessageContaining("not supported");
         assertThatThrownBy(() -> load("identity: {jwt_middleware: {enabled: true}}"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("identity.jwt_middleware");
         assertThatThrownBy(() -> load("profile: support")).isInstanceOf(ConfigException.class)

@@ -1,0 +1,63 @@
+package io.astrocyte.policy.escalation;
+
+import io.astrocyte.ProviderUnavailableException;
+import io.astrocyte.config.EscalationConfig;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The circuit breaker in front of the store (SPEC §3.4), on Resilience4j: a count window as long as
+ * {@code failure_threshold} that opens at a 100 % failure rate, which is exactly "N consecutive
+ * failures"; a failed trial call while half-open reopens it at once. Only {@link ProviderUnavailableException} (the store or embedder failing) counts; a caller's
+ * bad request never opens it. While open, calls fail at once with {@link ProviderUnavailableException}.
+ */
+public final class StoreBreaker {
+
+    /** Breaker states, as the {@code astrocyte_circuit_breaker_state} gauge reports them (0, 1, 2). */
+    public enum State { CLOSED, OPEN, HALF_OPEN }
+
+    private final CircuitBreaker breaker;
+    private final String storeName;
+
+    public StoreBreaker(String storeName, EscalationConfig.CircuitBreaker config, Clock clock) {
+        this.storeName = storeName;
+        CircuitBreakerConfig c = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(config.failureThreshold())
+                .minimumNumberOfCalls(config.failureThreshold())
+                .failureRateThreshold(100f)
+                .waitDurationInOpenState(Duration.ofSeconds(config.recoveryTimeoutSeconds()))
+                .permittedNumberOfCallsInHalfOpenState(config.halfOpenMaxCalls())
+                .recordException(e -> e instanceof ProviderUnavailableException)
+                .clock(clock)
+                .build();
+        this.breaker = CircuitBreaker.of("astrocyte-store-" + storeName, c);
+    }
+
+    /** Runs a store call through the breaker. */
+    public <T> T call(Supplier<T> storeCall) {
+        try {
+            return breaker.executeSupplier(storeCall);
+        } catch (CallNotPermittedException e) {
+            throw new ProviderUnavailableException(storeName + ": circuit breaker open after repeated failures", e);
+        } catch (ProviderUnavailableException e) {
+            // SPEC: one failed trial reopens at once; Resilience4j alone would wait for every trial call.
+            if (breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
+                breaker.transitionToOpenState();
+            }
+            throw e;
+        }
+    }
+
+    public State state() {
+        return switch (breaker.getState()) {
+            case OPEN, FORCED_OPEN -> State.OPEN;
+            case HALF_OPEN -> State.HALF_OPEN;
+            default -> State.CLOSED;
+        };
+    }
+}
