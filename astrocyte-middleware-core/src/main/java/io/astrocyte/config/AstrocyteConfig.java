@@ -76,26 +76,28 @@ public record AstrocyteConfig(
     }
 
     public AstrocyteConfig withVectorStore(String name, Map<String, Object> config) {
-        return new AstrocyteConfig(providerTier, name, config, embeddingProvider, embeddingProviderConfig, llmProvider,
-                llmProviderConfig, homeostasis, barriers, accessControl, accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
+        Copy c = new Copy(this);
+        c.vectorStore = name;
+        c.vectorStoreConfig = config;
+        return c.build();
     }
 
     public AstrocyteConfig withAccessControl(AccessControlConfig value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, value, accessGrants, banks,
-                defaults, pipeline, identity, agents, agentCards, dlp, escalation);
+        Copy c = new Copy(this);
+        c.accessControl = value;
+        return c.build();
     }
 
     public AstrocyteConfig withHomeostasis(HomeostasisConfig value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, value, barriers, accessControl, accessGrants,
-                banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
+        Copy c = new Copy(this);
+        c.homeostasis = value;
+        return c.build();
     }
 
     public AstrocyteConfig withPipeline(PipelineConfig value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, value, identity, agents, agentCards, dlp, escalation);
+        Copy c = new Copy(this);
+        c.pipeline = value;
+        return c.build();
     }
 
     /** The grants of {@code access_grants}, {@code banks.<id>.access} and {@code agents}, in that order. */
@@ -104,45 +106,45 @@ public record AstrocyteConfig(
     }
 
     public AstrocyteConfig withAgents(Map<String, AgentConfig> value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, value, agentCards, dlp, escalation);
+        Copy c = new Copy(this);
+        c.agents = value;
+        return c.build();
     }
 
     public AstrocyteConfig withBanks(Map<String, BankConfig> value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, value, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
+        Copy c = new Copy(this);
+        c.banks = value;
+        return c.build();
     }
 
     public AstrocyteConfig withIdentity(IdentityConfig value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, value, agents, agentCards, dlp, escalation);
+        Copy c = new Copy(this);
+        c.identity = value;
+        return c.build();
     }
 
     public AstrocyteConfig withDlp(DlpConfig value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, agents, agentCards, value, escalation);
+        Copy c = new Copy(this);
+        c.dlp = value;
+        return c.build();
     }
 
     public AstrocyteConfig withEscalation(EscalationConfig value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, value);
+        Copy c = new Copy(this);
+        c.escalation = value;
+        return c.build();
     }
 
     public AstrocyteConfig withBarriers(BarriersConfig value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, value, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
+        Copy c = new Copy(this);
+        c.barriers = value;
+        return c.build();
     }
 
     public AstrocyteConfig withAgentCards(AgentCardsConfig value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                accessGrants, banks, defaults, pipeline, identity, agents, value, dlp, escalation);
+        Copy c = new Copy(this);
+        c.agentCards = value;
+        return c.build();
     }
 
     /** Whether bank {@code bankId} is declared with {@code environment: production} (or another production name). */
@@ -152,9 +154,60 @@ public record AstrocyteConfig(
     }
 
     public AstrocyteConfig withAccessGrants(List<AccessGrantConfig> value) {
-        return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
-                embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl, value,
-                banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
+        Copy c = new Copy(this);
+        c.accessGrants = value;
+        return c.build();
+    }
+
+    /** A mutable copy for the {@code with*} methods, so that one place lists every component. */
+    private static final class Copy {
+        String providerTier;
+        String vectorStore;
+        Map<String, Object> vectorStoreConfig;
+        String embeddingProvider;
+        Map<String, Object> embeddingProviderConfig;
+        String llmProvider;
+        Map<String, Object> llmProviderConfig;
+        HomeostasisConfig homeostasis;
+        BarriersConfig barriers;
+        AccessControlConfig accessControl;
+        List<AccessGrantConfig> accessGrants;
+        Map<String, BankConfig> banks;
+        DefaultsConfig defaults;
+        PipelineConfig pipeline;
+        IdentityConfig identity;
+        Map<String, AgentConfig> agents;
+        AgentCardsConfig agentCards;
+        DlpConfig dlp;
+        EscalationConfig escalation;
+
+        Copy(AstrocyteConfig c) {
+            providerTier = c.providerTier;
+            vectorStore = c.vectorStore;
+            vectorStoreConfig = c.vectorStoreConfig;
+            embeddingProvider = c.embeddingProvider;
+            embeddingProviderConfig = c.embeddingProviderConfig;
+            llmProvider = c.llmProvider;
+            llmProviderConfig = c.llmProviderConfig;
+            homeostasis = c.homeostasis;
+            barriers = c.barriers;
+            accessControl = c.accessControl;
+            accessGrants = c.accessGrants;
+            banks = c.banks;
+            defaults = c.defaults;
+            pipeline = c.pipeline;
+            identity = c.identity;
+            agents = c.agents;
+            agentCards = c.agentCards;
+            dlp = c.dlp;
+            escalation = c.escalation;
+        }
+
+        AstrocyteConfig build() {
+            return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
+                    embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
+                    accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
+        }
     }
 
     private static List<AccessGrant> grants(List<AccessGrantConfig> accessGrants, Map<String, BankConfig> banks,

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  */
 public record GlobPattern(String pattern) {
 
+    /** Compiled forms; grant patterns are few and are matched on every access check. */
+    private static final java.util.Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public GlobPattern {
         if (pattern == null || pattern.isBlank()) {
             throw new IllegalArgumentException("pattern must not be blank");
@@ -23,13 +26,17 @@ public record GlobPattern(String pattern) {
         if (pattern.indexOf('*') < 0) {
             return pattern.equals(value);
         }
+        return COMPILED.computeIfAbsent(pattern, GlobPattern::compile).matcher(value).matches();
+    }
+
+    private static Pattern compile(String glob) {
         StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("\\*", -1)) {
+        for (String part : glob.split("\\*", -1)) {
             if (regex.length() > 0) {
                 regex.append(".+");
             }
             regex.append(Pattern.quote(part));
         }
-        return value.matches(regex.toString());
+        return Pattern.compile(regex.toString());
     }
 }

@@ -1,6 +1,7 @@
 package io.astrocyte.lifecycle;
 
 import io.astrocyte.api.ExportRequest;
+import io.astrocyte.store.file.AtomicFileWrite;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorItem;
 import io.astrocyte.spi.VectorStore;
@@ -10,13 +11,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 
@@ -60,29 +57,10 @@ public final class BankExporter {
 
     /** Writes the export to {@code target} atomically and returns the number of memories written. */
     public long export(ExportRequest request, Path target) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            long count;
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                count = export(request, out);
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-            return count;
+            return AtomicFileWrite.replace(target, out -> export(request, out));
         } catch (IOException e) {
             throw new UncheckedIOException("export of bank " + request.bankId() + " to " + target + " failed", e);
-        } finally {
-            deleteQuietly(tmp);
         }
     }
 

@@ -10,12 +10,8 @@ import io.astrocyte.spi.GovernanceStore;
 import io.astrocyte.store.GrantTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -156,22 +152,12 @@ public final class FileGovernanceStore implements GovernanceStore {
 
     private void write(String name, Object value) {
         Path target = dir.resolve(name);
-        Path tmp = dir.resolve(name + ".tmp");
         try {
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);
-            } catch (IOException ignored) {
-                // Some platforms cannot open a directory for sync; the rename is still atomic there.
-            }
+            byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+            AtomicFileWrite.replace(target, out -> {
+                out.write(bytes);
+                return null;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
