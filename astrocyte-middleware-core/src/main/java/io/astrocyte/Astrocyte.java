@@ -23,6 +23,7 @@ import io.astrocyte.identity.AccessManager;
 import io.astrocyte.lifecycle.BankExporter;
 import io.astrocyte.policy.barrier.MetadataSanitizer;
 import io.astrocyte.config.EscalationConfig;
+import io.astrocyte.observe.Telemetry;
 import io.astrocyte.policy.escalation.DegradedCache;
 import io.astrocyte.policy.escalation.StoreBreaker;
 import io.astrocyte.policy.homeostasis.LocalRateLimitStore;
@@ -55,6 +56,9 @@ import io.astrocyte.spi.LlmProvider;
 import io.astrocyte.spi.ProviderFactory;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,6 +115,7 @@ public final class Astrocyte implements AutoCloseable {
     private final MultiBankRecall multiBank;
     private final Reflector reflector;
     private final ForgetPipeline forgetPipeline;
+    private final Telemetry telemetry;
     private final RateLimits rateLimits;
     private final StoreBreaker breaker;
     private final DegradedCache<DegradedKey, RecallResult> recallCache;
@@ -161,6 +166,10 @@ public final class Astrocyte implements AutoCloseable {
                         : new LocalRateLimitStore(clock, LocalRateLimitStore.DEFAULT_MAX_BUCKETS));
         this.quotas = new Quotas(config.homeostasis().quotas(), governance, clock);
         this.breaker = new StoreBreaker(store.name(), config.escalation().circuitBreaker(), clock);
+        this.telemetry = new Telemetry(b.meterRegistry != null ? b.meterRegistry : Metrics.globalRegistry,
+                b.observationRegistry != null ? b.observationRegistry : ObservationRegistry.NOOP, store.name(),
+                config.observability().bankLabel());
+        telemetry.gauge("astrocyte.circuit_breaker.state", breaker, br -> br.state().ordinal());
         boolean caching = config.escalation().degradedMode() == EscalationConfig.DegradedMode.CACHE;
         EscalationConfig.Cache cacheConfig = config.escalation().cache();
         this.recallCache = caching ? new DegradedCache<>(cacheConfig.maxEntries(),
@@ -213,6 +222,12 @@ public final class Astrocyte implements AutoCloseable {
      * @throws ProviderUnavailableException the store or embedder failed; nothing was acknowledged
      */
     public RetainResult retain(RetainRequest request, AstrocyteContext context) {
+        return telemetry.observe("retain", request == null ? null : request.bankId(), () -> doRetain(request, context),
+                r -> r.stored() ? "ok" : r.error() != null && r.error().startsWith("memory unavailable")
+                        ? "degraded" : "rejected");
+    }
+
+    private RetainResult doRetain(RetainRequest request, AstrocyteContext context) {
         ensureOpen();
         require(request);
         access.check(context, request.bankId(), Permission.WRITE);
@@ -240,7 +255,16 @@ public final class Astrocyte implements AutoCloseable {
         if (invalid.isPresent()) {
             return RetainResult.rejected(invalid.get());
         }
-        PiiBarrier.Result pii = piiBarrier.apply(request.content(), request.bankId());
+        PiiBarrier.Result pii;
+        try {
+            pii = piiBarrier.apply(request.content(), request.bankId());
+        } catch (PiiRejectedException e) {
+            telemetry.piiDetected(request.bankId(), "reject");
+            throw e;
+        }
+        if (pii.detected()) {
+            telemetry.piiDetected(request.bankId(), pii.redacted() ? "redact" : "warn");
+        }
         RetainRequest clean = request.sanitized(pii.text(), metadataSanitizer.sanitize(request.metadata()),
                 pii.detected());
         return storeCall(() -> retainPipeline.retain(clean));
@@ -260,6 +284,16 @@ public final class Astrocyte implements AutoCloseable {
      * @throws AccessDeniedException   the context may not read one of the banks
      */
     public RecallResult recall(RecallRequest request, AstrocyteContext context) {
+        return telemetry.observe("recall", request == null ? null : request.bankId(), () -> {
+            RecallResult r = doRecall(request, context);
+            if (r.truncated()) {
+                telemetry.truncated(request.bankId());
+            }
+            return r;
+        }, r -> "degraded".equals(r.trace() == null ? null : r.trace().fusionMethod()) ? "degraded" : "ok");
+    }
+
+    private RecallResult doRecall(RecallRequest request, AstrocyteContext context) {
         ensureOpen();
         require(request);
         long start = System.nanoTime();
@@ -316,6 +350,11 @@ public final class Astrocyte implements AutoCloseable {
      * {@link ReflectResult#NO_MEMORIES_ANSWER}.
      */
     public ReflectResult reflect(ReflectRequest request, AstrocyteContext context) {
+        return telemetry.observe("reflect", request == null ? null : request.bankId(), () -> doReflect(request, context),
+                r -> ReflectResult.UNAVAILABLE_ANSWER.equals(r.answer()) ? "degraded" : "ok");
+    }
+
+    private ReflectResult doReflect(ReflectRequest request, AstrocyteContext context) {
         ensureOpen();
         require(request);
         List<String> banks = readableBanks(request.targetBanks(), context);
@@ -366,6 +405,11 @@ public final class Astrocyte implements AutoCloseable {
      *                                compliance need {@code admin}
      */
     public ForgetResult forget(ForgetRequest request, AstrocyteContext context) {
+        return telemetry.observe("forget", request == null ? null : request.bankId(), () -> doForget(request, context),
+                r -> "ok");
+    }
+
+    private ForgetResult doForget(ForgetRequest request, AstrocyteContext context) {
         ensureOpen();
         require(request);
         if (request.compliance() && context == null) {
@@ -606,8 +650,22 @@ public final class Astrocyte implements AutoCloseable {
         private AccessPolicyProvider accessPolicyProvider;
         private java.util.function.Function<String, String> environment;
         private RateLimitStore rateLimitStore;
+        private MeterRegistry meterRegistry;
+        private ObservationRegistry observationRegistry;
 
         private Builder() {
+        }
+
+        /** Where verb counters, timers and gauges go (default: Micrometer's global registry). */
+        public Builder meterRegistry(MeterRegistry value) {
+            this.meterRegistry = value;
+            return this;
+        }
+
+        /** Where verb observations go (spans when the registry bridges to a tracer; default: none). */
+        public Builder observationRegistry(ObservationRegistry value) {
+            this.observationRegistry = value;
+            return this;
         }
 
         /** Where rate-limit buckets live (default: in this process); the caller keeps ownership. */

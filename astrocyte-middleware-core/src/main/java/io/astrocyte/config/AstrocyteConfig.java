@@ -39,7 +39,8 @@ public record AstrocyteConfig(
         Map<String, AgentConfig> agents,
         AgentCardsConfig agentCards,
         DlpConfig dlp,
-        EscalationConfig escalation) {
+        EscalationConfig escalation,
+        ObservabilityConfig observability) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -62,12 +63,13 @@ public record AstrocyteConfig(
         agentCards = agentCards == null ? AgentCardsConfig.DEFAULT : agentCards;
         dlp = dlp == null ? DlpConfig.DEFAULT : dlp;
         escalation = escalation == null ? EscalationConfig.DEFAULT : escalation;
+        observability = observability == null ? ObservabilityConfig.DEFAULT : observability;
         grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
     }
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -135,6 +137,12 @@ public record AstrocyteConfig(
         return c.build();
     }
 
+    public AstrocyteConfig withObservability(ObservabilityConfig value) {
+        Copy c = new Copy(this);
+        c.observability = value;
+        return c.build();
+    }
+
     public AstrocyteConfig withBarriers(BarriersConfig value) {
         Copy c = new Copy(this);
         c.barriers = value;
@@ -180,6 +188,7 @@ public record AstrocyteConfig(
         AgentCardsConfig agentCards;
         DlpConfig dlp;
         EscalationConfig escalation;
+        ObservabilityConfig observability;
 
         Copy(AstrocyteConfig c) {
             providerTier = c.providerTier;
@@ -201,12 +210,14 @@ public record AstrocyteConfig(
             agentCards = c.agentCards;
             dlp = c.dlp;
             escalation = c.escalation;
+            observability = c.observability;
         }
 
         AstrocyteConfig build() {
             return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                     embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
-                    accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation);
+                    accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation,
+                    observability);
         }
     }
 

@@ -48,7 +48,8 @@ public final class ConfigLoader {
             "profile", "compliance_profile", "fallback_strategy", "provider", "provider_config",
             "graph_store", "graph_store_config", "document_store", "document_store_config", "wiki_store",
             "wiki_store_config", "mental_model_store", "mental_model_store_config", "source_store",
-            "source_store_config", "observability", "identity.jwt_middleware", "mip_config_path",
+            "source_store_config", "observability.otel_enabled", "observability.prometheus_enabled",
+            "observability.log_level", "identity.jwt_middleware", "mip_config_path",
             "sources", "deployment", "extraction_profiles", "signal_quality",
             "lifecycle", "mcp", "memory_export_sinks", "outbound_transport", "hooks", "governance", "analytics",
             "evaluation", "multi_bank", "bank_templates");
