@@ -1,0 +1,92 @@
+package io.astrocyte;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.astrocyte.api.RecallRequest;
+import io.astrocyte.api.RetainRequest;
+import io.astrocyte.config.ConfigLoader;
+import io.astrocyte.embedding.HashingEmbedder;
+import io.astrocyte.identity.AstrocyteContext;
+import io.astrocyte.store.memory.InMemoryGovernanceStore;
+import io.astrocyte.store.memory.InMemoryVectorStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order of the request path is a contract (ARCHITECTURE): access control → rate limit and quota →
+ * content validation → PII barrier → metadata → store. Each test shows that a stage refusing a call
+ * leaves every later stage untouched.
+ */
+class RequestPathOrderTest {
+
+    private static final AstrocyteContext ALICE = AstrocyteContext.of("user:alice");
+    private static final AstrocyteContext MALLORY = AstrocyteContext.of("user:mallory");
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private Astrocyte open(Map<String, Object> homeostasis) {
+        return Astrocyte.builder().vectorStore(new InMemoryVectorStore()).embedder(new HashingEmbedder(64))
+                .governanceStore(new InMemoryGovernanceStore()).meterRegistry(meters)
+                .config(new ConfigLoader(k -> null).fromMap(Map.of(
+                        "access_control", Map.of("enabled", true, "default_policy", "deny"),
+                        "access_grants", List.of(Map.of("bank_id", "diary", "principal", "user:alice",
+                                "permissions", List.of("read", "write"))),
+                        "homeostasis", homeostasis,
+                        "barriers", Map.of("validation", Map.of("max_content_length", 60),
+                                "pii", Map.of("type_overrides", Map.of("ssn", Map.of("action", "reject"))))))).build();
+    }
+
+    private double pii() {
+        return meters.find("astrocyte.pii.detected").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void aDeniedCallTakesNoRateLimitToken() {
+        try (Astrocyte brain = open(Map.of("rate_limits", Map.of("retain_per_minute", 1, "recall_per_minute", 1)))) {
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> brain.retain(RetainRequest.of("diary", "planted"), MALLORY))
+                        .isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> brain.recall(RecallRequest.of("diary", "x"), MALLORY))
+                        .isInstanceOf(AccessDeniedException.class);
+            }
+            assertThat(brain.retain(RetainRequest.of("diary", "first note"), ALICE).stored()).isTrue();
+            brain.recall(RecallRequest.of("diary", "note"), ALICE);
+        }
+    }
+
+    @Test
+    void aRateLimitedCallIsNeitherValidatedNorScanned() {
+        try (Astrocyte brain = open(Map.of("rate_limits", Map.of("retain_per_minute", 1)))) {
+            brain.retain(RetainRequest.of("diary", "first note"), ALICE);
+            assertThatThrownBy(() -> brain.retain(RetainRequest.of("diary", "mail me at a@b.example"), ALICE))
+                    .isInstanceOf(RateLimitedException.class);
+            assertThatThrownBy(() -> brain.retain(RetainRequest.of("diary", "x".repeat(500)), ALICE))
+                    .as("even invalid content hits the rate limit first").isInstanceOf(RateLimitedException.class);
+            assertThat(pii()).isZero();
+        }
+    }
+
+    @Test
+    void invalidContentIsNotScannedAndARefusalUsesNoQuota() {
+        try (Astrocyte brain = open(Map.of("quotas", Map.of("retain_per_day", 1)))) {
+            var tooLong = brain.retain(RetainRequest.of("diary", "mail a@b.example " + "x".repeat(100)), ALICE);
+            assertThat(tooLong.stored()).isFalse();
+            assertThat(pii()).as("validation comes before the PII barrier").isZero();
+            assertThatThrownBy(() -> brain.retain(RetainRequest.of("diary", "SSN 123-45-6789"), ALICE))
+                    .isInstanceOf(PiiRejectedException.class);
+            assertThat(pii()).isEqualTo(1);
+            assertThat(brain.memoryCount("diary", ALICE)).as("nothing reached the store").isZero();
+            assertThat(brain.retain(RetainRequest.builder("diary", "mail a@b.example")
+                    .metadata(Map.of("password", "hunter2")).build(), ALICE).stored())
+                    .as("the quota was not used by the refused calls").isTrue();
+            var stored = brain.recall(RecallRequest.of("diary", "mail"), ALICE).hits().get(0);
+            assertThat(stored.text()).isEqualTo("mail [EMAIL_REDACTED]");
+            assertThat(stored.metadata()).doesNotContainKey("password");
+            assertThatThrownBy(() -> brain.retain(RetainRequest.of("diary", "second"), ALICE))
+                    .isInstanceOf(RateLimitedException.class).hasMessageContaining("quota");
+        }
+    }
+}
