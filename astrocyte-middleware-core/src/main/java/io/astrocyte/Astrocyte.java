@@ -23,7 +23,12 @@ import io.astrocyte.identity.AccessManager;
 import io.astrocyte.lifecycle.BankExporter;
 import io.astrocyte.policy.barrier.MetadataSanitizer;
 import io.astrocyte.config.EscalationConfig;
+import io.astrocyte.config.HookConfig;
+import io.astrocyte.observe.HookDispatcher;
+import io.astrocyte.observe.LogHook;
 import io.astrocyte.observe.Telemetry;
+import io.astrocyte.observe.WebhookHook;
+import io.astrocyte.spi.MemoryEventListener;
 import io.astrocyte.policy.escalation.DegradedCache;
 import io.astrocyte.policy.escalation.StoreBreaker;
 import io.astrocyte.policy.homeostasis.LocalRateLimitStore;
@@ -116,6 +121,7 @@ public final class Astrocyte implements AutoCloseable {
     private final Reflector reflector;
     private final ForgetPipeline forgetPipeline;
     private final Telemetry telemetry;
+    private final HookDispatcher hooks;
     private final RateLimits rateLimits;
     private final StoreBreaker breaker;
     private final DegradedCache<DegradedKey, RecallResult> recallCache;
@@ -170,6 +176,17 @@ public final class Astrocyte implements AutoCloseable {
                 b.observationRegistry != null ? b.observationRegistry : ObservationRegistry.NOOP, store.name(),
                 config.observability().bankLabel());
         telemetry.gauge("astrocyte.circuit_breaker.state", breaker, br -> br.state().ordinal());
+        List<HookDispatcher.Hook> hookList = new ArrayList<>();
+        for (MemoryEventListener l : b.listeners) {
+            hookList.add(new HookDispatcher.Hook(l, true));
+        }
+        for (HookConfig h : config.hooks()) {
+            MemoryEventListener l = h.type() == HookConfig.Type.WEBHOOK ? new WebhookHook(h) : new LogHook(h);
+            hookList.add(new HookDispatcher.Hook(l, h.async()));
+        }
+        this.hooks = new HookDispatcher(hookList, clock);
+        breaker.onTransition(state -> hooks.fire(state == StoreBreaker.State.OPEN ? "on_circuit_breaker_open"
+                : "on_circuit_breaker_close", null, Map.of("provider", store.name(), "state", state.name()), null));
         boolean caching = config.escalation().degradedMode() == EscalationConfig.DegradedMode.CACHE;
         EscalationConfig.Cache cacheConfig = config.escalation().cache();
         this.recallCache = caching ? new DegradedCache<>(cacheConfig.maxEntries(),
@@ -222,9 +239,27 @@ public final class Astrocyte implements AutoCloseable {
      * @throws ProviderUnavailableException the store or embedder failed; nothing was acknowledged
      */
     public RetainResult retain(RetainRequest request, AstrocyteContext context) {
-        return telemetry.observe("retain", request == null ? null : request.bankId(), () -> doRetain(request, context),
-                r -> r.stored() ? "ok" : r.error() != null && r.error().startsWith("memory unavailable")
-                        ? "degraded" : "rejected");
+        RetainResult r = rateHooked("retain", () -> telemetry.observe("retain",
+                request == null ? null : request.bankId(), () -> doRetain(request, context),
+                x -> x.stored() ? "ok" : x.error() != null && x.error().startsWith("memory unavailable")
+                        ? "degraded" : "rejected"));
+        if (r.stored()) {
+            hooks.fire("on_retain", request.bankId(), Map.of("memory_id", r.memoryId(), "memory_count",
+                    r.memoryIds().size(), "content_length", request.content().length()),
+                    () -> Map.of("content", request.content()));
+        }
+        return r;
+    }
+
+    /** Fires {@code on_rate_limited} for a refused call, then lets the refusal through. */
+    private <T> T rateHooked(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RateLimitedException e) {
+            hooks.fire("on_rate_limited", e.bankId(), Map.of("operation", operation,
+                    "retry_after_seconds", e.retryAfterSeconds()), null);
+            throw e;
+        }
     }
 
     private RetainResult doRetain(RetainRequest request, AstrocyteContext context) {
@@ -260,10 +295,15 @@ public final class Astrocyte implements AutoCloseable {
             pii = piiBarrier.apply(request.content(), request.bankId());
         } catch (PiiRejectedException e) {
             telemetry.piiDetected(request.bankId(), "reject");
+            hooks.fire("on_pii_detected", request.bankId(), Map.of("pii_types", String.join(",", e.piiTypes()),
+                    "action", "reject"), null);
             throw e;
         }
         if (pii.detected()) {
-            telemetry.piiDetected(request.bankId(), pii.redacted() ? "redact" : "warn");
+            String action = pii.redacted() ? "redact" : "warn";
+            telemetry.piiDetected(request.bankId(), action);
+            hooks.fire("on_pii_detected", request.bankId(), Map.of("pii_types", String.join(",", pii.types()),
+                    "action", action), null);
         }
         RetainRequest clean = request.sanitized(pii.text(), metadataSanitizer.sanitize(request.metadata()),
                 pii.detected());
@@ -284,13 +324,18 @@ public final class Astrocyte implements AutoCloseable {
      * @throws AccessDeniedException   the context may not read one of the banks
      */
     public RecallResult recall(RecallRequest request, AstrocyteContext context) {
-        return telemetry.observe("recall", request == null ? null : request.bankId(), () -> {
-            RecallResult r = doRecall(request, context);
-            if (r.truncated()) {
-                telemetry.truncated(request.bankId());
-            }
-            return r;
-        }, r -> "degraded".equals(r.trace() == null ? null : r.trace().fusionMethod()) ? "degraded" : "ok");
+        RecallResult result = rateHooked("recall", () -> telemetry.observe("recall",
+                request == null ? null : request.bankId(), () -> {
+                    RecallResult r = doRecall(request, context);
+                    if (r.truncated()) {
+                        telemetry.truncated(request.bankId());
+                    }
+                    return r;
+                }, r -> "degraded".equals(r.trace() == null ? null : r.trace().fusionMethod()) ? "degraded" : "ok"));
+        hooks.fire("on_recall", request.bankId(), Map.of("query_length", request.query().length(),
+                "result_count", result.hits().size(), "bank_count", request.targetBanks().size()),
+                () -> Map.of("query", request.query()));
+        return result;
     }
 
     private RecallResult doRecall(RecallRequest request, AstrocyteContext context) {
@@ -350,8 +395,14 @@ public final class Astrocyte implements AutoCloseable {
      * {@link ReflectResult#NO_MEMORIES_ANSWER}.
      */
     public ReflectResult reflect(ReflectRequest request, AstrocyteContext context) {
-        return telemetry.observe("reflect", request == null ? null : request.bankId(), () -> doReflect(request, context),
-                r -> ReflectResult.UNAVAILABLE_ANSWER.equals(r.answer()) ? "degraded" : "ok");
+        ReflectResult a = rateHooked("reflect", () -> telemetry.observe("reflect",
+                request == null ? null : request.bankId(), () -> doReflect(request, context),
+                r -> ReflectResult.UNAVAILABLE_ANSWER.equals(r.answer()) ? "degraded" : "ok"));
+        hooks.fire("on_reflect", request.bankId(), Map.of("query_length", request.query().length(),
+                "answer_length", a.answer() == null ? 0 : a.answer().length(),
+                "bank_count", request.targetBanks().size()),
+                () -> Map.of("query", request.query(), "answer", a.answer() == null ? "" : a.answer()));
+        return a;
     }
 
     private ReflectResult doReflect(ReflectRequest request, AstrocyteContext context) {
@@ -405,8 +456,11 @@ public final class Astrocyte implements AutoCloseable {
      *                                compliance need {@code admin}
      */
     public ForgetResult forget(ForgetRequest request, AstrocyteContext context) {
-        return telemetry.observe("forget", request == null ? null : request.bankId(), () -> doForget(request, context),
-                r -> "ok");
+        ForgetResult f = telemetry.observe("forget", request == null ? null : request.bankId(),
+                () -> doForget(request, context), r -> "ok");
+        hooks.fire("on_forget", request.bankId(), Map.of("deleted_count", f.deletedCount(),
+                "archived_count", f.archivedCount()), null);
+        return f;
     }
 
     private ForgetResult doForget(ForgetRequest request, AstrocyteContext context) {
@@ -443,7 +497,9 @@ public final class Astrocyte implements AutoCloseable {
         require(request);
         access.check(context, request.bankId(), Permission.ADMIN);
         Path target = portabilityPaths.check(file, request.allowedRoots(), request.allowUncontained());
-        return storeCall(() -> exporter.export(request, target));
+        long count = storeCall(() -> exporter.export(request, target));
+        hooks.fire("on_export", request.bankId(), Map.of("memory_count", count, "path", target.toString()), null);
+        return count;
     }
 
     /** Writes the export to a stream, which stays open; no path checks apply. */
@@ -452,7 +508,9 @@ public final class Astrocyte implements AutoCloseable {
         require(request);
         Objects.requireNonNull(out, "out");
         access.check(context, request.bankId(), Permission.ADMIN);
-        return storeCall(() -> exporter.export(request, out));
+        long count = storeCall(() -> exporter.export(request, out));
+        hooks.fire("on_export", request.bankId(), Map.of("memory_count", count), null);
+        return count;
     }
 
     /**
@@ -467,7 +525,7 @@ public final class Astrocyte implements AutoCloseable {
         access.check(context, request.bankId(), Permission.ADMIN);
         Path source = portabilityPaths.check(file, request.allowedRoots(), request.allowUncontained());
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
-            return importer.importFrom(request, in);
+            return imported(request, importer.importFrom(request, in));
         } catch (java.io.IOException e) {
             throw new InvalidRequestException("path", "cannot read " + source + ": " + e.getMessage());
         }
@@ -479,7 +537,13 @@ public final class Astrocyte implements AutoCloseable {
         require(request);
         Objects.requireNonNull(in, "in");
         access.check(context, request.bankId(), Permission.ADMIN);
-        return importer.importFrom(request, in);
+        return imported(request, importer.importFrom(request, in));
+    }
+
+    private ImportResult imported(ImportRequest request, ImportResult r) {
+        hooks.fire("on_import", request.bankId(), Map.of("imported", r.imported(), "skipped", r.skipped(),
+                "errors", r.errors().size()), null);
+        return r;
     }
 
     // ---- history ----------------------------------------------------------------------------------
@@ -548,6 +612,7 @@ public final class Astrocyte implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         quotas.flush();
+        hooks.close();
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();
@@ -651,9 +716,16 @@ public final class Astrocyte implements AutoCloseable {
         private java.util.function.Function<String, String> environment;
         private RateLimitStore rateLimitStore;
         private MeterRegistry meterRegistry;
+        private final List<MemoryEventListener> listeners = new ArrayList<>();
         private ObservationRegistry observationRegistry;
 
         private Builder() {
+        }
+
+        /** Adds a hook told about memory events after each operation, off the request thread. */
+        public Builder listener(MemoryEventListener value) {
+            this.listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
         }
 
         /** Where verb counters, timers and gauges go (default: Micrometer's global registry). */

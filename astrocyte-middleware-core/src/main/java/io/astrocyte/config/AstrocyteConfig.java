@@ -40,7 +40,8 @@ public record AstrocyteConfig(
         AgentCardsConfig agentCards,
         DlpConfig dlp,
         EscalationConfig escalation,
-        ObservabilityConfig observability) {
+        ObservabilityConfig observability,
+        List<HookConfig> hooks) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -64,12 +65,13 @@ public record AstrocyteConfig(
         dlp = dlp == null ? DlpConfig.DEFAULT : dlp;
         escalation = escalation == null ? EscalationConfig.DEFAULT : escalation;
         observability = observability == null ? ObservabilityConfig.DEFAULT : observability;
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
         grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
     }
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -137,6 +139,12 @@ public record AstrocyteConfig(
         return c.build();
     }
 
+    public AstrocyteConfig withHooks(List<HookConfig> value) {
+        Copy c = new Copy(this);
+        c.hooks = value;
+        return c.build();
+    }
+
     public AstrocyteConfig withObservability(ObservabilityConfig value) {
         Copy c = new Copy(this);
         c.observability = value;
@@ -189,6 +197,7 @@ public record AstrocyteConfig(
         DlpConfig dlp;
         EscalationConfig escalation;
         ObservabilityConfig observability;
+        List<HookConfig> hooks;
 
         Copy(AstrocyteConfig c) {
             providerTier = c.providerTier;
@@ -211,13 +220,14 @@ public record AstrocyteConfig(
             dlp = c.dlp;
             escalation = c.escalation;
             observability = c.observability;
+            hooks = c.hooks;
         }
 
         AstrocyteConfig build() {
             return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                     embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
                     accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation,
-                    observability);
+                    observability, hooks);
         }
     }
 

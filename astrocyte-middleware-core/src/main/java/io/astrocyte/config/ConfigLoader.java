@@ -51,7 +51,7 @@ public final class ConfigLoader {
             "source_store_config", "observability.otel_enabled", "observability.prometheus_enabled",
             "observability.log_level", "identity.jwt_middleware", "mip_config_path",
             "sources", "deployment", "extraction_profiles", "signal_quality",
-            "lifecycle", "mcp", "memory_export_sinks", "outbound_transport", "hooks", "governance", "analytics",
+            "lifecycle", "mcp", "memory_export_sinks", "outbound_transport", "governance", "analytics",
             "evaluation", "multi_bank", "bank_templates");
 
     private static final ObjectMapper YAML = YAMLMapper.builder().build();

@@ -53,6 +53,20 @@ public final class StoreBreaker {
         }
     }
 
+    /** Calls {@code listener} when the breaker opens or closes (half-open is a step on the way, not reported). */
+    public void onTransition(java.util.function.Consumer<State> listener) {
+        breaker.getEventPublisher().onStateTransition(e -> {
+            State to = switch (e.getStateTransition().getToState()) {
+                case OPEN, FORCED_OPEN -> State.OPEN;
+                case HALF_OPEN -> State.HALF_OPEN;
+                default -> State.CLOSED;
+            };
+            if (to != State.HALF_OPEN) {
+                listener.accept(to);
+            }
+        });
+    }
+
     public State state() {
         return switch (breaker.getState()) {
             case OPEN, FORCED_OPEN -> State.OPEN;

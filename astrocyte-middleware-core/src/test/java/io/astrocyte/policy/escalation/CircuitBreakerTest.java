@@ -61,8 +61,15 @@ class CircuitBreakerTest {
         }
     };
 
+    private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Astrocyte open(String mode) {
         return Astrocyte.builder().clock(clock).vectorStore(flaky).embedder(new HashingEmbedder(64))
+                .listener(e -> {
+                    if (e.type().startsWith("on_circuit_breaker")) {
+                        events.add(e.type());
+                    }
+                })
                 .config(new ConfigLoader(k -> null).fromMap(Map.of("escalation", Map.of("degraded_mode", mode,
                         "circuit_breaker", Map.of("failure_threshold", 3, "recovery_timeout_seconds", 30,
                                 "half_open_max_calls", 2),
@@ -91,6 +98,8 @@ class CircuitBreakerTest {
             brain.recall(RecallRequest.of("notes", "boiler"), ALICE);
             assertThat(brain.circuitState()).isEqualTo(State.CLOSED);
         }
+        // close() drains the hook queue, so both transitions have been delivered by now.
+        assertThat(events).containsExactly("on_circuit_breaker_open", "on_circuit_breaker_close");
     }
 
     @Test
