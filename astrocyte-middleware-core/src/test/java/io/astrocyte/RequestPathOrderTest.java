@@ -43,6 +43,53 @@ class RequestPathOrderTest {
         return meters.find("astrocyte.pii.detected").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
+    /** Test double: counts similarity searches, to see whether a call reached the store. */
+    private final java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
+
+    private Astrocyte openCounting(Map<String, Object> homeostasis) {
+        var store = new io.astrocyte.store.memory.ForwardingVectorStore(new InMemoryVectorStore()) {
+            @Override
+            public List<io.astrocyte.spi.VectorHit> searchSimilar(float[] v, String bank, int limit,
+                    io.astrocyte.spi.VectorFilters f) {
+                searches.incrementAndGet();
+                return super.searchSimilar(v, bank, limit, f);
+            }
+        };
+        return Astrocyte.builder().vectorStore(store).embedder(new HashingEmbedder(64))
+                .governanceStore(new InMemoryGovernanceStore()).meterRegistry(meters)
+                .config(new ConfigLoader(k -> null).fromMap(Map.of(
+                        "access_control", Map.of("enabled", true, "default_policy", "deny"),
+                        "access_grants", List.of(Map.of("bank_id", "diary", "principal", "user:alice",
+                                "permissions", List.of("read", "write"))),
+                        "homeostasis", homeostasis,
+                        "dlp", Map.of("scan_recall_output", true, "scan_reflect_output", true,
+                                "output_pii_action", "redact"),
+                        "barriers", Map.of("pii", Map.of("action", "warn"))))).build();
+    }
+
+    @Test
+    void recallAndReflectCheckAccessThenLimitsBeforeTheStoreAndRunDlpLast() {
+        try (Astrocyte brain = openCounting(Map.of("rate_limits", Map.of("recall_per_minute", 1, "reflect_per_minute", 1),
+                "quotas", Map.of("reflect_per_day", 5)))) {
+            brain.retain(RetainRequest.of("diary", "Call me on (555) 123-4567"), ALICE);
+            assertThatThrownBy(() -> brain.recall(RecallRequest.of("diary", "call"), MALLORY))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(searches.get()).as("a denied call never reaches the store").isZero();
+            var hit = brain.recall(RecallRequest.of("diary", "call"), ALICE).hits().get(0);
+            assertThat(hit.text()).as("DLP runs on the way out").isEqualTo("Call me on [PHONE_REDACTED]");
+            int afterOne = searches.get();
+            assertThatThrownBy(() -> brain.recall(RecallRequest.of("diary", "call"), ALICE))
+                    .isInstanceOf(RateLimitedException.class);
+            assertThat(searches.get()).as("a rate-limited call never reaches the store").isEqualTo(afterOne);
+            assertThat(brain.reflect(io.astrocyte.api.ReflectRequest.of("diary", "What number do I call?"), ALICE)
+                    .answer()).doesNotContain("123-4567");
+            int afterReflect = searches.get();
+            assertThatThrownBy(() -> brain.reflect(io.astrocyte.api.ReflectRequest.of("diary", "again?"), ALICE))
+                    .isInstanceOf(RateLimitedException.class);
+            assertThat(searches.get()).isEqualTo(afterReflect);
+        }
+    }
+
     @Test
     void aDeniedCallTakesNoRateLimitToken() {
         try (Astrocyte brain = open(Map.of("rate_limits", Map.of("retain_per_minute", 1, "recall_per_minute", 1)))) {
