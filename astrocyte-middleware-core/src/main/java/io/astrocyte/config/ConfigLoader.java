@@ -45,7 +45,7 @@ public final class ConfigLoader {
      * so nobody believes a policy is on when it is not.
      */
     private static final List<String> NOT_YET_SUPPORTED = List.of(
-            "profile", "compliance_profile", "fallback_strategy", "provider", "provider_config",
+            "fallback_strategy", "provider", "provider_config",
             "graph_store", "graph_store_config", "document_store", "document_store_config", "wiki_store",
             "wiki_store_config", "mental_model_store", "mental_model_store_config", "source_store",
             "source_store_config", "observability.otel_enabled", "observability.prometheus_enabled",
@@ -102,6 +102,7 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw new ConfigException(origin + ": the top level must be a mapping of keys");
         }
+        tree = withProfiles((ObjectNode) tree, origin);
         for (String reserved : NOT_YET_SUPPORTED) {
             if (!tree.at("/" + reserved.replace('.', '/')).isMissingNode()) {
                 throw new ConfigException(origin + ": config key '" + reserved
@@ -122,6 +123,60 @@ public final class ConfigLoader {
             throw new ConfigException(origin + ": invalid value at '" + path(e) + "': " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ConfigException(origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The built-in profiles (SPEC §6.3). */
+    public static final List<String> PROFILES = List.of("support", "coding", "personal", "research", "minimal");
+    /** The built-in compliance profiles (SPEC §6.3). */
+    public static final List<String> COMPLIANCE_PROFILES = List.of("gdpr", "hipaa", "pdpa");
+
+    /**
+     * Applies {@code compliance_profile} and {@code profile}: compliance first, the profile over it, the
+     * user's own keys over both. Maps merge key by key; scalars and lists replace.
+     */
+    private static ObjectNode withProfiles(ObjectNode user, String origin) {
+        JsonNode profile = user.remove("profile");
+        JsonNode compliance = user.remove("compliance_profile");
+        if (profile == null && compliance == null) {
+            return user;
+        }
+        ObjectNode merged = YAML.createObjectNode();
+        if (compliance != null && !compliance.isNull()) {
+            merge(merged, resource(origin, "compliance_profile", "compliance/", compliance.asText(), COMPLIANCE_PROFILES));
+        }
+        if (profile != null && !profile.isNull()) {
+            merge(merged, resource(origin, "profile", "", profile.asText(), PROFILES));
+        }
+        merge(merged, user);
+        return merged;
+    }
+
+    private static ObjectNode resource(String origin, String key, String folder, String name, List<String> known) {
+        if (!known.contains(name)) {
+            throw new ConfigException(origin + ": " + key + " '" + name + "' is not one of " + String.join(", ", known));
+        }
+        try (java.io.InputStream in = ConfigLoader.class.getResourceAsStream("/io/astrocyte/profiles/" + folder + name
+                + ".yaml")) {
+            if (in == null) {
+                throw new ConfigException(origin + ": " + key + " '" + name + "' is missing from the classpath");
+            }
+            return (ObjectNode) YAML.readTree(in);
+        } catch (IOException e) {
+            throw new ConfigException(origin + ": cannot read " + key + " '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from) {
+        Iterator<Map.Entry<String, JsonNode>> fields = from.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            JsonNode existing = into.get(f.getKey());
+            if (existing != null && existing.isObject() && f.getValue().isObject()) {
+                merge((ObjectNode) existing, (ObjectNode) f.getValue());
+            } else {
+                into.set(f.getKey(), f.getValue().deepCopy());
+            }
         }
     }
 

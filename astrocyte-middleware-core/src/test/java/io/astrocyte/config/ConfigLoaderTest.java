@@ -89,8 +89,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("signal_quality").hasMessageContaining("not supported");
         assertThatThrownBy(() -> load("identity: {jwt_middleware: {enabled: true}}"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("identity.jwt_middleware");
-        assertThatThrownBy(() -> load("profile: support")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("profile");
+        assertThatThrownBy(() -> load("lifecycle: {enabled: true}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lifecycle");
     }
 
     @Test
