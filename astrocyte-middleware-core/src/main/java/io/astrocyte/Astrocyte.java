@@ -21,10 +21,10 @@ import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.AccessManager;
 import io.astrocyte.lifecycle.BankExporter;
-import io.astrocyte.policy.barrier.MetadataSanitizer;
 import io.astrocyte.config.EscalationConfig;
 import io.astrocyte.config.HookConfig;
 import io.astrocyte.observe.HookDispatcher;
+import io.astrocyte.policy.BankPolicies;
 import io.astrocyte.observe.LogHook;
 import io.astrocyte.observe.Telemetry;
 import io.astrocyte.observe.WebhookHook;
@@ -41,7 +41,6 @@ import io.astrocyte.lifecycle.PortabilityPaths;
 import io.astrocyte.identity.ExternalPolicyAccessController;
 import io.astrocyte.identity.GrantAccessController;
 import io.astrocyte.identity.Permission;
-import io.astrocyte.pipeline.ContentValidator;
 import io.astrocyte.pipeline.ForgetPipeline;
 import io.astrocyte.pipeline.RetainPipeline;
 import io.astrocyte.pipeline.recall.HeuristicReranker;
@@ -114,7 +113,7 @@ public final class Astrocyte implements AutoCloseable {
     private final LlmProvider llm;
     private final AccessController access;
     private final AccessManager accessManager;
-    private final ContentValidator validator;
+    private final BankPolicies policies;
     private final RetainPipeline retainPipeline;
     private final RecallPipeline recallPipeline;
     private final MultiBankRecall multiBank;
@@ -127,8 +126,6 @@ public final class Astrocyte implements AutoCloseable {
     private final DegradedCache<DegradedKey, RecallResult> recallCache;
     private final DegradedCache<DegradedKey, ReflectResult> reflectCache;
     private final Quotas quotas;
-    private final PiiBarrier piiBarrier;
-    private final MetadataSanitizer metadataSanitizer;
     private final OutputDlp dlp;
     private final BankExporter exporter;
     private final BankImporter importer;
@@ -159,7 +156,7 @@ public final class Astrocyte implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         this.strategyPool = pool("astrocyte-recall", Math.max(4, cores * 2));
         this.asyncPool = pool("astrocyte-async", Math.max(2, cores));
-        this.validator = new ContentValidator(config.barriers().validation(), config.homeostasis());
+        this.policies = new BankPolicies(config, llm);
         this.retainPipeline = new RetainPipeline(store, embedder, config.pipeline().chunker(), clock);
         KeywordIndex keywords = store instanceof KeywordIndex k ? k : null;
         this.recallPipeline = new RecallPipeline(store, keywords, embedder, config.pipeline().recall(),
@@ -167,10 +164,11 @@ public final class Astrocyte implements AutoCloseable {
         this.multiBank = new MultiBankRecall(recallPipeline::rank, asyncPool, MULTI_BANK_TIMEOUT);
         this.reflector = new Reflector(llm, config.pipeline().reflect(), config.defaults().dispositions());
         this.forgetPipeline = new ForgetPipeline(store, clock);
-        this.rateLimits = new RateLimits(config.homeostasis().rateLimits(), config.agents(),
+        this.rateLimits = new RateLimits(config.homeostasis().rateLimits(),
+                bank -> config.homeostasisFor(bank).rateLimits(), config.agents(),
                 b.rateLimitStore != null ? b.rateLimitStore
                         : new LocalRateLimitStore(clock, LocalRateLimitStore.DEFAULT_MAX_BUCKETS));
-        this.quotas = new Quotas(config.homeostasis().quotas(), governance, clock);
+        this.quotas = new Quotas(bank -> config.homeostasisFor(bank).quotas(), governance, clock);
         this.breaker = new StoreBreaker(store.name(), config.escalation().circuitBreaker(), clock);
         this.telemetry = new Telemetry(b.meterRegistry != null ? b.meterRegistry : Metrics.globalRegistry,
                 b.observationRegistry != null ? b.observationRegistry : ObservationRegistry.NOOP, store.name(),
@@ -193,8 +191,6 @@ public final class Astrocyte implements AutoCloseable {
                 Duration.ofSeconds(cacheConfig.ttlSeconds()), clock) : null;
         this.reflectCache = caching ? new DegradedCache<>(cacheConfig.maxEntries(),
                 Duration.ofSeconds(cacheConfig.ttlSeconds()), clock) : null;
-        this.piiBarrier = new PiiBarrier(config.barriers().pii(), llm);
-        this.metadataSanitizer = new MetadataSanitizer(config.barriers().metadata());
         this.dlp = new OutputDlp(config.dlp(), config.barriers().pii());
         this.exporter = new BankExporter(store, clock);
         this.importer = new BankImporter(store, this::retainAllowed, clock);
@@ -286,13 +282,14 @@ public final class Astrocyte implements AutoCloseable {
 
     /** The retain path after the access check: shared by retain and import. */
     private RetainResult retainAllowed(RetainRequest request) {
-        Optional<String> invalid = validator.check(request);
+        BankPolicies.Barriers barriers = policies.barriers(request.bankId());
+        Optional<String> invalid = barriers.validator().check(request);
         if (invalid.isPresent()) {
             return RetainResult.rejected(invalid.get());
         }
         PiiBarrier.Result pii;
         try {
-            pii = piiBarrier.apply(request.content(), request.bankId());
+            pii = barriers.pii().apply(request.content(), request.bankId());
         } catch (PiiRejectedException e) {
             telemetry.piiDetected(request.bankId(), "reject");
             hooks.fire("on_pii_detected", request.bankId(), Map.of("pii_types", String.join(",", e.piiTypes()),
@@ -305,7 +302,7 @@ public final class Astrocyte implements AutoCloseable {
             hooks.fire("on_pii_detected", request.bankId(), Map.of("pii_types", String.join(",", pii.types()),
                     "action", action), null);
         }
-        RetainRequest clean = request.sanitized(pii.text(), metadataSanitizer.sanitize(request.metadata()),
+        RetainRequest clean = request.sanitized(pii.text(), barriers.metadata().sanitize(request.metadata()),
                 pii.detected());
         return storeCall(() -> retainPipeline.retain(clean));
     }
@@ -351,7 +348,8 @@ public final class Astrocyte implements AutoCloseable {
         } catch (ProviderUnavailableException e) {
             return degradedRecall(key, e, start);
         }
-        Integer budget = request.maxTokens() != null ? request.maxTokens() : config.homeostasis().recallMaxTokens();
+        Integer budget = request.maxTokens() != null ? request.maxTokens()
+                : tightest(banks, b -> policies.homeostasis(b).recallMaxTokens());
         TokenBudget.Trimmed trimmed = TokenBudget.apply(ranked.hits(), request.maxResults(), budget);
         List<MemoryHit> hits = dlp.recall(trimmed.hits());
         RecallResult result = new RecallResult(hits, ranked.hits().size(), trimmed.truncated(),
@@ -429,7 +427,7 @@ public final class Astrocyte implements AutoCloseable {
         }
         List<MemoryHit> hits = ranked.hits().subList(0, Math.min(recallResults, ranked.hits().size()));
         Integer maxTokens = request.maxTokens() != null ? request.maxTokens()
-                : config.homeostasis().reflectMaxTokens();
+                : tightest(banks, b -> policies.homeostasis(b).reflectMaxTokens());
         ReflectResult answer = dlp.reflect(guard(() -> reflector.reflect(request, hits, maxTokens)));
         for (String bank : banks) {
             quotas.record(RateLimits.Verb.REFLECT, bank);
@@ -659,6 +657,18 @@ public final class Astrocyte implements AutoCloseable {
                 null, layers, false, false);
     }
 
+    /** The smallest budget any of the banks sets ({@code null} when none sets one): a bank's cap holds in any mix. */
+    private static Integer tightest(List<String> banks, java.util.function.Function<String, Integer> budget) {
+        Integer min = null;
+        for (String b : banks) {
+            Integer v = budget.apply(b);
+            if (v != null && (min == null || v < min)) {
+                min = v;
+            }
+        }
+        return min;
+    }
+
     /** A store call: failures become {@link ProviderUnavailableException} and count for the circuit breaker. */
     private <T> T storeCall(Supplier<T> call) {
         return breaker.call(() -> guard(call));
@@ -862,7 +872,9 @@ public final class Astrocyte implements AutoCloseable {
                             + vs.spiVersion() + ", this core needs " + VectorStore.SPI_VERSION);
                 }
                 GovernanceStore governance = governanceStore;
-                if (governance == null && (cfg.accessControl().enabled() || cfg.homeostasis().quotas().any())) {
+                boolean quotas = cfg.homeostasis().quotas().any() || cfg.banks().keySet().stream()
+                        .anyMatch(b -> cfg.homeostasisFor(b).quotas().any());
+                if (governance == null && (cfg.accessControl().enabled() || quotas)) {
                     governance = discoverGovernance(cfg, vs);
                     if (governance != null) {
                         owned.add(governance);

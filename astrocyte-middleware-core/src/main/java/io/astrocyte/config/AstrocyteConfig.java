@@ -163,6 +163,18 @@ public record AstrocyteConfig(
         return c.build();
     }
 
+    /** The bank's homeostasis: its own resolved block when it has one, else the global one (SPEC §7). */
+    public HomeostasisConfig homeostasisFor(String bankId) {
+        BankConfig b = banks.get(bankId);
+        return b != null && b.homeostasis() != null ? b.homeostasis() : homeostasis;
+    }
+
+    /** The bank's barriers: its own resolved block when it has one, else the global one (SPEC §7). */
+    public BarriersConfig barriersFor(String bankId) {
+        BankConfig b = banks.get(bankId);
+        return b != null && b.barriers() != null ? b.barriers() : barriers;
+    }
+
     /** Whether bank {@code bankId} is declared with {@code environment: production} (or another production name). */
     public boolean declaredEnvironment(String bankId, List<String> environments) {
         BankConfig bank = banks.get(bankId);

@@ -103,6 +103,7 @@ public final class ConfigLoader {
             throw new ConfigException(origin + ": the top level must be a mapping of keys");
         }
         tree = withProfiles((ObjectNode) tree, origin);
+        withBankPolicies((ObjectNode) tree, origin);
         for (String reserved : NOT_YET_SUPPORTED) {
             if (!tree.at("/" + reserved.replace('.', '/')).isMissingNode()) {
                 throw new ConfigException(origin + ": config key '" + reserved
@@ -150,6 +151,61 @@ public final class ConfigLoader {
         }
         merge(merged, user);
         return merged;
+    }
+
+    /** The sections a bank may override (SPEC §7: global → bank profile → bank block). */
+    private static final List<String> BANK_SECTIONS = List.of("homeostasis", "barriers");
+
+    /**
+     * Resolves {@code banks.<id>.profile|homeostasis|barriers} at load, so each bank carries complete
+     * sections: the global ones, the bank's profile over them, the bank's own block over that.
+     */
+    private static void withBankPolicies(ObjectNode root, String origin) {
+        JsonNode banks = root.get("banks");
+        if (banks == null || !banks.isObject()) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = banks.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> bank = it.next();
+            if (!bank.getValue().isObject()) {
+                continue;
+            }
+            ObjectNode b = (ObjectNode) bank.getValue();
+            if (b.has("signal_quality")) {
+                throw new ConfigException(origin + ": config key 'banks." + bank.getKey()
+                        + ".signal_quality' is part of the Astrocyte spec but not supported by this version yet");
+            }
+            JsonNode profile = b.get("profile");
+            boolean overrides = profile != null || BANK_SECTIONS.stream().anyMatch(b::has);
+            if (!overrides) {
+                continue;
+            }
+            ObjectNode effective = YAML.createObjectNode();
+            for (String section : BANK_SECTIONS) {
+                if (root.get(section) instanceof ObjectNode global) {
+                    effective.set(section, global.deepCopy());
+                }
+            }
+            if (profile != null && !profile.isNull()) {
+                ObjectNode p = resource(origin, "banks." + bank.getKey() + ".profile", "", profile.asText(), PROFILES);
+                for (String section : BANK_SECTIONS) {
+                    if (p.get(section) instanceof ObjectNode part) {
+                        ObjectNode into = effective.get(section) instanceof ObjectNode o ? o : effective.putObject(section);
+                        merge(into, part);
+                    }
+                }
+            }
+            for (String section : BANK_SECTIONS) {
+                if (b.get(section) instanceof ObjectNode own) {
+                    ObjectNode into = effective.get(section) instanceof ObjectNode o ? o : effective.putObject(section);
+                    merge(into, own);
+                }
+            }
+            for (String section : BANK_SECTIONS) {
+                b.set(section, effective.has(section) ? effective.get(section) : YAML.createObjectNode());
+            }
+        }
     }
 
     private static ObjectNode resource(String origin, String key, String folder, String name, List<String> known) {

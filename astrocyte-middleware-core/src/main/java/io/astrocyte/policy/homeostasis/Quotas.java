@@ -26,7 +26,7 @@ public final class Quotas {
     private static final Logger LOG = LoggerFactory.getLogger(Quotas.class);
     private static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
 
-    private final QuotasConfig config;
+    private final java.util.function.Function<String, QuotasConfig> config;
     private final GovernanceStore store;
     private final Clock clock;
     private LocalDate day;
@@ -36,6 +36,11 @@ public final class Quotas {
 
     /** @param store where counts persist; {@code null} keeps them in memory only */
     public Quotas(QuotasConfig config, GovernanceStore store, Clock clock) {
+        this(bank -> config, store, clock);
+    }
+
+    /** @param config the quotas of one bank (its own, or the global ones) */
+    public Quotas(java.util.function.Function<String, QuotasConfig> config, GovernanceStore store, Clock clock) {
         this.config = config;
         this.store = store;
         this.clock = clock;
@@ -43,7 +48,7 @@ public final class Quotas {
 
     /** Refuses the call when the bank has used its quota for today. */
     public synchronized void check(RateLimits.Verb verb, String bankId) {
-        Integer limit = limit(verb);
+        Integer limit = limit(verb, bankId);
         if (limit == null) {
             return;
         }
@@ -57,7 +62,7 @@ public final class Quotas {
 
     /** Counts a successful call. */
     public synchronized void record(RateLimits.Verb verb, String bankId) {
-        if (limit(verb) == null) {
+        if (limit(verb, bankId) == null) {
             return;
         }
         roll();
@@ -92,10 +97,11 @@ public final class Quotas {
         }
     }
 
-    private Integer limit(RateLimits.Verb verb) {
+    private Integer limit(RateLimits.Verb verb, String bankId) {
+        QuotasConfig q = config.apply(bankId);
         return switch (verb) {
-            case RETAIN -> config.retainPerDay();
-            case REFLECT -> config.reflectPerDay();
+            case RETAIN -> q.retainPerDay();
+            case REFLECT -> q.reflectPerDay();
             case RECALL -> null;
         };
     }

@@ -31,11 +31,22 @@ public final class RateLimits {
     }
 
     private final RateLimitsConfig config;
+    private final java.util.function.Function<String, RateLimitsConfig> perBank;
     private final RateLimitStore store;
     private final Map<String, AgentLimits> agents = new ConcurrentHashMap<>();
 
     public RateLimits(RateLimitsConfig config, Map<String, AgentConfig> configuredAgents, RateLimitStore store) {
+        this(config, bank -> config, configuredAgents, store);
+    }
+
+    /**
+     * @param config  the global limits ({@code global_per_minute} and the defaults)
+     * @param perBank the limits of one bank (its own {@code banks.<id>.homeostasis.rate_limits}, or the global)
+     */
+    public RateLimits(RateLimitsConfig config, java.util.function.Function<String, RateLimitsConfig> perBank,
+            Map<String, AgentConfig> configuredAgents, RateLimitStore store) {
         this.config = config;
+        this.perBank = perBank;
         this.store = store;
         configuredAgents.forEach((name, a) -> {
             if (a.maxRetainPerMinute() != null || a.maxRecallPerMinute() != null) {
@@ -68,13 +79,14 @@ public final class RateLimits {
                             op + " (agent " + context.principal() + ")");
                 }
             }
-            Integer perBank = switch (verb) {
-                case RETAIN -> config.retainPerMinute();
-                case RECALL -> config.recallPerMinute();
-                case REFLECT -> config.reflectPerMinute();
-            };
             for (String bank : banks) {
-                take(taken, "bank:" + bank + ":" + op, perBank, bank, op);
+                RateLimitsConfig limits = perBank.apply(bank);
+                Integer perMinute = switch (verb) {
+                    case RETAIN -> limits.retainPerMinute();
+                    case RECALL -> limits.recallPerMinute();
+                    case REFLECT -> limits.reflectPerMinute();
+                };
+                take(taken, "bank:" + bank + ":" + op, perMinute, bank, op);
             }
         } catch (RateLimitedException e) {
             for (Taken t : taken) {
