@@ -28,15 +28,22 @@ class RequestPathOrderTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private Astrocyte open(Map<String, Object> homeostasis) {
-        return Astrocyte.builder().vectorStore(new InMemoryVectorStore()).embedder(new HashingEmbedder(64))
+        return open(new InMemoryVectorStore(), homeostasis, Map.of("barriers", Map.of(
+                "validation", Map.of("max_content_length", 60),
+                "pii", Map.of("type_overrides", Map.of("ssn", Map.of("action", "reject"))))));
+    }
+
+    /** Alice may read and write bank diary, everyone else nothing; {@code extra} adds top-level keys. */
+    private Astrocyte open(io.astrocyte.spi.VectorStore store, Map<String, Object> homeostasis,
+            Map<String, Object> extra) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>(extra);
+        config.put("access_control", Map.of("enabled", true, "default_policy", "deny"));
+        config.put("access_grants", List.of(Map.of("bank_id", "diary", "principal", "user:alice",
+                "permissions", List.of("read", "write"))));
+        config.put("homeostasis", homeostasis);
+        return Astrocyte.builder().vectorStore(store).embedder(new HashingEmbedder(64))
                 .governanceStore(new InMemoryGovernanceStore()).meterRegistry(meters)
-                .config(new ConfigLoader(k -> null).fromMap(Map.of(
-                        "access_control", Map.of("enabled", true, "default_policy", "deny"),
-                        "access_grants", List.of(Map.of("bank_id", "diary", "principal", "user:alice",
-                                "permissions", List.of("read", "write"))),
-                        "homeostasis", homeostasis,
-                        "barriers", Map.of("validation", Map.of("max_content_length", 60),
-                                "pii", Map.of("type_overrides", Map.of("ssn", Map.of("action", "reject"))))))).build();
+                .config(new ConfigLoader(k -> null).fromMap(config)).build();
     }
 
     private double pii() {
@@ -55,16 +62,9 @@ class RequestPathOrderTest {
                 return super.searchSimilar(v, bank, limit, f);
             }
         };
-        return Astrocyte.builder().vectorStore(store).embedder(new HashingEmbedder(64))
-                .governanceStore(new InMemoryGovernanceStore()).meterRegistry(meters)
-                .config(new ConfigLoader(k -> null).fromMap(Map.of(
-                        "access_control", Map.of("enabled", true, "default_policy", "deny"),
-                        "access_grants", List.of(Map.of("bank_id", "diary", "principal", "user:alice",
-                                "permissions", List.of("read", "write"))),
-                        "homeostasis", homeostasis,
-                        "dlp", Map.of("scan_recall_output", true, "scan_reflect_output", true,
-                                "output_pii_action", "redact"),
-                        "barriers", Map.of("pii", Map.of("action", "warn"))))).build();
+        return open(store, homeostasis, Map.of(
+                "dlp", Map.of("scan_recall_output", true, "scan_reflect_output", true, "output_pii_action", "redact"),
+                "barriers", Map.of("pii", Map.of("action", "warn"))));
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.astrocyte.config.DlpConfig;
 import io.astrocyte.config.PiiConfig;
 import io.astrocyte.config.PiiConfig.Action;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,13 +80,7 @@ public final class OutputDlp {
     }
 
     private static String redact(String text, List<PiiMatch> found) {
-        StringBuilder sb = new StringBuilder(text);
-        List<PiiMatch> rightToLeft = new ArrayList<>(found);
-        rightToLeft.sort(Comparator.comparingInt(PiiMatch::start).reversed());
-        for (PiiMatch m : rightToLeft) {
-            sb.replace(m.start(), m.end(), m.replacement());
-        }
-        return sb.toString();
+        return PiiScanner.redact(text, found, PiiMatch::replacement);
     }
 
     private static Set<String> types(List<PiiMatch> found) {

@@ -6,7 +6,6 @@ import io.astrocyte.config.PiiConfig.Action;
 import io.astrocyte.config.PiiConfig.Mode;
 import io.astrocyte.spi.LlmProvider;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,18 +93,11 @@ public final class PiiBarrier {
             LOG.info("pii_detected bank={} types={} action=reject", bankId, types);
             throw new PiiRejectedException(List.copyOf(rejected));
         }
-        StringBuilder out = new StringBuilder(text);
-        boolean redacted = false;
-        List<PiiMatch> rightToLeft = new ArrayList<>(matches);
-        rightToLeft.sort(Comparator.comparingInt(PiiMatch::start).reversed());
-        for (PiiMatch m : rightToLeft) {
-            if (actionFor(m.type()) == Action.REDACT) {
-                out.replace(m.start(), m.end(), replacementFor(m));
-                redacted = true;
-            }
-        }
+        List<PiiMatch> toRedact = matches.stream().filter(m -> actionFor(m.type()) == Action.REDACT).toList();
+        boolean redacted = !toRedact.isEmpty();
+        String out = PiiScanner.redact(text, toRedact, this::replacementFor);
         LOG.info("pii_detected bank={} types={} action={}", bankId, types, redacted ? "redact" : "warn");
-        return new Result(out.toString(), List.copyOf(types), redacted);
+        return new Result(out, List.copyOf(types), redacted);
     }
 
     private List<PiiMatch> find(String text, String bankId) {

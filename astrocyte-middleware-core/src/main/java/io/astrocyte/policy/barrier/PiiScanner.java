@@ -33,6 +33,17 @@ public final class PiiScanner {
         return merge(found);
     }
 
+    /** {@code text} with each span replaced, right to left so earlier offsets stay valid. */
+    static String redact(String text, List<PiiMatch> spans, java.util.function.Function<PiiMatch, String> replacement) {
+        StringBuilder out = new StringBuilder(text);
+        List<PiiMatch> rightToLeft = new ArrayList<>(spans);
+        rightToLeft.sort(Comparator.comparingInt(PiiMatch::start).reversed());
+        for (PiiMatch m : rightToLeft) {
+            out.replace(m.start(), m.end(), replacement.apply(m));
+        }
+        return out.toString();
+    }
+
     /** Sorts spans and merges overlapping ones; the longer (earlier) span's type wins. */
     static List<PiiMatch> merge(List<PiiMatch> found) {
         found.sort(Comparator.comparingInt(PiiMatch::start).thenComparing(m -> -(m.end() - m.start())));
