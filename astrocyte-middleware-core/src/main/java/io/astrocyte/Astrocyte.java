@@ -22,6 +22,7 @@ import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.AccessManager;
 import io.astrocyte.lifecycle.BankExporter;
 import io.astrocyte.config.EscalationConfig;
+import io.astrocyte.config.SignalQualityConfig;
 import io.astrocyte.config.HookConfig;
 import io.astrocyte.observe.HookDispatcher;
 import io.astrocyte.policy.BankPolicies;
@@ -43,6 +44,8 @@ import io.astrocyte.identity.GrantAccessController;
 import io.astrocyte.identity.Permission;
 import io.astrocyte.pipeline.ForgetPipeline;
 import io.astrocyte.pipeline.RetainPipeline;
+import io.astrocyte.policy.signal.Deduplicator;
+import io.astrocyte.policy.signal.NoisyBankMonitor;
 import io.astrocyte.pipeline.recall.HeuristicReranker;
 import io.astrocyte.pipeline.recall.RankedRecall;
 import io.astrocyte.pipeline.recall.RecallPipeline;
@@ -121,6 +124,7 @@ public final class Astrocyte implements AutoCloseable {
     private final ForgetPipeline forgetPipeline;
     private final Telemetry telemetry;
     private final HookDispatcher hooks;
+    private final NoisyBankMonitor noisyBanks;
     private final RateLimits rateLimits;
     private final StoreBreaker breaker;
     private final DegradedCache<DegradedKey, RecallResult> recallCache;
@@ -157,7 +161,22 @@ public final class Astrocyte implements AutoCloseable {
         this.strategyPool = pool("astrocyte-recall", Math.max(4, cores * 2));
         this.asyncPool = pool("astrocyte-async", Math.max(2, cores));
         this.policies = new BankPolicies(config, llm);
-        this.retainPipeline = new RetainPipeline(store, embedder, config.pipeline().chunker(), clock);
+        this.telemetry = new Telemetry(b.meterRegistry != null ? b.meterRegistry : Metrics.globalRegistry,
+                b.observationRegistry != null ? b.observationRegistry : ObservationRegistry.NOOP, store.name(),
+                config.observability().bankLabel());
+        List<HookDispatcher.Hook> hookList = new ArrayList<>();
+        for (MemoryEventListener l : b.listeners) {
+            hookList.add(new HookDispatcher.Hook(l, true));
+        }
+        for (HookConfig h : config.hooks()) {
+            MemoryEventListener l = h.type() == HookConfig.Type.WEBHOOK ? new WebhookHook(h) : new LogHook(h);
+            hookList.add(new HookDispatcher.Hook(l, h.async()));
+        }
+        this.hooks = new HookDispatcher(hookList, clock);
+        this.retainPipeline = new RetainPipeline(store, embedder, config.pipeline().chunker(), clock,
+                new Deduplicator(store, bank -> config.signalQualityFor(bank).dedup(), this::onDuplicates));
+        this.noisyBanks = new NoisyBankMonitor(bank -> config.signalQualityFor(bank).noisyBank(), clock,
+                this::onNoisyBank, NoisyBankMonitor.DEFAULT_MAX_BANKS);
         KeywordIndex keywords = store instanceof KeywordIndex k ? k : null;
         this.recallPipeline = new RecallPipeline(store, keywords, embedder, config.pipeline().recall(),
                 new HeuristicReranker(config.pipeline().rerank()), strategyPool, clock);
@@ -170,19 +189,7 @@ public final class Astrocyte implements AutoCloseable {
                         : new LocalRateLimitStore(clock, LocalRateLimitStore.DEFAULT_MAX_BUCKETS));
         this.quotas = new Quotas(bank -> config.homeostasisFor(bank).quotas(), governance, clock);
         this.breaker = new StoreBreaker(store.name(), config.escalation().circuitBreaker(), clock);
-        this.telemetry = new Telemetry(b.meterRegistry != null ? b.meterRegistry : Metrics.globalRegistry,
-                b.observationRegistry != null ? b.observationRegistry : ObservationRegistry.NOOP, store.name(),
-                config.observability().bankLabel());
         telemetry.gauge("astrocyte.circuit_breaker.state", breaker, br -> br.state().ordinal());
-        List<HookDispatcher.Hook> hookList = new ArrayList<>();
-        for (MemoryEventListener l : b.listeners) {
-            hookList.add(new HookDispatcher.Hook(l, true));
-        }
-        for (HookConfig h : config.hooks()) {
-            MemoryEventListener l = h.type() == HookConfig.Type.WEBHOOK ? new WebhookHook(h) : new LogHook(h);
-            hookList.add(new HookDispatcher.Hook(l, h.async()));
-        }
-        this.hooks = new HookDispatcher(hookList, clock);
         breaker.onTransition(state -> hooks.fire(state == StoreBreaker.State.OPEN ? "on_circuit_breaker_open"
                 : "on_circuit_breaker_close", null, Map.of("provider", store.name(), "state", state.name()), null));
         boolean caching = config.escalation().degradedMode() == EscalationConfig.DegradedMode.CACHE;
@@ -193,7 +200,7 @@ public final class Astrocyte implements AutoCloseable {
                 Duration.ofSeconds(cacheConfig.ttlSeconds()), clock) : null;
         this.dlp = new OutputDlp(config.dlp(), config.barriers().pii());
         this.exporter = new BankExporter(store, clock);
-        this.importer = new BankImporter(store, this::retainAllowed, clock);
+        this.importer = new BankImporter(store, r -> retainAllowed(r, false), clock);
         this.portabilityPaths = new PortabilityPaths(b.environment != null ? b.environment : System::getenv);
     }
 
@@ -264,9 +271,13 @@ public final class Astrocyte implements AutoCloseable {
         access.check(context, request.bankId(), Permission.WRITE);
         rateLimits.acquire(RateLimits.Verb.RETAIN, List.of(request.bankId()), context);
         quotas.check(RateLimits.Verb.RETAIN, request.bankId());
+        Optional<String> noisy = noisyBanks.admit(request.bankId());
+        if (noisy.isPresent()) {
+            return RetainResult.rejected(noisy.get());
+        }
         RetainResult result;
         try {
-            result = retainAllowed(request);
+            result = retainAllowed(request, true);
         } catch (ProviderUnavailableException e) {
             if (config.escalation().degradedMode() == EscalationConfig.DegradedMode.ERROR) {
                 throw e;
@@ -277,11 +288,46 @@ public final class Astrocyte implements AutoCloseable {
         if (result.stored()) {
             quotas.record(RateLimits.Verb.RETAIN, request.bankId());
         }
+        if (result.stored() || result.deduplicated()) {
+            noisyBanks.record(request.bankId(), request.content().length(), result.deduplicated());
+        }
         return result;
     }
 
-    /** The retain path after the access check: shared by retain and import. */
-    private RetainResult retainAllowed(RetainRequest request) {
+    private void onDuplicates(Deduplicator.Event e) {
+        String action = e.action().name().toLowerCase(java.util.Locale.ROOT);
+        telemetry.deduplicated(e.bankId(), action, e.matches().size());
+        Deduplicator.Match first = e.matches().get(0);
+        LOG.atLevel(e.action() == SignalQualityConfig.DedupAction.WARN ? org.slf4j.event.Level.WARN
+                : org.slf4j.event.Level.DEBUG).log("astrocyte.signal.dedup bank={} action={} duplicates={}/{} "
+                        + "first_duplicate_of={} similarity={}", e.bankId(), action, e.matches().size(), e.chunks(),
+                first.inBatch() ? "(same retain)" : first.existingId(), String.format(java.util.Locale.ROOT, "%.3f",
+                        first.similarity()));
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("action", action);
+        data.put("duplicate_count", e.matches().size());
+        data.put("chunk_count", e.chunks());
+        if (!first.inBatch()) {
+            data.put("duplicate_of", first.existingId());
+        }
+        hooks.fire("on_dedup_detected", e.bankId(), data, null);
+    }
+
+    private void onNoisyBank(NoisyBankMonitor.Transition t) {
+        telemetry.noisyBank(t.bankId(), t.noisy());
+        String action = t.action().name().toLowerCase(java.util.Locale.ROOT);
+        if (t.noisy()) {
+            LOG.warn("astrocyte.signal.noisy_bank bank={} reasons={} action={}", t.bankId(), t.reasons(), action);
+        } else {
+            LOG.info("astrocyte.signal.noisy_bank bank={} recovered", t.bankId());
+        }
+        hooks.fire("on_noisy_bank", t.bankId(), Map.of("noisy", t.noisy(), "reasons", t.reasons().stream()
+                .map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(",")),
+                "action", action), null);
+    }
+
+    /** The retain path after the access check: shared by retain and import (which skips dedup). */
+    private RetainResult retainAllowed(RetainRequest request, boolean dedup) {
         BankPolicies.Barriers barriers = policies.barriers(request.bankId());
         Optional<String> invalid = barriers.validator().check(request);
         if (invalid.isPresent()) {
@@ -304,7 +350,7 @@ public final class Astrocyte implements AutoCloseable {
         }
         RetainRequest clean = request.sanitized(pii.text(), barriers.metadata().sanitize(request.metadata()),
                 pii.detected());
-        return storeCall(() -> retainPipeline.retain(clean));
+        return storeCall(() -> retainPipeline.retain(clean, dedup));
     }
 
     public CompletableFuture<RetainResult> retainAsync(RetainRequest request, AstrocyteContext context) {

@@ -15,6 +15,14 @@ public class RateLimitedException extends AstrocyteException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** A refusal for another reason than a bucket, e.g. a throttled noisy bank; {@code reason} leads the message. */
+    public RateLimitedException(String bankId, String operation, double retryAfterSeconds, String reason) {
+        super(reason + "; retry after " + String.format(java.util.Locale.ROOT, "%.2f", retryAfterSeconds) + " s");
+        this.bankId = bankId;
+        this.operation = operation;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
     public String bankId() {
         return bankId;
     }

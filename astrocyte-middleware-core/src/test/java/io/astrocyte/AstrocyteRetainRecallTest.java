@@ -64,8 +64,13 @@ class AstrocyteRetainRecallTest {
     @Test
     void longContentBecomesSeveralChunkMemoriesSharingAChunkGroup() {
         StringBuilder text = new StringBuilder();
+        String[] topics = {"tomatoes", "compost", "irrigation", "pruning", "seedlings", "greenhouses", "mulch",
+            "beetles"};
+        String[] verbs = {"discusses", "explains", "questions", "reviews", "praises"};
         for (int i = 0; i < 40; i++) {
-            text.append("Sentence number ").append(i).append(" talks about gardening and tomatoes. ");
+            text.append("Sentence number ").append(i).append(' ').append(verbs[i % verbs.length])
+                    .append(" gardening with ").append(topics[i % topics.length]).append(" in week ").append(i * 7)
+                    .append(". ");
         }
         RetainResult r = retain(text.toString());
         assertThat(r.memoryIds()).hasSizeGreaterThan(3);
@@ -111,8 +116,12 @@ class AstrocyteRetainRecallTest {
 
     @Test
     void theTokenBudgetCutsHitsAndSaysSo() {
+        String[] places = {"Norway", "Patagonia", "Nepal", "Scotland", "Japan", "Canada"};
+        String[] companions = {"my sister", "two colleagues", "the climbing club", "a guide", "old school friends",
+            "nobody"};
         for (int i = 0; i < 6; i++) {
-            retain("Budget memory " + i + " about planning a long hiking trip through the mountains of Norway.");
+            retain("Budget memory " + i + ": planning a long hiking trip through " + places[i] + " with "
+                    + companions[i] + ".");
         }
         RecallResult all = brain.recall(RecallRequest.of("user-alice", "hiking trip"), ALICE);
         RecallResult budgeted = brain.recall(RecallRequest.builder("hiking trip").bankId("user-alice").maxTokens(40)

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The order of the request path is a contract (ARCHITECTURE): access control → rate limit and quota →
- * content validation → PII barrier → metadata → store. Each test shows that a stage refusing a call
+ * content validation → PII barrier → metadata → dedup → store. Each test shows that a stage refusing a call
  * leaves every later stage untouched.
  */
 class RequestPathOrderTest {
@@ -54,6 +54,12 @@ class RequestPathOrderTest {
     private final java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
 
     private Astrocyte openCounting(Map<String, Object> homeostasis) {
+        return openCounting(homeostasis, Map.of(
+                "dlp", Map.of("scan_recall_output", true, "scan_reflect_output", true, "output_pii_action", "redact"),
+                "barriers", Map.of("pii", Map.of("action", "warn"))));
+    }
+
+    private Astrocyte openCounting(Map<String, Object> homeostasis, Map<String, Object> extra) {
         var store = new io.astrocyte.store.memory.ForwardingVectorStore(new InMemoryVectorStore()) {
             @Override
             public List<io.astrocyte.spi.VectorHit> searchSimilar(float[] v, String bank, int limit,
@@ -62,9 +68,7 @@ class RequestPathOrderTest {
                 return super.searchSimilar(v, bank, limit, f);
             }
         };
-        return open(store, homeostasis, Map.of(
-                "dlp", Map.of("scan_recall_output", true, "scan_reflect_output", true, "output_pii_action", "redact"),
-                "barriers", Map.of("pii", Map.of("action", "warn"))));
+        return open(store, homeostasis, extra);
     }
 
     @Test
@@ -72,9 +76,10 @@ class RequestPathOrderTest {
         try (Astrocyte brain = openCounting(Map.of("rate_limits", Map.of("recall_per_minute", 1, "reflect_per_minute", 1),
                 "quotas", Map.of("reflect_per_day", 5)))) {
             brain.retain(RetainRequest.of("diary", "Call me on (555) 123-4567"), ALICE);
+            int afterRetain = searches.get();
             assertThatThrownBy(() -> brain.recall(RecallRequest.of("diary", "call"), MALLORY))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThat(searches.get()).as("a denied call never reaches the store").isZero();
+            assertThat(searches.get()).as("a denied call never reaches the store").isEqualTo(afterRetain);
             var hit = brain.recall(RecallRequest.of("diary", "call"), ALICE).hits().get(0);
             assertThat(hit.text()).as("DLP runs on the way out").isEqualTo("Call me on [PHONE_REDACTED]");
             int afterOne = searches.get();
@@ -134,6 +139,23 @@ class RequestPathOrderTest {
             assertThat(stored.metadata()).doesNotContainKey("password");
             assertThatThrownBy(() -> brain.retain(RetainRequest.of("diary", "second"), ALICE))
                     .isInstanceOf(RateLimitedException.class).hasMessageContaining("quota");
+        }
+    }
+
+    @Test
+    void dedupRunsAfterThePiiBarrierAndBeforeTheStore() {
+        try (Astrocyte brain = openCounting(Map.of(), Map.of("barriers", Map.of("pii", Map.of("type_overrides",
+                Map.of("ssn", Map.of("action", "reject"))))))) {
+            assertThatThrownBy(() -> brain.retain(RetainRequest.of("diary", "SSN 123-45-6789"), ALICE))
+                    .isInstanceOf(PiiRejectedException.class);
+            assertThat(searches.get()).as("a PII refusal never reaches dedup").isZero();
+            var first = brain.retain(RetainRequest.of("diary", "Call me on (555) 123-4567"), ALICE);
+            assertThat(searches.get()).as("dedup asked the store for neighbours").isEqualTo(1);
+            var second = brain.retain(RetainRequest.of("diary", "Call me on (555) 987-6543"), ALICE);
+            assertThat(second.deduplicated()).as("dedup compares the redacted text").isTrue();
+            assertThat(second.stored()).isFalse();
+            assertThat(second.memoryId()).isEqualTo(first.memoryId());
+            assertThat(brain.memoryCount("diary", ALICE)).isEqualTo(1);
         }
     }
 }

@@ -45,6 +45,25 @@ class EmbeddedDefaultTest {
     }
 
     @Test
+    void aRepeatIsRecognisedAfterARestartWithTheRealModel() {
+        String first;
+        try (Astrocyte brain = Astrocyte.builder().dataDirectory(dir).build()) {
+            first = brain.retain(RetainRequest.of("user-alice", "Alice is vegetarian and never eats meat."), ALICE)
+                    .memoryId();
+        }
+        try (Astrocyte brain = Astrocyte.builder().dataDirectory(dir).build()) {
+            // MiniLM is uncased, so this is the same memory; "meat!" for "meat." would already be only 0.93.
+            var again = brain.retain(RetainRequest.of("user-alice", "ALICE is vegetarian and never eats meat."), ALICE);
+            assertThat(again.deduplicated()).as("found through the reopened index, not a cache").isTrue();
+            assertThat(again.stored()).isFalse();
+            assertThat(again.memoryId()).isEqualTo(first);
+            assertThat(brain.retain(RetainRequest.of("user-alice", "Alice's phone is an old iPhone."), ALICE).stored())
+                    .as("a different fact about Alice is kept").isTrue();
+            assertThat(brain.memoryCount("user-alice", ALICE)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aConfigFileSelectsTheDataFolderAndUnknownStoreKeysAreNamed() throws Exception {
         Path yaml = dir.resolve("astrocyte.yaml");
         Files.writeString(yaml, "vector_store: embedded\nvector_store_config: {path: \""

@@ -9,11 +9,13 @@ import io.astrocyte.api.ImportRequest;
 import io.astrocyte.api.ImportResult;
 import io.astrocyte.api.RecallRequest;
 import io.astrocyte.api.RetainRequest;
+import io.astrocyte.config.ConfigLoader;
 import io.astrocyte.embedding.HashingEmbedder;
 import io.astrocyte.identity.AstrocyteContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +30,11 @@ class PortabilityOnDiskTest {
     @Test
     void aBankMovesBetweenDataFoldersWithoutItsForgottenMemories() throws Exception {
         Path file = dir.resolve("exports/notes.jsonl");
+        // 600 look-alike notes that dedup would rightly fold together; this test is about moving them.
+        var noDedup = new ConfigLoader(k -> null).fromMap(Map.of("signal_quality",
+                Map.of("dedup", Map.of("enabled", false))));
         try (Astrocyte source = Astrocyte.builder().dataDirectory(dir.resolve("a")).embedder(new HashingEmbedder(64))
-                .environment(k -> k.equals("ASTROCYTE_PORTABILITY_ROOTS") ? dir.resolve("exports").toString() : null)
+                .config(noDedup).environment(k -> k.equals("ASTROCYTE_PORTABILITY_ROOTS") ? dir.resolve("exports").toString() : null)
                 .build()) {
             for (int i = 0; i < 600; i++) {
                 source.retain(RetainRequest.builder("notes", "note " + i + " about topic " + (i % 7)).tags("t" + (i % 3))

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param type    {@code on_retain}, {@code on_recall}, {@code on_reflect}, {@code on_forget},
  *                {@code on_pii_detected}, {@code on_import}, {@code on_export}, {@code on_rate_limited},
- *                {@code on_circuit_breaker_open}, {@code on_circuit_breaker_close}
+ *                {@code on_circuit_breaker_open}, {@code on_circuit_breaker_close}, {@code on_dedup_detected},
+ *                {@code on_noisy_bank}
  * @param traceId the current trace, when the application traces
  */
 public record MemoryEvent(String eventId, String type, Instant timestamp, String bankId, Map<String, Object> data,
@@ -26,5 +27,5 @@ public record MemoryEvent(String eventId, String type, Instant timestamp, String
     /** Event types the facade fires. */
     public static final java.util.List<String> TYPES = java.util.List.of("on_retain", "on_recall", "on_reflect",
             "on_forget", "on_pii_detected", "on_import", "on_export", "on_rate_limited", "on_circuit_breaker_open",
-            "on_circuit_breaker_close");
+            "on_circuit_breaker_close", "on_dedup_detected", "on_noisy_bank");
 }

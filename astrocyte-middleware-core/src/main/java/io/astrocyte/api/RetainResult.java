@@ -3,9 +3,14 @@ package io.astrocyte.api;
 import java.util.List;
 
 /**
- * Outcome of a retain (SPEC §1.2). Each chunk is its own memory: {@code memoryId} is the first chunk's id
- * and {@code memoryIds} ([Java]) lists all of them. When {@code stored} is {@code false}, {@code error}
- * says why and nothing was written.
+ * Outcome of a retain (SPEC §1.2). Each chunk is its own memory: {@code memoryId} is the first stored
+ * chunk's id and {@code memoryIds} ([Java]) lists all of them. When {@code stored} is {@code false},
+ * {@code error} says why and nothing was written.
+ *
+ * <p>{@code deduplicated} says that near-duplicates were found ({@code signal_quality.dedup});
+ * {@code retentionAction} says what was done about them: {@code ADD} (stored anyway, or only the new
+ * chunks), {@code UPDATE} (stored in place of the duplicates, which are forgotten) or {@code SKIP} (nothing
+ * stored; {@code memoryId} then names the existing memory the content duplicates).
  */
 public record RetainResult(
         boolean stored,
@@ -23,6 +28,16 @@ public record RetainResult(
 
     public static RetainResult stored(List<String> ids) {
         return new RetainResult(true, ids.get(0), ids, false, null, RetentionAction.ADD, false, "fact");
+    }
+
+    /** Stored after near-duplicates were found; {@code action} is {@code ADD} or {@code UPDATE}. */
+    public static RetainResult storedWithDuplicates(List<String> ids, RetentionAction action) {
+        return new RetainResult(true, ids.get(0), ids, true, null, action, false, "fact");
+    }
+
+    /** Nothing stored because the content duplicates memory {@code existingId} (or itself, when null). */
+    public static RetainResult skippedAsDuplicate(String existingId, String error) {
+        return new RetainResult(false, existingId, List.of(), true, error, RetentionAction.SKIP, false, null);
     }
 
     public static RetainResult rejected(String error) {

@@ -41,7 +41,8 @@ public record AstrocyteConfig(
         DlpConfig dlp,
         EscalationConfig escalation,
         ObservabilityConfig observability,
-        List<HookConfig> hooks) {
+        List<HookConfig> hooks,
+        SignalQualityConfig signalQuality) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -66,12 +67,13 @@ public record AstrocyteConfig(
         escalation = escalation == null ? EscalationConfig.DEFAULT : escalation;
         observability = observability == null ? ObservabilityConfig.DEFAULT : observability;
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
+        signalQuality = signalQuality == null ? SignalQualityConfig.DEFAULT : signalQuality;
         grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
     }
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -175,6 +177,18 @@ public record AstrocyteConfig(
         return b != null && b.barriers() != null ? b.barriers() : barriers;
     }
 
+    /** The bank's signal quality: its own resolved block when it has one, else the global one (SPEC §7). */
+    public SignalQualityConfig signalQualityFor(String bankId) {
+        BankConfig b = banks.get(bankId);
+        return b != null && b.signalQuality() != null ? b.signalQuality() : signalQuality;
+    }
+
+    public AstrocyteConfig withSignalQuality(SignalQualityConfig value) {
+        Copy c = new Copy(this);
+        c.signalQuality = value;
+        return c.build();
+    }
+
     /** Whether bank {@code bankId} is declared with {@code environment: production} (or another production name). */
     public boolean declaredEnvironment(String bankId, List<String> environments) {
         BankConfig bank = banks.get(bankId);
@@ -210,6 +224,7 @@ public record AstrocyteConfig(
         EscalationConfig escalation;
         ObservabilityConfig observability;
         List<HookConfig> hooks;
+        SignalQualityConfig signalQuality;
 
         Copy(AstrocyteConfig c) {
             providerTier = c.providerTier;
@@ -233,13 +248,14 @@ public record AstrocyteConfig(
             escalation = c.escalation;
             observability = c.observability;
             hooks = c.hooks;
+            signalQuality = c.signalQuality;
         }
 
         AstrocyteConfig build() {
             return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                     embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
                     accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation,
-                    observability, hooks);
+                    observability, hooks, signalQuality);
         }
     }
 

@@ -11,9 +11,10 @@ import java.util.List;
  * @param homeostasis this bank's budgets, rate limits and quotas, already merged over the global ones
  *                    ({@code null}: the global ones)
  * @param barriers    this bank's validation, PII and metadata barriers, already merged likewise
+ * @param signalQuality this bank's dedup and noisy-bank settings, already merged likewise
  */
 public record BankConfig(List<BankAccess> access, String environment, String profile, HomeostasisConfig homeostasis,
-        BarriersConfig barriers) {
+        BarriersConfig barriers, SignalQualityConfig signalQuality) {
 
     /** {@code banks.<id>.access[]}: a principal (or glob) and its permissions on this bank. */
     public record BankAccess(String principal, List<String> permissions) {
@@ -29,6 +30,6 @@ public record BankConfig(List<BankAccess> access, String environment, String pro
 
     /** A bank with only grants. */
     public static BankConfig withAccess(List<BankAccess> access) {
-        return new BankConfig(access, null, null, null, null);
+        return new BankConfig(access, null, null, null, null, null);
     }
 }

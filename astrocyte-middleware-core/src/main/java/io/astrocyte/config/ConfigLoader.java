@@ -50,7 +50,7 @@ public final class ConfigLoader {
             "wiki_store_config", "mental_model_store", "mental_model_store_config", "source_store",
             "source_store_config", "observability.otel_enabled", "observability.prometheus_enabled",
             "observability.log_level", "identity.jwt_middleware", "mip_config_path",
-            "sources", "deployment", "extraction_profiles", "signal_quality",
+            "sources", "deployment", "extraction_profiles", "signal_quality.quality_scoring",
             "lifecycle", "mcp", "memory_export_sinks", "outbound_transport", "governance", "analytics",
             "evaluation", "multi_bank", "bank_templates");
 
@@ -154,10 +154,10 @@ public final class ConfigLoader {
     }
 
     /** The sections a bank may override (SPEC §7: global → bank profile → bank block). */
-    private static final List<String> BANK_SECTIONS = List.of("homeostasis", "barriers");
+    private static final List<String> BANK_SECTIONS = List.of("homeostasis", "barriers", "signal_quality");
 
     /**
-     * Resolves {@code banks.<id>.profile|homeostasis|barriers} at load, so each bank carries complete
+     * Resolves {@code banks.<id>.profile|homeostasis|barriers|signal_quality} at load, so each bank carries complete
      * sections: the global ones, the bank's profile over them, the bank's own block over that.
      */
     private static void withBankPolicies(ObjectNode root, String origin) {
@@ -172,10 +172,6 @@ public final class ConfigLoader {
                 continue;
             }
             ObjectNode b = (ObjectNode) bank.getValue();
-            if (b.has("signal_quality")) {
-                throw new ConfigException(origin + ": config key 'banks." + bank.getKey()
-                        + ".signal_quality' is part of the Astrocyte spec but not supported by this version yet");
-            }
             JsonNode profile = b.get("profile");
             boolean overrides = profile != null || BANK_SECTIONS.stream().anyMatch(b::has);
             if (!overrides) {

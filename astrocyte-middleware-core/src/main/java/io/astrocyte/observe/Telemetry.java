@@ -73,6 +73,17 @@ public final class Telemetry {
         meters.counter("astrocyte.pii.detected", tags(bankId).and("action", action)).increment();
     }
 
+    /** {@code astrocyte.dedup{bank_id?, action}}: one per duplicate chunk found. */
+    public void deduplicated(String bankId, String action, int chunks) {
+        meters.counter("astrocyte.dedup", tags(bankId).and("action", action)).increment(chunks);
+    }
+
+    /** {@code astrocyte.noisy_bank.transitions{bank_id?, state}}: a bank became noisy or recovered. */
+    public void noisyBank(String bankId, boolean noisy) {
+        meters.counter("astrocyte.noisy_bank.transitions", tags(bankId).and("state", noisy ? "noisy" : "recovered"))
+                .increment();
+    }
+
     /** {@code astrocyte.token_budget.truncations{bank_id?}}. */
     public void truncated(String bankId) {
         meters.counter("astrocyte.token_budget.truncations", tags(bankId)).increment();

@@ -2,8 +2,11 @@ package io.astrocyte.pipeline;
 
 import io.astrocyte.api.RetainRequest;
 import io.astrocyte.api.RetainResult;
+import io.astrocyte.api.RetentionAction;
 import io.astrocyte.config.ChunkerConfig;
+import io.astrocyte.config.SignalQualityConfig;
 import io.astrocyte.pipeline.chunk.Chunkers;
+import io.astrocyte.policy.signal.Deduplicator;
 import io.astrocyte.spi.Embedder;
 import io.astrocyte.spi.VectorItem;
 import io.astrocyte.spi.VectorStore;
@@ -11,12 +14,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The retain path after the policy checks (SPEC §5.1): normalize → chunk → embed all chunks in one
- * batch → stamp → store. All chunks are stored in one {@link VectorStore#storeVectors} call, so a retain
- * is written whole or not at all as far as the store's write is atomic.
+ * batch → dedup → stamp → store. All chunks kept are stored in one {@link VectorStore#storeVectors} call,
+ * so a retain is written whole or not at all as far as the store's write is atomic.
+ *
+ * <p>With dedup on, the check and a reservation of the chunks to store run under the bank's dedup lock and
+ * the write follows outside it, with the reservation held until the store acknowledges: two concurrent
+ * retains of the same content cannot both pass, and writes into one bank still overlap. (If the reserved
+ * write then fails, a duplicate skipped meanwhile names a memory that was never stored; the failure
+ * surfaces to the first caller.) Under {@code update}, the replaced duplicates are forgotten only after
+ * the new chunks are stored: a failure in between leaves a duplicate, never a loss.
  */
 public final class RetainPipeline {
 
@@ -27,15 +40,27 @@ public final class RetainPipeline {
     private final Embedder embedder;
     private final ChunkerConfig chunking;
     private final Clock clock;
+    private final Deduplicator dedup;
 
-    public RetainPipeline(VectorStore store, Embedder embedder, ChunkerConfig chunking, Clock clock) {
+    public RetainPipeline(VectorStore store, Embedder embedder, ChunkerConfig chunking, Clock clock,
+            Deduplicator dedup) {
         this.store = store;
         this.embedder = embedder;
         this.chunking = chunking;
         this.clock = clock;
+        this.dedup = dedup;
     }
 
+    /** Retains with dedup as configured for the bank. */
     public RetainResult retain(RetainRequest request) {
+        return retain(request, true);
+    }
+
+    /**
+     * @param dedup {@code false} stores every chunk without looking for duplicates (imports: a restore
+     *              reproduces the exported bank, and its conflicts are handled by original id)
+     */
+    public RetainResult retain(RetainRequest request, boolean dedup) {
         String text = ContentNormalizer.normalize(request.content(), request.contentType());
         List<String> chunks = Chunkers.forContent(request.contentType(), chunking).chunk(text);
         if (chunks.isEmpty()) {
@@ -46,16 +71,103 @@ public final class RetainPipeline {
             throw new IllegalStateException("embedder returned " + vectors.size() + " vectors for " + chunks.size()
                     + " texts");
         }
+        if (!dedup || !this.dedup.config(request.bankId()).enabled()) {
+            return RetainResult.stored(store.storeVectors(items(request, chunks, vectors, all(chunks.size()))));
+        }
+        Plan plan;
+        Deduplicator.Reservation reservation;
+        ReentrantLock lock = this.dedup.lock(request.bankId());
+        lock.lock();
+        try {
+            plan = plan(request, chunks, vectors);
+            List<String> ids = new ArrayList<>();
+            List<float[]> kept = new ArrayList<>();
+            for (VectorItem item : plan.items()) {
+                ids.add(item.id());
+                kept.add(item.vector());
+            }
+            reservation = this.dedup.reserve(request.bankId(), ids, kept);
+        } finally {
+            lock.unlock();
+        }
+        try (reservation) {
+            if (plan.items().isEmpty()) {
+                return plan.skipped();
+            }
+            List<String> ids = store.storeVectors(plan.items());
+            if (!plan.replaced().isEmpty()) {
+                store.softDelete(plan.replaced(), request.bankId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            }
+            return plan.deduplicated() ? RetainResult.storedWithDuplicates(ids, plan.replaced().isEmpty()
+                    ? RetentionAction.ADD : RetentionAction.UPDATE) : RetainResult.stored(ids);
+        }
+    }
+
+    /**
+     * What to store after dedup: the items, the stored duplicates they replace ({@code update}), and the
+     * result to return when nothing is stored.
+     */
+    private record Plan(List<VectorItem> items, List<String> replaced, boolean deduplicated, RetainResult skipped) {
+    }
+
+    private Plan plan(RetainRequest request, List<String> chunks, List<float[]> vectors) {
+        List<Deduplicator.Match> matches = dedup.find(request.bankId(), vectors);
+        if (matches.isEmpty()) {
+            return new Plan(items(request, chunks, vectors, all(chunks.size())), List.of(), false, null);
+        }
+        SignalQualityConfig.DedupAction action = dedup.config(request.bankId()).action();
+        Deduplicator.Match first = matches.get(0);
+        if (action == SignalQualityConfig.DedupAction.WARN) {
+            return new Plan(items(request, chunks, vectors, all(chunks.size())), List.of(), true, null);
+        }
+        if (action == SignalQualityConfig.DedupAction.SKIP) {
+            return new Plan(List.of(), List.of(), true, RetainResult.skippedAsDuplicate(first.existingId(),
+                    first.inBatch() ? "Content repeats itself (chunk " + first.chunk() + " duplicates an earlier chunk)"
+                            : "Near-duplicate of memory " + first.existingId()));
+        }
+        Set<Integer> duplicate = new HashSet<>();
+        List<String> replaced = new ArrayList<>();
+        for (Deduplicator.Match m : matches) {
+            if (action == SignalQualityConfig.DedupAction.UPDATE && !m.inBatch()) {
+                replaced.add(m.existingId());
+            } else {
+                duplicate.add(m.chunk());
+            }
+        }
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            if (!duplicate.contains(i)) {
+                keep.add(i);
+            }
+        }
+        if (keep.isEmpty()) {
+            return new Plan(List.of(), List.of(), true,
+                    RetainResult.skippedAsDuplicate(first.existingId(), "All chunks are near-duplicates"));
+        }
+        return new Plan(items(request, chunks, vectors, keep), replaced, true, null);
+    }
+
+    private static List<Integer> all(int n) {
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    /** The stamped items of the chunks at {@code indexes}; one retain shares one chunk group. */
+    private List<VectorItem> items(RetainRequest request, List<String> chunks, List<float[]> vectors,
+            List<Integer> indexes) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant occurred = request.occurredAt() == null ? null : request.occurredAt().truncatedTo(ChronoUnit.MILLIS);
         String group = MemoryIds.newId();
-        List<VectorItem> items = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            String id = i == 0 ? group : MemoryIds.newId();
+        List<VectorItem> items = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            String id = items.isEmpty() ? group : MemoryIds.newId();
             items.add(new VectorItem(id, request.bankId(), vectors.get(i), chunks.get(i), request.metadata(),
                     request.tags(), request.factType(), occurred, FACT_LAYER, now, group + "#" + i, request.source(),
                     null));
         }
-        return RetainResult.stored(store.storeVectors(items));
+        return items;
     }
 }

@@ -46,6 +46,12 @@ public record VectorItem(
                 source);
     }
 
+    /** This item with another vector. */
+    public VectorItem withVector(float[] newVector) {
+        return new VectorItem(id, bankId, newVector, text, metadata, tags, factType, occurredAt, memoryLayer,
+                retainedAt, chunkId, source, forgottenAt);
+    }
+
     /** This item with {@code forgottenAt} set. */
     public VectorItem forgotten(Instant at) {
         return new VectorItem(id, bankId, vector, text, metadata, tags, factType, occurredAt, memoryLayer, retainedAt,

@@ -3,6 +3,7 @@ package io.astrocyte.spi;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tier-1 retrieval backend: stores memory items with their vectors and finds them again (SPEC §4.1).
@@ -30,9 +31,23 @@ public interface VectorStore extends AutoCloseable {
     List<String> storeVectors(List<VectorItem> items);
 
     /**
-     * The {@code limit} items most similar to {@code vector} (cosine), best first, scores in {@code [0,1]}.
+     * The {@code limit} items most similar to {@code vector} (cosine), best first, each scored
+     * {@code (1 + cosine) / 2} so that scores lie in {@code [0, 1]} and mean the same on every backend: dedup
+     * turns them back into cosine similarity to compare with its threshold.
      */
     List<VectorHit> searchSimilar(float[] vector, String bankId, int limit, VectorFilters filters);
+
+    /**
+     * The live item of the bank nearest to {@code vector}, scored as in {@link #searchSimilar}; empty when the
+     * bank holds no live item. Dedup asks this on every retain, so like any read it must reflect every
+     * acknowledged write and delete, but a backend may get there more cheaply than a full search, e.g. from a
+     * slightly older index view plus its own record of the writes since. The default is a one-hit
+     * {@link #searchSimilar} without filters.
+     */
+    default Optional<VectorHit> nearestLive(float[] vector, String bankId) {
+        List<VectorHit> hits = searchSimilar(vector, bankId, 1, VectorFilters.none());
+        return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0));
+    }
 
     /**
      * Items matching {@code filters} (live ones only, unless {@link VectorFilters#includeForgotten()}) in a

@@ -85,8 +85,9 @@ class ConfigLoaderTest {
 
     @Test
     void aSpecKeyThatIsNotSupportedYetIsNamed() {
-        assertThatThrownBy(() -> load("signal_quality: {dedup: {enabled: true}}")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("signal_quality").hasMessageContaining("not supported");
+        assertThatThrownBy(() -> load("signal_quality: {quality_scoring: {enabled: true}}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("signal_quality.quality_scoring")
+                .hasMessageContaining("not supported");
         assertThatThrownBy(() -> load("identity: {jwt_middleware: {enabled: true}}"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("identity.jwt_middleware");
         assertThatThrownBy(() -> load("lifecycle: {enabled: true}")).isInstanceOf(ConfigException.class)

@@ -12,6 +12,7 @@ import io.astrocyte.api.RetainRequest;
 import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.config.ConfigLoader;
 import io.astrocyte.config.PiiConfig;
+import io.astrocyte.config.SignalQualityConfig;
 import io.astrocyte.embedding.HashingEmbedder;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.store.memory.InMemoryVectorStore;
@@ -70,9 +71,20 @@ class PerBankPoliciesTest {
     }
 
     @Test
-    void aBankSignalQualityBlockIsRefusedByName() {
-        assertThatThrownBy(() -> new ConfigLoader(k -> null).fromMap(Map.of("banks", Map.of("x",
-                Map.of("signal_quality", Map.of("dedup", Map.of("enabled", false)))))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("banks.x.signal_quality");
+    void aBankSignalQualityBlockMergesLikeTheOtherSections() {
+        AstrocyteConfig c = new ConfigLoader(k -> null).fromMap(Map.of(
+                "signal_quality", Map.of("dedup", Map.of("similarity_threshold", 0.9, "action", "warn")),
+                "banks", Map.of("x", Map.of("signal_quality", Map.of("dedup", Map.of("action", "update"))),
+                        "y", Map.of("profile", "support"))));
+        assertThat(c.signalQualityFor("x").dedup().action()).isEqualTo(SignalQualityConfig.DedupAction.UPDATE);
+        assertThat(c.signalQualityFor("x").dedup().similarityThreshold()).as("kept from the global block")
+                .isEqualTo(0.9);
+        assertThat(c.signalQualityFor("y").dedup().similarityThreshold()).as("support profile").isEqualTo(0.92);
+        assertThat(c.signalQualityFor("y").noisyBank().action())
+                .isEqualTo(SignalQualityConfig.NoisyAction.THROTTLE);
+        assertThat(c.signalQualityFor("other")).isSameAs(c.signalQuality());
+        assertThatThrownBy(() -> new ConfigLoader(k -> null).fromMap(Map.of("signal_quality",
+                Map.of("dedup", Map.of("similarity_threshold", 1.5)))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("similarity_threshold");
     }
 }

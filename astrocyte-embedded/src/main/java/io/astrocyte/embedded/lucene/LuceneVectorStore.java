@@ -31,6 +31,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -60,6 +61,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -139,6 +141,9 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     private final AtomicLong writes = new AtomicLong();
     private final Object refreshLock = new Object();
     private long refreshedWrites;
+    /** Writes since the last refresh, for {@link #nearestLive}; refreshed away once it holds this many. */
+    private final RecentWrites recent = new RecentWrites();
+    private static final int MAX_RECENT_WRITES = 1024;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Directory directory;
     private final IndexWriter writer;
@@ -264,7 +269,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         } finally {
             commitGate.readLock().unlock();
         }
-        acknowledge(position);
+        recent.added(acknowledge(position), items);
         return ids;
     }
 
@@ -300,7 +305,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             } finally {
                 commitGate.readLock().unlock();
             }
-            acknowledge(position);
+            recent.removed(acknowledge(position), bankId, targets);
             return targets.size();
         }
     }
@@ -326,22 +331,26 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             } finally {
                 commitGate.readLock().unlock();
             }
-            acknowledge(position);
+            recent.removed(acknowledge(position), bankId, ids);
             return n;
         }
     }
 
-    /** Makes a write durable (translog fsync) and visible to the next read; may trigger a commit. */
-    private void acknowledge(long translogPosition) {
+    /**
+     * Makes a write durable (translog fsync) and visible to the next read; may trigger a commit. Returns
+     * the write's sequence number.
+     */
+    private long acknowledge(long translogPosition) {
         try {
             translog.sync(translogPosition);
         } catch (IOException e) {
             throw new UncheckedIOException("translog sync failed in " + dataDir, e);
         }
-        writes.incrementAndGet();
+        long seq = writes.incrementAndGet();
         if (translog.bytesInGeneration() > MAX_TRANSLOG_BYTES && !closed) {
             committer.execute(this::backgroundCommit);
         }
+        return seq;
     }
 
     /**
@@ -392,6 +401,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            recent.visibleUpTo(now);
             refreshedWrites = now;
         }
     }
@@ -409,22 +419,76 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         }
         float[] query = Vectors.normalized(vector);
         Query filter = FilterQueries.of(bankId, filters);
-        return read(s -> {
-            int matching = countUpTo(s, filter, exactSearchThreshold + 1);
-            if (matching == 0) {
-                return List.of();
+        return read(s -> similar(s, filter, query, limit));
+    }
+
+    /** Exact scoring for small filtered sets, the HNSW graph beyond; {@code query} is a unit vector. */
+    private List<VectorHit> similar(IndexSearcher s, Query filter, float[] query, int limit) throws IOException {
+        int matching = countUpTo(s, filter, exactSearchThreshold + 1);
+        if (matching == 0) {
+            return List.of();
+        }
+        if (matching <= exactSearchThreshold) {
+            return exact(s, filter, query, limit);
+        }
+        int beam = Math.max(limit, MIN_HNSW_CANDIDATES);
+        TopDocs top = s.search(new KnnFloatVectorQuery(Fields.VECTOR, query, beam, filter), limit);
+        List<VectorHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            hits.add(Documents.toHit(s.storedFields().document(sd.doc), Math.min(1.0, sd.score)));
+        }
+        return hits;
+    }
+
+    /**
+     * Answers from the current searcher without refreshing it, corrected by the writes acknowledged since
+     * (items added are scored directly, items removed are skipped), so a retain loop with dedup does not
+     * pay for a refresh per retain. Once that record grows past {@value #MAX_RECENT_WRITES} entries, this
+     * refreshes first.
+     */
+    @Override
+    public Optional<VectorHit> nearestLive(float[] vector, String bankId) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("query vector is " + vector.length + "-d; this store holds "
+                    + dimension + "-d vectors");
+        }
+        if (recent.size() > MAX_RECENT_WRITES) {
+            ensureFresh();
+        }
+        float[] query = Vectors.normalized(vector);
+        IndexSearcher searcher;
+        RecentWrites.Snapshot since;
+        synchronized (recent) {
+            searcher = acquire();
+            since = recent.snapshot(bankId);
+        }
+        Query filter = FilterQueries.of(bankId, VectorFilters.none());
+        VectorHit best = readAndRelease(searcher, s -> {
+            for (VectorHit h : similar(s, filter, query, 1 + since.removedIds().size())) {
+                if (!since.removedIds().contains(h.id())) {
+                    return h;
+                }
             }
-            if (matching <= exactSearchThreshold) {
-                return exact(s, filter, query, limit);
-            }
-            int beam = Math.max(limit, MIN_HNSW_CANDIDATES);
-            TopDocs top = s.search(new KnnFloatVectorQuery(Fields.VECTOR, query, beam, filter), limit);
-            List<VectorHit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(Documents.toHit(s.storedFields().document(sd.doc), Math.min(1.0, sd.score)));
-            }
-            return hits;
+            return null;
         });
+        for (RecentWrites.Added a : since.added()) {
+            if (a.item().forgottenAt() != null) {
+                continue;
+            }
+            double score = unitScore(query, a.unit());
+            if (best == null || score > best.score()) {
+                best = a.item().toHit(score);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * {@code (1 + cosine) / 2} of two unit vectors, with Lucene's unrolled (and, where the JDK allows,
+     * SIMD) dot product: exact scans call this once per candidate.
+     */
+    private static float unitScore(float[] a, float[] b) {
+        return Math.max(0f, Math.min(1f, (1 + VectorUtil.dotProduct(a, b)) / 2));
     }
 
     private static Codec codec(int graphMinDocs) {
@@ -504,7 +568,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
                 if (vectors.docID() != doc) {
                     continue;
                 }
-                float score = (float) Vectors.unitScore(query, vectors.vectorValue());
+                float score = unitScore(query, vectors.vectorValue());
                 best.add(new ScoreDoc(leaf.docBase + doc, score));
                 if (best.size() > limit) {
                     best.poll();
@@ -678,12 +742,19 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     /** A read against the latest refreshed searcher. */
     private <T> T read(SearcherFunction<T> f) {
         ensureFresh();
-        IndexSearcher s;
+        return readAndRelease(acquire(), f);
+    }
+
+    private IndexSearcher acquire() {
         try {
-            s = searchers.acquire();
+            return searchers.acquire();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Applies {@code f} to an acquired searcher and releases it. */
+    private <T> T readAndRelease(IndexSearcher s, SearcherFunction<T> f) {
         try {
             return f.apply(s);
         } catch (IOException e) {

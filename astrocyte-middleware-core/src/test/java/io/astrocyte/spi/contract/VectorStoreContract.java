@@ -123,6 +123,58 @@ public abstract class VectorStoreContract {
     }
 
     @Test
+    void similarityScoresAreHalfOfOnePlusCosine() {
+        float[] x = new float[64];
+        x[0] = 1;
+        float[] y = new float[64];
+        y[1] = 1;
+        float[] diagonal = new float[64];
+        diagonal[0] = 1;
+        diagonal[1] = 1;
+        store.storeVectors(List.of(items.item("same", "b", "same direction").withVector(x),
+                items.item("orthogonal", "b", "orthogonal").withVector(y),
+                items.item("diagonal", "b", "forty-five degrees").withVector(diagonal)));
+        java.util.Map<String, Double> scores = new java.util.HashMap<>();
+        for (VectorHit h : store.searchSimilar(x, "b", 10, VectorFilters.none())) {
+            scores.put(h.id(), h.score());
+        }
+        assertThat(scores.get("same")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(scores.get("orthogonal")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(scores.get("diagonal")).isCloseTo((1 + Math.sqrt(0.5)) / 2, org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    /** A seeded random direction: distinct items are nearly orthogonal, so each is its own nearest. */
+    private static float[] direction(int seed) {
+        java.util.Random r = new java.util.Random(seed);
+        float[] v = new float[64];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+
+    @Test
+    void nearestLiveSeesEveryWriteAndDeleteAtOnce() {
+        assertThat(store.nearestLive(direction(0), "b")).isEmpty();
+        // Interleave lookups with writes, as dedup does, well past any batching a backend may do.
+        for (int i = 0; i < 1500; i++) {
+            store.storeVectors(List.of(items.item("n" + i, "b", "memory " + i).withVector(direction(i))));
+            VectorHit nearest = store.nearestLive(direction(i), "b").orElseThrow();
+            assertThat(nearest.id()).isEqualTo("n" + i);
+            assertThat(nearest.score()).isGreaterThan(0.99);
+        }
+        store.softDelete(List.of("n42"), "b", ContractItems.T0.plusSeconds(1_000_000));
+        assertThat(store.nearestLive(direction(42), "b").orElseThrow().id())
+                .as("a forgotten item is no neighbour").isNotEqualTo("n42");
+        store.storeVectors(List.of(items.item("n42", "b", "memory 42").withVector(direction(42))));
+        assertThat(store.nearestLive(direction(42), "b").orElseThrow().id())
+                .as("stored again under its id").isEqualTo("n42");
+        store.delete(List.of("n42"), "b");
+        assertThat(store.nearestLive(direction(42), "b").orElseThrow().id()).isNotEqualTo("n42");
+        assertThat(store.nearestLive(direction(7), "other")).as("banks stay apart").isEmpty();
+    }
+
+    @Test
     void similaritySearchHonoursTheLimit() {
         List<VectorItem> many = new ArrayList<>();
         for (int i = 0; i < 30; i++) {

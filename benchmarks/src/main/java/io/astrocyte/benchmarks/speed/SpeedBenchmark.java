@@ -6,6 +6,7 @@ import io.astrocyte.api.RetainRequest;
 import io.astrocyte.benchmarks.Reports;
 import io.astrocyte.benchmarks.Stats;
 import io.astrocyte.config.AstrocyteConfig;
+import io.astrocyte.config.SignalQualityConfig;
 import io.astrocyte.embedded.embedding.LocalEmbedder;
 import io.astrocyte.embedded.lucene.LuceneVectorStore;
 import io.astrocyte.embedding.HashingEmbedder;
@@ -94,8 +95,9 @@ public final class SpeedBenchmark {
     // ---- retain -----------------------------------------------------------------------------------
 
     /**
-     * Raw embedding and retains through the facade, measured in alternating blocks over the same period,
-     * so that the ratio does not depend on what else the shared machine was doing at either moment.
+     * Raw embedding and retains through the facade (default config, so with dedup; and again with dedup
+     * off), measured in rotating blocks over the same period, so that the ratios do not depend on what else
+     * the shared machine was doing at any one moment.
      */
     private Map<String, Object> retainThroughput(Embedder embedder, Path dir) throws Exception {
         int block = 100;
@@ -104,21 +106,27 @@ public final class SpeedBenchmark {
         embedder.embed(texts.subList(0, Math.min(100, texts.size()))); // warm-up
         long rawSingleNs = 0;
         long rawBatchedNs = 0;
-        long sequentialNs = 0;
-        long concurrentNs = 0;
+        long[] sequentialNs = new long[2];
+        long[] concurrentNs = new long[2];
         int threads = 4;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AstrocyteConfig noDedup = AstrocyteConfig.defaultConfig().withSignalQuality(new SignalQualityConfig(
+                new SignalQualityConfig.Dedup(false, null, null), null));
         try (LuceneVectorStore store = LuceneVectorStore.open(dir, embedder.dimension(), embedder.modelId());
-                Astrocyte brain = Astrocyte.builder().vectorStore(store).embedder(embedder).build()) {
+                Astrocyte withDedup = Astrocyte.builder().vectorStore(store).embedder(embedder).build();
+                Astrocyte withoutDedup = Astrocyte.builder().vectorStore(store).embedder(embedder).config(noDedup)
+                        .build()) {
+            Astrocyte[] brains = {withDedup, withoutDedup};
             for (String t : texts.subList(0, Math.min(100, texts.size()))) {
-                brain.retain(RetainRequest.of("warmup", t), CONTEXT);
+                withDedup.retain(RetainRequest.of("warmup", t), CONTEXT);
             }
             for (int start = 0; start < texts.size(); start += block) {
                 List<String> mine = texts.subList(start, Math.min(texts.size(), start + block));
                 List<String> raw = rawTexts.subList(start, Math.min(rawTexts.size(), start + block));
-                boolean rawFirst = (start / block) % 2 == 0;
-                for (int phase = 0; phase < 2; phase++) {
-                    if ((phase == 0) == rawFirst) {
+                int rotation = (start / block) % 3;
+                for (int step = 0; step < 3; step++) {
+                    int phase = (step + rotation) % 3;
+                    if (phase == 0) {
                         long t0 = System.nanoTime();
                         for (String t : raw) {
                             embedder.embed(t);
@@ -129,27 +137,30 @@ public final class SpeedBenchmark {
                             embedder.embed(raw.subList(i, Math.min(raw.size(), i + 32)));
                         }
                         rawBatchedNs += System.nanoTime() - t0;
-                    } else {
-                        long t0 = System.nanoTime();
-                        for (String t : mine) {
-                            brain.retain(RetainRequest.of(BANK, t), CONTEXT);
-                        }
-                        sequentialNs += System.nanoTime() - t0;
-                        t0 = System.nanoTime();
-                        List<Future<?>> futures = new ArrayList<>();
-                        for (int w = 0; w < threads; w++) {
-                            int writer = w;
-                            futures.add(pool.submit(() -> {
-                                for (int i = writer; i < mine.size(); i += threads) {
-                                    brain.retain(RetainRequest.of(BANK + "-concurrent", mine.get(i)), CONTEXT);
-                                }
-                            }));
-                        }
-                        for (Future<?> f : futures) {
-                            f.get();
-                        }
-                        concurrentNs += System.nanoTime() - t0;
+                        continue;
                     }
+                    int b = phase - 1;
+                    Astrocyte brain = brains[b];
+                    String bank = BANK + (b == 0 ? "" : "-nodedup");
+                    long t0 = System.nanoTime();
+                    for (String t : mine) {
+                        brain.retain(RetainRequest.of(bank, t), CONTEXT);
+                    }
+                    sequentialNs[b] += System.nanoTime() - t0;
+                    t0 = System.nanoTime();
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (int w = 0; w < threads; w++) {
+                        int writer = w;
+                        futures.add(pool.submit(() -> {
+                            for (int i = writer; i < mine.size(); i += threads) {
+                                brain.retain(RetainRequest.of(bank + "-concurrent", mine.get(i)), CONTEXT);
+                            }
+                        }));
+                    }
+                    for (Future<?> f : futures) {
+                        f.get();
+                    }
+                    concurrentNs[b] += System.nanoTime() - t0;
                 }
             }
         } finally {
@@ -157,8 +168,10 @@ public final class SpeedBenchmark {
         }
         double rawSingle = texts.size() / (rawSingleNs / 1e9);
         double rawBatched = texts.size() / (rawBatchedNs / 1e9);
-        double sequential = texts.size() / (sequentialNs / 1e9);
-        double concurrent = texts.size() / (concurrentNs / 1e9);
+        double sequential = texts.size() / (sequentialNs[0] / 1e9);
+        double concurrent = texts.size() / (concurrentNs[0] / 1e9);
+        double sequentialNoDedup = texts.size() / (sequentialNs[1] / 1e9);
+        double concurrentNoDedup = texts.size() / (concurrentNs[1] / 1e9);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("embedder", embedder.modelId());
         m.put("memories", texts.size());
@@ -168,6 +181,10 @@ public final class SpeedBenchmark {
         m.put("retain_per_s_concurrent_4", Stats.round(concurrent, 1));
         m.put("ratio_sequential_vs_raw_single", Stats.round(sequential / rawSingle, 3));
         m.put("ratio_concurrent_vs_raw_batched", Stats.round(concurrent / rawBatched, 3));
+        m.put("retain_per_s_sequential_no_dedup", Stats.round(sequentialNoDedup, 1));
+        m.put("retain_per_s_concurrent_4_no_dedup", Stats.round(concurrentNoDedup, 1));
+        m.put("dedup_cost_sequential", Stats.round(sequentialNoDedup / sequential, 3));
+        m.put("dedup_cost_concurrent_4", Stats.round(concurrentNoDedup / concurrent, 3));
         console.printf("retain %s: %s%n", embedder.modelId(), m);
         return m;
     }
