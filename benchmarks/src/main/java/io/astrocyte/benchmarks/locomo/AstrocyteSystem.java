@@ -25,6 +25,7 @@ final class AstrocyteSystem implements RetrievalSystem {
 
     private final LuceneVectorStore store;
     private final Astrocyte brain;
+    private int deduplicated;
 
     AstrocyteSystem(Embedder embedder, Path dataDir) {
         this.store = LuceneVectorStore.open(dataDir, embedder.dimension(), embedder.modelId());
@@ -43,9 +44,16 @@ final class AstrocyteSystem implements RetrievalSystem {
                 .metadata(Map.of("dia_id", turn.diaId(), "session", turn.session(), "speaker", turn.speaker(),
                         "sample_id", c.sampleId()))
                 .build(), CONTEXT);
-        if (!r.stored()) {
+        if (r.deduplicated() && !r.stored()) {
+            deduplicated++; // default dedup folded a repeated turn into an earlier one; its dia_id is lost
+        } else if (!r.stored()) {
             throw new IllegalStateException("retain refused for " + turn.diaId() + ": " + r.error());
         }
+    }
+
+    @Override
+    public Map<String, Object> notes() {
+        return Map.of("deduplicated_turns", deduplicated);
     }
 
     @Override

@@ -83,6 +83,9 @@ public final class LocomoBenchmark {
                     }
                 }
             }
+            for (RetrievalSystem s : systems) {
+                runs.get(s.name()).notes.putAll(s.notes());
+            }
         } finally {
             for (RetrievalSystem s : systems) {
                 s.close();
@@ -122,6 +125,7 @@ public final class LocomoBenchmark {
             s.put("recall_ms_p50", Stats.round(Stats.percentile(r.recallMs, 50), 3));
             s.put("recall_ms_p95", Stats.round(Stats.percentile(r.recallMs, 95), 3));
             s.put("leaks", r.leaks);
+            s.putAll(r.notes);
             systems.put(e.getKey(), s);
         }
         root.put("systems", systems);
@@ -172,6 +176,7 @@ public final class LocomoBenchmark {
         final List<Double> recallMs = new ArrayList<>();
         final Map<Integer, List<Map<String, Double>>> byCategory = new LinkedHashMap<>();
         long leaks;
+        final Map<String, Object> notes = new LinkedHashMap<>();
 
         void add(int category, Map<String, Double> score) {
             byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(score);

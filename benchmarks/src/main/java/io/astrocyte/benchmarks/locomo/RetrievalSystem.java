@@ -17,6 +17,11 @@ public interface RetrievalSystem extends AutoCloseable {
     /** The best {@code depth} results for a question about {@code conversation}, best first. */
     List<Ranked> search(LocomoDataset.Conversation conversation, String question, int depth);
 
+    /** Extra per-system facts for the report, e.g. how many turns dedup folded; empty by default. */
+    default java.util.Map<String, Object> notes() {
+        return java.util.Map.of();
+    }
+
     @Override
     default void close() {
     }
