@@ -5,20 +5,10 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolMemoryId;
 import dev.langchain4j.invocation.InvocationParameters;
 import io.astrocyte.Astrocyte;
-import io.astrocyte.InvalidRequestException;
-import io.astrocyte.api.ForgetRequest;
-import io.astrocyte.api.MemoryHit;
-import io.astrocyte.api.RecallRequest;
-import io.astrocyte.api.RecallResult;
-import io.astrocyte.api.ReflectRequest;
-import io.astrocyte.api.RetainRequest;
-import io.astrocyte.api.RetainResult;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
-import java.util.ArrayList;
-import java.util.Arrays;
+import io.astrocyte.tools.MemoryToolOperations;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -31,15 +21,13 @@ import java.util.Objects;
  */
 public final class AstrocyteMemoryTools {
 
-    private final Astrocyte brain;
+    private final MemoryToolOperations operations;
     private final BindingChain bindings;
-    private final int maxResults;
     private final boolean allowForget;
 
     private AstrocyteMemoryTools(Builder b) {
-        this.brain = b.brain;
+        this.operations = new MemoryToolOperations(b.brain, b.maxResults);
         this.bindings = BindingChain.of(b.binding, b.resolver);
-        this.maxResults = b.maxResults;
         this.allowForget = b.allowForget;
     }
 
@@ -52,79 +40,22 @@ public final class AstrocyteMemoryTools {
         return allowForget ? List.of(this, new ForgetTool()) : List.of(this);
     }
 
-    @Tool(name = "memory_retain", value = "Saves one durable fact to long-term memory so it is available in "
-            + "future conversations: preferences, decisions, personal details or commitments the user shares. "
-            + "Do not save small talk or facts that are only true for this moment.")
-    public String retain(@P("the fact as one self-contained sentence, e.g. 'Alice is allergic to peanuts'")
-            String content, @ToolMemoryId Object memoryId, InvocationParameters parameters) {
-        ResolvedMemoryBinding b = bindings.resolve(memoryId, parameters);
-        return refusalAsText(() -> {
-            RetainResult r = brain.retain(RetainRequest.builder(b.defaultBank(), content).source("tool:memory_retain")
-                    .build(), b.context());
-            if (r.stored()) {
-                return "Saved as memory " + r.memoryId() + ".";
-            }
-            return r.deduplicated() ? "Already known (memory " + r.memoryId() + "); nothing saved."
-                    : "Not saved: " + r.error();
-        });
-    }
-
-    @Tool(name = "memory_recall", value = "Searches long-term memory and returns the stored memories that match, "
-            + "best first, with scores and ids. Use it to look up specific facts; use memory_reflect instead when "
-            + "the question needs several memories combined into an answer.")
-    public String recall(@P("what to look for, in plain words") String query, @ToolMemoryId Object memoryId,
+    @Tool(name = "memory_retain", value = MemoryToolOperations.RETAIN_DESCRIPTION)
+    public String retain(@P(MemoryToolOperations.RETAIN_CONTENT) String content, @ToolMemoryId Object memoryId,
             InvocationParameters parameters) {
-        ResolvedMemoryBinding b = bindings.resolve(memoryId, parameters);
-        return refusalAsText(() -> {
-            RecallResult r = brain.recall(RecallRequest.builder(query).banks(b.readBanks()).strategy(b.strategy())
-                    .maxResults(maxResults).build(), b.context());
-            return describe(r.hits());
-        });
+        return operations.retain(bindings.resolve(memoryId, parameters), content, List.of(), "tool:memory_retain");
     }
 
-    @Tool(name = "memory_reflect", value = "Answers a question from long-term memory by combining what is "
-            + "remembered, e.g. 'What do I know about the user's travel plans?'. Use memory_recall instead to "
-            + "see the raw memories.")
-    public String reflect(@P("the question to answer from memory") String question, @ToolMemoryId Object memoryId,
+    @Tool(name = "memory_recall", value = MemoryToolOperations.RECALL_DESCRIPTION)
+    public String recall(@P(MemoryToolOperations.RECALL_QUERY) String query, @ToolMemoryId Object memoryId,
             InvocationParameters parameters) {
-        ResolvedMemoryBinding b = bindings.resolve(memoryId, parameters);
-        return refusalAsText(() -> brain.reflect(ReflectRequest.builder(question).banks(b.readBanks())
-                .strategy(b.strategy()).build(), b.context()).answer());
+        return operations.recall(bindings.resolve(memoryId, parameters), query, 0);
     }
 
-    /** "Found N memories: …", one line each with score, id and date. */
-    static String describe(List<MemoryHit> hits) {
-        if (hits.isEmpty()) {
-            return "No memories found.";
-        }
-        StringBuilder out = new StringBuilder("Found ").append(hits.size())
-                .append(hits.size() == 1 ? " memory:" : " memories:");
-        int i = 1;
-        for (MemoryHit h : hits) {
-            out.append('\n').append(i++).append(". [").append(String.format(Locale.ROOT, "%.2f", h.score()))
-                    .append("] ").append(h.text()).append(" (id ").append(h.memoryId());
-            if (h.occurredAt() != null) {
-                out.append(", ").append(h.occurredAt().toString(), 0, 10);
-            }
-            out.append(')');
-        }
-        return out.toString();
-    }
-
-    /** Runs a memory call, turning refusals the model can act on into text; identity errors propagate. */
-    private static String refusalAsText(java.util.function.Supplier<String> call) {
-        try {
-            return call.get();
-        } catch (InvalidRequestException e) {
-            return "Invalid request: " + e.getMessage();
-        } catch (io.astrocyte.RateLimitedException e) {
-            return "Memory is busy: " + e.getMessage();
-        } catch (io.astrocyte.AccessDeniedException e) {
-            return "Not allowed: " + e.getMessage();
-        } catch (io.astrocyte.PiiRejectedException e) {
-            return "Not saved: the content contains personal data this memory may not hold ("
-                    + String.join(", ", e.piiTypes()) + ").";
-        }
+    @Tool(name = "memory_reflect", value = MemoryToolOperations.REFLECT_DESCRIPTION)
+    public String reflect(@P(MemoryToolOperations.REFLECT_QUESTION) String question, @ToolMemoryId Object memoryId,
+            InvocationParameters parameters) {
+        return operations.reflect(bindings.resolve(memoryId, parameters), question);
     }
 
     /** {@code memory_forget}: registered only when the builder allows it. */
@@ -133,24 +64,10 @@ public final class AstrocyteMemoryTools {
         private ForgetTool() {
         }
 
-        @Tool(name = "memory_forget", value = "Forgets memories by id, when the user asks to have something "
-                + "forgotten or a memory is wrong. Take the ids from memory_recall.")
-        public String forget(@P("ids of the memories to forget, comma-separated") String memoryIds,
-                @ToolMemoryId Object memoryId, InvocationParameters parameters) {
-            ResolvedMemoryBinding b = bindings.resolve(memoryId, parameters);
-            List<String> ids = new ArrayList<>();
-            for (String id : Arrays.asList(memoryIds == null ? new String[0] : memoryIds.split(","))) {
-                if (!id.isBlank()) {
-                    ids.add(id.strip());
-                }
-            }
-            if (ids.isEmpty()) {
-                return "Invalid request: no memory ids given.";
-            }
-            return refusalAsText(() -> {
-                int n = brain.forget(ForgetRequest.byIds(b.defaultBank(), ids), b.context()).deletedCount();
-                return "Forgot " + n + (n == 1 ? " memory." : " memories.");
-            });
+        @Tool(name = "memory_forget", value = MemoryToolOperations.FORGET_DESCRIPTION)
+        public String forget(@P(MemoryToolOperations.FORGET_IDS) String memoryIds, @ToolMemoryId Object memoryId,
+                InvocationParameters parameters) {
+            return operations.forget(bindings.resolve(memoryId, parameters), memoryIds);
         }
     }
 

@@ -42,9 +42,10 @@ import reactor.core.publisher.Flux;
  * // or explicitly: a.param("astrocyte.principal", "user:alice").param("astrocyte.bank", "user-alice")
  * }</pre>
  *
- * <p><b>Order.</b> {@link #DEFAULT_ORDER} is {@link Advisor#DEFAULT_CHAT_MEMORY_PRECEDENCE_ORDER} + 100: it
- * runs after Spring AI's {@code MessageChatMemoryAdvisor} (so the short-term window is already in the
- * prompt) and before RAG advisors such as {@code RetrievalAugmentationAdvisor} and
+ * <p><b>Order.</b> {@link #DEFAULT_ORDER} is {@link Advisor#DEFAULT_CHAT_MEMORY_PRECEDENCE_ORDER} + 50: it
+ * runs after Spring AI's {@code MessageChatMemoryAdvisor} (+0, so the short-term window is already in the
+ * prompt), outside the tool-calling loop of {@code ToolCallingAdvisor} (+100, so memory is recalled once per
+ * call, not once per tool round) and before RAG advisors such as {@code RetrievalAugmentationAdvisor} and
  * {@code QuestionAnswerAdvisor} (default order 0).
  *
  * <p><b>Identity.</b> Fixed binding → advisor parameters ({@code astrocyte.principal}, {@code astrocyte.bank},
@@ -70,7 +71,7 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         OFF, USER_FACTS, COMPLETIONS, TURNS
     }
 
-    public static final int DEFAULT_ORDER = Advisor.DEFAULT_CHAT_MEMORY_PRECEDENCE_ORDER + 100;
+    public static final int DEFAULT_ORDER = Advisor.DEFAULT_CHAT_MEMORY_PRECEDENCE_ORDER + 50;
     /** Context key with the {@code List<MemoryHit>} added to the prompt. */
     public static final String RECALLED_MEMORIES = "astrocyte.recalled_memories";
     /** Default system-message addition; {@code {memories}} is replaced by one line per memory. */
