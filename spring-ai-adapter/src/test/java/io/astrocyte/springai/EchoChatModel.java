@@ -13,12 +13,12 @@ import reactor.core.publisher.Flux;
  * Test double: a deterministic chat model that records every prompt and answers
  * {@code ECHO: <user message>}; streaming sends the same answer in two chunks.
  */
-final class EchoChatModel implements ChatModel {
+public final class EchoChatModel implements ChatModel {
 
-    final List<Prompt> prompts = new CopyOnWriteArrayList<>();
+    public final List<Prompt> prompts = new CopyOnWriteArrayList<>();
 
     /** The system text of the latest prompt ("" when it had none). */
-    String lastSystem() {
+    public String lastSystem() {
         Prompt p = prompts.get(prompts.size() - 1);
         return p.getSystemMessage() == null || p.getSystemMessage().getText() == null ? ""
                 : p.getSystemMessage().getText();

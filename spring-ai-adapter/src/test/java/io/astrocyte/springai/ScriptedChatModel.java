@@ -20,14 +20,14 @@ import org.springframework.ai.model.tool.ToolCallingChatOptions;
  * given in the latest prompt. Every prompt is recorded. Its options are tool-calling options, as a real
  * tool-capable model's are, so ChatClient hands it the tools and runs its tool loop.
  */
-final class ScriptedChatModel implements ChatModel {
+public final class ScriptedChatModel implements ChatModel {
 
-    final List<Prompt> prompts = new CopyOnWriteArrayList<>();
+    public final List<Prompt> prompts = new CopyOnWriteArrayList<>();
     private final Deque<AssistantMessage.ToolCall> script = new ArrayDeque<>();
     private int nextId = 1;
 
     /** Queues a tool call the model will make; {@code arguments} is the JSON object it sends. */
-    ScriptedChatModel callTool(String name, String arguments) {
+    public ScriptedChatModel callTool(String name, String arguments) {
         script.add(new AssistantMessage.ToolCall("call-" + nextId++, "function", name, arguments));
         return this;
     }
