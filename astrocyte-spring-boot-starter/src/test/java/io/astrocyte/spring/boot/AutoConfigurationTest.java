@@ -29,6 +29,11 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import org.springframework.ai.chat.memory.InMemoryChatMemoryRepository;
+import org.springframework.ai.document.Document;
+import org.springframework.ai.embedding.Embedding;
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.embedding.EmbeddingRequest;
+import org.springframework.ai.embedding.EmbeddingResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -198,6 +203,43 @@ class AutoConfigurationTest {
     private ApplicationContextRunner withoutStore() {
         return runner().withBean(Astrocyte.class, () -> Astrocyte.builder().vectorStore(new InMemoryVectorStore())
                 .embedder(new HashingEmbedder(32)).build());
+    }
+
+    /** Test double: a Spring AI embedding model backed by the deterministic hashing embedder. */
+    static final class HashingEmbeddingModel implements EmbeddingModel {
+        private final HashingEmbedder hashing = new HashingEmbedder(48);
+
+        @Override
+        public EmbeddingResponse call(EmbeddingRequest request) {
+            java.util.List<Embedding> out = new java.util.ArrayList<>();
+            for (String text : request.getInstructions()) {
+                out.add(new Embedding(hashing.embed(text), out.size()));
+            }
+            return new EmbeddingResponse(out);
+        }
+
+        @Override
+        public float[] embed(Document document) {
+            return hashing.embed(document.getText());
+        }
+    }
+
+    @Test
+    void theAppsEmbeddingModelEmbedsUnlessTurnedOff() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AstrocyteAutoConfiguration.class))
+                .withBean(EmbeddingModel.class, HashingEmbeddingModel::new)
+                .withPropertyValues("astrocyte.data-dir=" + dir.resolve("own-model"),
+                        "astrocyte.spring-ai.embedding-model-id=hashing-48")
+                .run(ctx -> {
+                    Astrocyte brain = ctx.getBean(Astrocyte.class);
+                    assertThat(brain.embedder().modelId()).isEqualTo("hashing-48");
+                    assertThat(brain.embedder().dimension()).isEqualTo(48);
+                    brain.retain(RetainRequest.of("user-alice", "Alice runs on Tuesdays"), ALICE);
+                    assertThat(brain.recall(RecallRequest.of("user-alice", "running"), ALICE).hits()).isNotEmpty();
+                });
+        runner().withBean(EmbeddingModel.class, HashingEmbeddingModel::new).run(ctx ->
+                assertThat(ctx.getBean(Astrocyte.class).embedder().dimension())
+                        .as("an Astrocyte Embedder bean wins over the Spring AI model").isEqualTo(64));
     }
 
     @Test
