@@ -72,7 +72,8 @@ public record VectorFilters(
         if (!tags.isEmpty() && item.tags().stream().noneMatch(tags::contains)) {
             return false;
         }
-        if (!factTypes.isEmpty() && !factTypes.contains(item.factType())) {
+        // Set.copyOf sets throw on contains(null); an item without a fact type never matches a fact-type filter
+        if (!factTypes.isEmpty() && (item.factType() == null || !factTypes.contains(item.factType()))) {
             return false;
         }
         if (timeRange != null && !timeRange.contains(item.occurredAt())) {

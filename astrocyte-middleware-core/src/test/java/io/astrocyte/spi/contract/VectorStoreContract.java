@@ -386,4 +386,17 @@ public abstract class VectorStoreContract {
     void healthIsReported() {
         assertThat(store.health().healthy()).isTrue();
     }
+
+    @Test
+    void factTypeFilterMatchesAnyAndNeverAnItemWithoutOne() {
+        store.storeVectors(List.of(items.item("w", "b", "fact about the world", List.of(), Map.of(), null, "world"),
+                items.item("e", "b", "fact about an experience", List.of(), Map.of(), null, "experience"),
+                items.item("n", "b", "fact without a type", List.of(), Map.of(), null, null)));
+        VectorFilters experiences = new VectorFilters(null, java.util.Set.of("experience", "opinion"), null, null,
+                null, null, false);
+        assertThat(itemIds(store.listVectors("b", 0, 10, experiences))).containsExactly("e");
+        assertThat(ids(search("fact", "b", experiences))).containsExactly("e");
+        assertThat(store.count("b", new VectorFilters(null, java.util.Set.of("world", "experience"), null, null, null,
+                null, false))).isEqualTo(2);
+    }
 }

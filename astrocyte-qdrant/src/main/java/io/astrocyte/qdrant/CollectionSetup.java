@@ -1,0 +1,140 @@
+package io.astrocyte.qdrant;
+
+import static io.qdrant.client.ValueFactory.value;
+
+import io.astrocyte.ConfigException;
+import io.astrocyte.ProviderUnavailableException;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.grpc.Collections.CollectionInfo;
+import io.qdrant.client.grpc.Collections.CollectionParams;
+import io.qdrant.client.grpc.Collections.CreateCollection;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.IntegerIndexParams;
+import io.qdrant.client.grpc.Collections.KeywordIndexParams;
+import io.qdrant.client.grpc.Collections.Modifier;
+import io.qdrant.client.grpc.Collections.PayloadIndexParams;
+import io.qdrant.client.grpc.Collections.SparseVectorConfig;
+import io.qdrant.client.grpc.Collections.SparseVectorParams;
+import io.qdrant.client.grpc.Collections.VectorParams;
+import io.qdrant.client.grpc.Collections.VectorParamsMap;
+import io.qdrant.client.grpc.Collections.VectorsConfig;
+import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
+import io.qdrant.client.grpc.Points.FieldType;
+import io.grpc.Status;
+import java.util.List;
+
+/**
+ * Makes sure the collection exists with Astrocyte's schema: creates it (when allowed) with the named dense
+ * vector ({@code dense}, cosine, the embedder's dimension), the sparse BM25 vector ({@code bm25}, IDF
+ * modifier), the cluster settings and the payload indexes; or checks an existing one and refuses a
+ * dimension or embedding-model mismatch with a {@link ConfigException} rather than mixing spaces.
+ */
+final class CollectionSetup {
+
+    static final String MODEL_KEY = "astrocyte_embedding_model";
+    static final String SCHEMA_KEY = "astrocyte_schema";
+    static final long SCHEMA_VERSION = 1;
+
+    /** Keyword payload indexes; {@code bank_id} is the tenant key. */
+    static final List<String> KEYWORD_FIELDS = List.of(Payload.BANK, Payload.MEMORY_ID, Payload.TAGS,
+            Payload.FACT_TYPE, Payload.MEMORY_LAYER, Payload.META_KV, Payload.SESSION);
+    /** Integer (epoch ms) indexes with range support, also used for ordering. */
+    static final List<String> TIME_FIELDS = List.of(Payload.OCCURRED_AT, Payload.RETAINED_AT, Payload.EVENT_TIME,
+            Payload.FORGOTTEN_AT);
+
+    private CollectionSetup() {
+    }
+
+    static void ensure(QdrantClient client, GrpcCalls calls, QdrantOptions o) {
+        boolean exists = calls.call("collection check", () -> client.collectionExistsAsync(o.collection()));
+        if (!exists) {
+            if (!o.autoCreate()) {
+                throw new ConfigException("vector_store_config.collection: Qdrant collection '" + o.collection()
+                        + "' does not exist and auto_create is off");
+            }
+            try {
+                create(client, calls, o);
+                return;
+            } catch (ProviderUnavailableException e) {
+                // another instance may have created it at the same moment; then check it like any other
+                if (Status.fromThrowable(e.getCause()).getCode() != Status.Code.ALREADY_EXISTS) {
+                    throw e;
+                }
+            }
+        }
+        check(calls.call("collection info", () -> client.getCollectionInfoAsync(o.collection())), o);
+    }
+
+    static CreateCollection createRequest(QdrantOptions o) {
+        CreateCollection.Builder c = CreateCollection.newBuilder().setCollectionName(o.collection())
+                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
+                        .putMap(Payload.DENSE, VectorParams.newBuilder().setSize(o.dimension())
+                                .setDistance(Distance.Cosine).build())))
+                .setSparseVectorsConfig(SparseVectorConfig.newBuilder().putMap(Payload.SPARSE,
+                        SparseVectorParams.newBuilder().setModifier(Modifier.Idf).build()))
+                .putMetadata(SCHEMA_KEY, value(SCHEMA_VERSION));
+        if (o.embeddingModel() != null) {
+            c.putMetadata(MODEL_KEY, value(o.embeddingModel()));
+        }
+        if (o.shardNumber() != null) {
+            c.setShardNumber(o.shardNumber());
+        }
+        if (o.replicationFactor() != null) {
+            c.setReplicationFactor(o.replicationFactor());
+        }
+        if (o.writeConsistencyFactor() != null) {
+            c.setWriteConsistencyFactor(o.writeConsistencyFactor());
+        }
+        return c.build();
+    }
+
+    static List<CreateFieldIndexCollection> indexRequests(String collection) {
+        List<CreateFieldIndexCollection> out = new java.util.ArrayList<>();
+        for (String field : KEYWORD_FIELDS) {
+            out.add(CreateFieldIndexCollection.newBuilder().setCollectionName(collection).setFieldName(field)
+                    .setFieldType(FieldType.FieldTypeKeyword).setWait(true)
+                    .setFieldIndexParams(PayloadIndexParams.newBuilder().setKeywordIndexParams(KeywordIndexParams
+                            .newBuilder().setIsTenant(field.equals(Payload.BANK)))).build());
+        }
+        for (String field : TIME_FIELDS) {
+            out.add(CreateFieldIndexCollection.newBuilder().setCollectionName(collection).setFieldName(field)
+                    .setFieldType(FieldType.FieldTypeInteger).setWait(true)
+                    .setFieldIndexParams(PayloadIndexParams.newBuilder().setIntegerIndexParams(IntegerIndexParams
+                            .newBuilder().setLookup(false).setRange(true))).build());
+        }
+        return out;
+    }
+
+    private static void create(QdrantClient client, GrpcCalls calls, QdrantOptions o) {
+        calls.call("create collection", () -> client.createCollectionAsync(createRequest(o)));
+        for (CreateFieldIndexCollection index : indexRequests(o.collection())) {
+            calls.call("create payload index " + index.getFieldName(),
+                    () -> client.createPayloadIndexAsync(index, null));
+        }
+    }
+
+    static void check(CollectionInfo info, QdrantOptions o) {
+        CollectionParams params = info.getConfig().getParams();
+        String where = "Qdrant collection '" + o.collection() + "'";
+        if (!params.getVectorsConfig().hasParamsMap()
+                || !params.getVectorsConfig().getParamsMap().containsMap(Payload.DENSE)) {
+            throw new ConfigException(where + " has no named vector '" + Payload.DENSE
+                    + "'; it was not created by Astrocyte (use another collection)");
+        }
+        VectorParams dense = params.getVectorsConfig().getParamsMap().getMapOrThrow(Payload.DENSE);
+        if (dense.getSize() != o.dimension()) {
+            throw new ConfigException(where + " holds " + dense.getSize() + "-d vectors, but the embedder is "
+                    + o.dimension() + "-d; use another collection or the original embedder");
+        }
+        if (!params.getSparseVectorsConfig().containsMap(Payload.SPARSE)) {
+            throw new ConfigException(where + " has no sparse vector '" + Payload.SPARSE + "' for keyword search");
+        }
+        Value model = info.getConfig().getMetadataMap().get(MODEL_KEY);
+        if (model != null && o.embeddingModel() != null && !model.getStringValue().equals(o.embeddingModel())) {
+            throw new ConfigException(where + " holds vectors of '" + model.getStringValue()
+                    + "', but the embedder is '" + o.embeddingModel() + "'; use another collection or the original"
+                    + " embedder");
+        }
+    }
+}

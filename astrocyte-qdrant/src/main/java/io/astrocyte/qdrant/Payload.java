@@ -1,0 +1,33 @@
+package io.astrocyte.qdrant;
+
+/** Payload keys of Astrocyte's Qdrant schema (ARCHITECTURE "Qdrant", SPEC §4.6). Times are epoch milliseconds. */
+final class Payload {
+
+    static final String BANK = "bank_id";
+    static final String MEMORY_ID = "memory_id";
+    static final String TEXT = "text";
+    static final String TAGS = "tags";
+    static final String FACT_TYPE = "fact_type";
+    static final String MEMORY_LAYER = "memory_layer";
+    static final String OCCURRED_AT = "occurred_at";
+    static final String RETAINED_AT = "retained_at";
+    /** occurred_at when known, else retained_at: the order of listRecent. */
+    static final String EVENT_TIME = "event_time";
+    /** Absent on live memories. */
+    static final String FORGOTTEN_AT = "forgotten_at";
+    static final String CHUNK_ID = "chunk_id";
+    static final String SOURCE = "source";
+    /** The metadata as JSON, so types survive the round trip exactly. */
+    static final String META_JSON = "meta_json";
+    /** One keyword per metadata entry, {@code key + SEP + MetadataValues.canonical(value)}, for equality filters. */
+    static final String META_KV = "meta_kv";
+    /** The metadata {@code session_id} as text, for the session filter. */
+    static final String SESSION = "session_id";
+    static final char SEP = '\u001f';
+
+    static final String DENSE = "dense";
+    static final String SPARSE = "bm25";
+
+    private Payload() {
+    }
+}

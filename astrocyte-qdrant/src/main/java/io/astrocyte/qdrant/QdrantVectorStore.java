@@ -1,0 +1,471 @@
+package io.astrocyte.qdrant;
+
+import static io.qdrant.client.QueryFactory.nearest;
+import static io.qdrant.client.WithPayloadSelectorFactory.enable;
+import static io.qdrant.client.ValueFactory.value;
+
+import io.astrocyte.spi.HealthStatus;
+import io.astrocyte.spi.KeywordIndex;
+import io.astrocyte.spi.VectorFilters;
+import io.astrocyte.spi.VectorHit;
+import io.astrocyte.spi.VectorItem;
+import io.astrocyte.spi.VectorStore;
+import io.qdrant.client.PointIdFactory;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import io.qdrant.client.WithVectorsSelectorFactory;
+import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.Common.Range;
+import io.qdrant.client.grpc.Points.DeletePoints;
+import io.qdrant.client.grpc.Points.Direction;
+import io.qdrant.client.grpc.Points.OrderBy;
+import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.PointsSelector;
+import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.qdrant.client.grpc.Points.ScrollPoints;
+import io.qdrant.client.grpc.Points.SetPayloadPoints;
+import io.qdrant.client.grpc.Points.UpsertPoints;
+import io.qdrant.client.grpc.Points.VectorOutput;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Astrocyte's store on Qdrant, for servers and clusters ({@code vector_store: qdrant}). One collection holds
+ * every bank of one embedding space; each memory is a point with id UUIDv5 of bank and memory id, a named
+ * dense vector {@code dense} (cosine), a sparse BM25 vector {@code bm25} (Qdrant's IDF modifier, terms from
+ * the same English analyzer as the embedded store) and a payload with {@code bank_id} (tenant-indexed),
+ * text, tags, fact type, memory layer, times in epoch milliseconds, chunk id, source and metadata. Every
+ * query carries the bank filter; soft delete sets {@code forgotten_at}; {@code as_of} reads see the bank as it
+ * stood. Writes wait for Qdrant's acknowledgement (its write-ahead log), so a returned retain survives a
+ * crash of this process. Transient gRPC failures are retried with backoff; what remains is a
+ * {@link io.astrocyte.ProviderUnavailableException}.
+ *
+ * <pre>{@code
+ * VectorStore store = QdrantVectorStore.builder().host("qdrant.internal").apiKey(key).tls(true)
+ *         .dimension(embedder.dimension()).embeddingModel(embedder.modelId()).build();
+ * }</pre>
+ */
+public final class QdrantVectorStore implements VectorStore, KeywordIndex {
+
+    private final QdrantClient client;
+    private final boolean ownsClient;
+    private final QdrantOptions options;
+    private final GrpcCalls calls;
+    private final PointCodec codec;
+    private final Bm25Encoder bm25;
+
+    private QdrantVectorStore(QdrantClient client, boolean ownsClient, QdrantOptions options) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.options = options;
+        this.calls = new GrpcCalls(options.timeout(), options.maxRetries(), options.retryBackoff());
+        this.bm25 = new Bm25Encoder(options.bm25AverageLength());
+        this.codec = new PointCodec(bm25);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The collection this store uses. */
+    public String collection() {
+        return options.collection();
+    }
+
+    @Override
+    public String name() {
+        return "qdrant";
+    }
+
+    @Override
+    public List<String> storeVectors(List<VectorItem> items) {
+        List<String> ids = new ArrayList<>(items.size());
+        for (int from = 0; from < items.size(); from += options.batchSize()) {
+            List<PointStruct> points = new ArrayList<>();
+            for (VectorItem item : items.subList(from, Math.min(items.size(), from + options.batchSize()))) {
+                if (item.vector().length != options.dimension()) {
+                    throw new IllegalArgumentException("memory " + item.id() + " has a " + item.vector().length
+                            + "-d vector; the collection holds " + options.dimension() + "-d vectors");
+                }
+                points.add(codec.point(item));
+                ids.add(item.id());
+            }
+            UpsertPoints upsert = UpsertPoints.newBuilder().setCollectionName(options.collection()).setWait(true)
+                    .addAllPoints(points).build();
+            calls.call("upsert", () -> client.upsertAsync(upsert));
+        }
+        return ids;
+    }
+
+    @Override
+    public List<VectorHit> searchSimilar(float[] vector, String bankId, int limit, VectorFilters filters) {
+        QueryPoints query = QueryPoints.newBuilder().setCollectionName(options.collection()).setQuery(nearest(vector))
+                .setUsing(Payload.DENSE).setFilter(QdrantFilters.of(bankId, filters)).setLimit(limit)
+                .setWithPayload(enable(true)).build();
+        List<ScoredPoint> points = calls.call("vector search", () -> client.queryAsync(query));
+        List<VectorHit> hits = new ArrayList<>(points.size());
+        for (ScoredPoint p : points) {
+            // Qdrant's cosine score is the cosine itself; the SPI wants (1 + cos) / 2
+            double score = Math.max(0, Math.min(1, (1 + p.getScore()) / 2));
+            hits.add(PointCodec.hit(p.getPayloadMap(), score));
+        }
+        return hits;
+    }
+
+    @Override
+    public List<VectorHit> searchKeyword(String query, String bankId, int limit, VectorFilters filters) {
+        Bm25Encoder.Sparse sparse = bm25.query(query);
+        if (sparse.isEmpty()) {
+            return List.of();
+        }
+        QueryPoints request = QueryPoints.newBuilder().setCollectionName(options.collection())
+                .setQuery(nearest(sparse.values(), sparse.indices())).setUsing(Payload.SPARSE)
+                .setFilter(QdrantFilters.of(bankId, filters)).setLimit(limit).setWithPayload(enable(true)).build();
+        List<ScoredPoint> points = calls.call("keyword search", () -> client.queryAsync(request));
+        if (points.isEmpty()) {
+            return List.of();
+        }
+        double best = points.get(0).getScore();
+        List<VectorHit> hits = new ArrayList<>(points.size());
+        for (ScoredPoint p : points) {
+            hits.add(PointCodec.hit(p.getPayloadMap(), best > 0 ? p.getScore() / best : 0));
+        }
+        return hits;
+    }
+
+    /**
+     * Pages in {@code retained_at}, id order. Qdrant orders by {@code retained_at} only, so the page is read
+     * together with every point that shares the retained_at value at its end and sorted by id here.
+     */
+    @Override
+    public List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Filter filter = QdrantFilters.of(bankId, filters);
+        int wanted = offset + limit;
+        List<VectorItem> head = scrollOrdered(filter, wanted, Direction.Asc, true);
+        if (head.size() == wanted) {
+            Instant boundary = head.get(wanted - 1).retainedAt();
+            long t = boundary.toEpochMilli();
+            head.removeIf(i -> i.retainedAt().toEpochMilli() == t);
+            Filter tie = filter.toBuilder().addMust(io.qdrant.client.ConditionFactory.range(Payload.RETAINED_AT,
+                    Range.newBuilder().setGte(t).setLte(t).build())).build();
+            head.addAll(scrollAll(tie));
+        }
+        head.sort(Comparator.comparing(VectorItem::retainedAt).thenComparing(VectorItem::id));
+        return offset >= head.size() ? List.of() : List.copyOf(head.subList(offset, Math.min(head.size(), wanted)));
+    }
+
+    @Override
+    public List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<VectorItem> items = scrollOrdered(QdrantFilters.of(bankId, filters), limit, Direction.Desc, false);
+        return items.stream().map(i -> i.toHit(0)).toList();
+    }
+
+    @Override
+    public long count(String bankId, VectorFilters filters) {
+        return countOf(QdrantFilters.of(bankId, filters));
+    }
+
+    @Override
+    public int softDelete(Collection<String> ids, String bankId, Instant forgottenAt) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Filter live = QdrantFilters.withIds(QdrantFilters.of(bankId, VectorFilters.none()), pointIds(ids, bankId));
+        long found = countOf(live);
+        if (found == 0) {
+            return 0;
+        }
+        SetPayloadPoints set = SetPayloadPoints.newBuilder().setCollectionName(options.collection()).setWait(true)
+                .putPayload(Payload.FORGOTTEN_AT, value(forgottenAt.toEpochMilli()))
+                .setPointsSelector(PointsSelector.newBuilder().setFilter(live)).build();
+        calls.call("soft delete", () -> client.setPayloadAsync(set, null));
+        return (int) found;
+    }
+
+    @Override
+    public int delete(Collection<String> ids, String bankId) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Filter any = QdrantFilters.withIds(QdrantFilters.of(bankId, VectorFilters.none().withIncludeForgotten(true)),
+                pointIds(ids, bankId));
+        long found = countOf(any);
+        if (found == 0) {
+            return 0;
+        }
+        DeletePoints delete = DeletePoints.newBuilder().setCollectionName(options.collection()).setWait(true)
+                .setPoints(PointsSelector.newBuilder().setFilter(any)).build();
+        calls.call("delete", () -> client.deleteAsync(delete));
+        return (int) found;
+    }
+
+    @Override
+    public HealthStatus health() {
+        long start = System.nanoTime();
+        try {
+            var reply = calls.call("health check", () -> client.healthCheckAsync(options.timeout()));
+            long points = calls.call("collection info", () -> client.getCollectionInfoAsync(options.collection()))
+                    .getPointsCount();
+            return new HealthStatus(true, "Qdrant " + reply.getVersion() + ", collection " + options.collection()
+                    + " with " + points + " points", (System.nanoTime() - start) / 1e6, Instant.now());
+        } catch (RuntimeException e) {
+            return new HealthStatus(false, e.getMessage(), (System.nanoTime() - start) / 1e6, Instant.now());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    private long countOf(Filter filter) {
+        return calls.call("count", () -> client.countAsync(options.collection(), filter, true));
+    }
+
+    private List<PointId> pointIds(Collection<String> ids, String bankId) {
+        List<PointId> out = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            out.add(PointIdFactory.id(PointIds.of(bankId, id)));
+        }
+        return out;
+    }
+
+    /** Up to {@code limit} points in payload order ({@code retained_at} ascending or {@code event_time} descending). */
+    private List<VectorItem> scrollOrdered(Filter filter, int limit, Direction direction, boolean withVectors) {
+        ScrollPoints scroll = ScrollPoints.newBuilder().setCollectionName(options.collection()).setFilter(filter)
+                .setLimit(limit).setWithPayload(enable(true))
+                .setWithVectors(withVectors ? WithVectorsSelectorFactory.include(List.of(Payload.DENSE))
+                        : WithVectorsSelectorFactory.enable(false))
+                .setOrderBy(OrderBy.newBuilder().setKey(direction == Direction.Asc ? Payload.RETAINED_AT
+                        : Payload.EVENT_TIME).setDirection(direction)).build();
+        return items(calls.call("scroll", () -> client.scrollAsync(scroll)).getResultList(), withVectors);
+    }
+
+    /** Every point matching {@code filter}, with vectors, following Qdrant's page offsets. */
+    private List<VectorItem> scrollAll(Filter filter) {
+        List<VectorItem> out = new ArrayList<>();
+        PointId offset = null;
+        do {
+            ScrollPoints.Builder scroll = ScrollPoints.newBuilder().setCollectionName(options.collection())
+                    .setFilter(filter).setLimit(256).setWithPayload(enable(true))
+                    .setWithVectors(WithVectorsSelectorFactory.include(List.of(Payload.DENSE)));
+            if (offset != null) {
+                scroll.setOffset(offset);
+            }
+            var page = calls.call("scroll", () -> client.scrollAsync(scroll.build()));
+            out.addAll(items(page.getResultList(), true));
+            offset = page.hasNextPageOffset() ? page.getNextPageOffset() : null;
+        } while (offset != null);
+        return out;
+    }
+
+    private static List<VectorItem> items(List<RetrievedPoint> points, boolean withVectors) {
+        List<VectorItem> out = new ArrayList<>(points.size());
+        for (RetrievedPoint p : points) {
+            VectorOutput dense = null;
+            if (withVectors && p.hasVectors() && p.getVectors().hasVectors()) {
+                Map<String, VectorOutput> named = p.getVectors().getVectors().getVectorsMap();
+                dense = named.get(Payload.DENSE);
+            }
+            out.add(PointCodec.item(p.getPayloadMap(), dense));
+        }
+        return out;
+    }
+
+    /** Settings of a {@link QdrantVectorStore}. */
+    public static final class Builder {
+        private String host = "localhost";
+        private int port = 6334;
+        private boolean tls;
+        private String apiKey;
+        private String collection = "astrocyte";
+        private int dimension;
+        private String embeddingModel;
+        private boolean autoCreate = true;
+        private Integer shardNumber;
+        private Integer replicationFactor;
+        private Integer writeConsistencyFactor;
+        private Duration timeout = Duration.ofSeconds(10);
+        private int maxRetries = 3;
+        private Duration retryBackoff = Duration.ofMillis(100);
+        private double bm25AverageLength = 64;
+        private int batchSize = 256;
+        private QdrantClient client;
+
+        private Builder() {
+        }
+
+        /** Qdrant host (default {@code localhost}). */
+        public Builder host(String value) {
+            this.host = requireText(value, "host");
+            return this;
+        }
+
+        /** gRPC port (default 6334). */
+        public Builder port(int value) {
+            if (value <= 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be 1-65535, got " + value);
+            }
+            this.port = value;
+            return this;
+        }
+
+        /** Use TLS (default off). */
+        public Builder tls(boolean value) {
+            this.tls = value;
+            return this;
+        }
+
+        /** API key sent with every call (default none). */
+        public Builder apiKey(String value) {
+            this.apiKey = value == null || value.isBlank() ? null : value;
+            return this;
+        }
+
+        /** Collection name (default {@code astrocyte}); one per embedding space. */
+        public Builder collection(String value) {
+            this.collection = requireText(value, "collection");
+            return this;
+        }
+
+        /** The embedder's dimension; required. */
+        public Builder dimension(int value) {
+            this.dimension = value;
+            return this;
+        }
+
+        /** The embedder's model id, recorded on the collection and checked on open. */
+        public Builder embeddingModel(String value) {
+            this.embeddingModel = value;
+            return this;
+        }
+
+        /** Create the collection when missing (default on); off, a missing collection fails at start. */
+        public Builder autoCreate(boolean value) {
+            this.autoCreate = value;
+            return this;
+        }
+
+        /** Shards of a new collection (cluster); default Qdrant's. */
+        public Builder shardNumber(Integer value) {
+            this.shardNumber = positiveOrNull(value, "shardNumber");
+            return this;
+        }
+
+        /** Replicas per shard of a new collection (cluster); default Qdrant's. */
+        public Builder replicationFactor(Integer value) {
+            this.replicationFactor = positiveOrNull(value, "replicationFactor");
+            return this;
+        }
+
+        /** Replicas that must acknowledge a write in a new collection (cluster); default Qdrant's. */
+        public Builder writeConsistencyFactor(Integer value) {
+            this.writeConsistencyFactor = positiveOrNull(value, "writeConsistencyFactor");
+            return this;
+        }
+
+        /** Per-call timeout (default 10 s). */
+        public Builder timeout(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.timeout = value;
+            return this;
+        }
+
+        /** Retries of a transiently failed call (default 3). */
+        public Builder maxRetries(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("maxRetries must not be negative");
+            }
+            this.maxRetries = value;
+            return this;
+        }
+
+        /** First retry delay, doubled each retry, plus jitter (default 100 ms). */
+        public Builder retryBackoff(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException("retryBackoff must not be negative");
+            }
+            this.retryBackoff = value;
+            return this;
+        }
+
+        /** BM25's assumed average document length in terms (default 64, about one chunk). */
+        public Builder bm25AverageLength(double value) {
+            this.bm25AverageLength = value;
+            return this;
+        }
+
+        /** Points per upsert request (default 256). */
+        public Builder batchSize(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("batchSize must be positive");
+            }
+            this.batchSize = value;
+            return this;
+        }
+
+        /** Use this client instead of connecting; the store then does not close it. */
+        public Builder client(QdrantClient value) {
+            this.client = value;
+            return this;
+        }
+
+        /** Connects (unless given a client), checks or creates the collection, and returns the store. */
+        public QdrantVectorStore build() {
+            QdrantOptions o = new QdrantOptions(host, port, tls, apiKey, collection, dimension, embeddingModel,
+                    autoCreate, shardNumber, replicationFactor, writeConsistencyFactor, timeout, maxRetries,
+                    retryBackoff, bm25AverageLength, batchSize);
+            boolean owns = client == null;
+            QdrantClient c = client;
+            if (owns) {
+                QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(host, port, tls, false)
+                        .withTimeout(timeout);
+                if (apiKey != null) {
+                    grpc.withApiKey(apiKey);
+                }
+                c = new QdrantClient(grpc.build());
+            }
+            QdrantVectorStore store = new QdrantVectorStore(c, owns, o);
+            try {
+                CollectionSetup.ensure(c, store.calls, o);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return store;
+        }
+
+        private static String requireText(String value, String what) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank");
+            }
+            return value;
+        }
+
+        private static Integer positiveOrNull(Integer value, String what) {
+            if (value != null && value <= 0) {
+                throw new IllegalArgumentException(what + " must be positive, got " + value);
+            }
+            return value;
+        }
+    }
+}
