@@ -37,13 +37,13 @@ import java.util.function.Function;
  * (collection missing, empty results, zero counts, successful writes). It evaluates nothing; tests assert
  * what the store sends and how it reads the answers.
  */
-final class RecordingQdrantServer implements AutoCloseable {
+public final class RecordingQdrantServer implements AutoCloseable {
 
     /** A request as received. */
-    record Call(String method, Message request, String apiKey) {
+    public record Call(String method, Message request, String apiKey) {
     }
 
-    final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Object>> script = new HashMap<>();
     private final Server server;
     private final String name;
@@ -84,34 +84,34 @@ final class RecordingQdrantServer implements AutoCloseable {
     }
 
     /** Reachable through {@link #client()} only. */
-    static RecordingQdrantServer inProcess() throws IOException {
+    public static RecordingQdrantServer inProcess() throws IOException {
         return new RecordingQdrantServer(false);
     }
 
     /** Listening on a localhost TCP port, for tests of the store's own connection settings. */
-    static RecordingQdrantServer onLocalPort() throws IOException {
+    public static RecordingQdrantServer onLocalPort() throws IOException {
         return new RecordingQdrantServer(true);
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** A Qdrant client on an in-process channel to this server. */
-    QdrantClient client() {
+    public QdrantClient client() {
         return new QdrantClient(QdrantGrpcClient.newBuilder(InProcessChannelBuilder.forName(name).directExecutor()
                 .build(), true, false).build());
     }
 
     /** Queues the next answer of {@code method}: a response message, or a {@link Status} to fail with. */
-    RecordingQdrantServer answer(String method, Object response) {
+    public RecordingQdrantServer answer(String method, Object response) {
         script.computeIfAbsent(method, m -> new ArrayDeque<>()).add(response);
         return this;
     }
 
     /** The recorded requests of one method, in order. */
     @SuppressWarnings("unchecked")
-    <T extends Message> List<T> requests(String method) {
+    public <T extends Message> List<T> requests(String method) {
         List<T> out = new ArrayList<>();
         for (Call c : calls) {
             if (c.method().equals(method)) {
@@ -121,7 +121,7 @@ final class RecordingQdrantServer implements AutoCloseable {
         return out;
     }
 
-    List<String> methods() {
+    public List<String> methods() {
         return calls.stream().map(Call::method).toList();
     }
 

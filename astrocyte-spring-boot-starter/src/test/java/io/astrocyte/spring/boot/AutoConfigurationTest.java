@@ -17,7 +17,10 @@ import io.astrocyte.springai.AstrocyteDocumentRetriever;
 import io.astrocyte.springai.AstrocyteMemoryAdvisor;
 import io.astrocyte.springai.AstrocyteMemoryTools;
 import io.astrocyte.springai.AstrocyteToolCallRecorder;
+import io.astrocyte.qdrant.RecordingQdrantServer;
 import io.astrocyte.springai.EchoChatModel;
+import io.qdrant.client.grpc.Points;
+import java.util.List;
 import io.astrocyte.store.memory.InMemoryVectorStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -199,73 +202,47 @@ class AutoConfigurationTest {
                         assertThat(ctx.getBean(Astrocyte.class).llm()).isEmpty());
     }
 
-    /** Until astrocyte-qdrant is on the classpath, the facade itself is a test's own in-memory one. */
-    private ApplicationContextRunner withoutStore() {
-        return runner().withBean(Astrocyte.class, () -> Astrocyte.builder().vectorStore(new InMemoryVectorStore())
-                .embedder(new HashingEmbedder(32)).build());
-    }
-
-    /** Test double: a Spring AI embedding model backed by the deterministic hashing embedder. */
-    static final class HashingEmbeddingModel implements EmbeddingModel {
-        private final HashingEmbedder hashing = new HashingEmbedder(48);
-
-        @Override
-        public EmbeddingResponse call(EmbeddingRequest request) {
-            java.util.List<Embedding> out = new java.util.ArrayList<>();
-            for (String text : request.getInstructions()) {
-                out.add(new Embedding(hashing.embed(text), out.size()));
-            }
-            return new EmbeddingResponse(out);
+    @Test
+    void qdrantPropertiesBuildTheQdrantStore() throws Exception {
+        try (RecordingQdrantServer qdrant = RecordingQdrantServer.onLocalPort()) {
+            runner().withPropertyValues("astrocyte.qdrant.host=127.0.0.1", "astrocyte.qdrant.port=" + qdrant.port(),
+                    "astrocyte.qdrant.api-key=${QDRANT_TEST_KEY:secret-1}", "astrocyte.qdrant.collection=memories")
+                    .run(ctx -> {
+                        assertThat(ctx).hasNotFailed().hasSingleBean(QdrantConnectionDetails.class);
+                        AstrocyteConfig c = ctx.getBean(AstrocyteConfig.class);
+                        assertThat(c.vectorStore()).isEqualTo("qdrant");
+                        assertThat(c.vectorStoreConfig()).containsEntry("host", "127.0.0.1")
+                                .containsEntry("tls", false).containsEntry("api_key", "secret-1")
+                                .containsEntry("collection", "memories");
+                        Astrocyte brain = ctx.getBean(Astrocyte.class);
+                        assertThat(brain.vectorStore().name()).isEqualTo("qdrant");
+                        brain.retain(RetainRequest.of("user-alice", "Alice's locker is number 12"), ALICE);
+                        Health health = ctx.getBean(AstrocyteHealthIndicator.class).health();
+                        assertThat(health.getStatus()).isEqualTo(Status.UP);
+                        assertThat(health.getDetails()).containsEntry("store", "qdrant");
+                    });
+            List<Points.UpsertPoints> upserts = qdrant.requests("upsert");
+            assertThat(upserts).singleElement().satisfies(u -> {
+                assertThat(u.getCollectionName()).isEqualTo("memories");
+                assertThat(u.getPoints(0).getPayloadMap().get("bank_id").getStringValue()).isEqualTo("user-alice");
+            });
+            assertThat(qdrant.calls).allSatisfy(call -> assertThat(call.apiKey()).isEqualTo("secret-1"));
         }
+    }
 
-        @Override
-        public float[] embed(Document document) {
-            return hashing.embed(document.getText());
+    @Test
+    void connectionDetailsBeanWinsOverProperties() throws Exception {
+        try (RecordingQdrantServer qdrant = RecordingQdrantServer.onLocalPort()) {
+            runner().withBean(QdrantConnectionDetails.class, () -> new PropertiesQdrantConnectionDetails("127.0.0.1",
+                    qdrant.port(), false, null)).withPropertyValues("astrocyte.qdrant.host=unreachable.invalid")
+                    .run(ctx -> {
+                        assertThat(ctx).hasNotFailed();
+                        assertThat(ctx.getBean(AstrocyteConfig.class).vectorStoreConfig())
+                                .containsEntry("host", "127.0.0.1").containsEntry("port", qdrant.port());
+                        assertThat(ctx.getBean(Astrocyte.class).vectorStore().name()).isEqualTo("qdrant");
+                    });
+            assertThat(qdrant.methods()).contains("collectionExists", "createCollection");
         }
-    }
-
-    @Test
-    void theAppsEmbeddingModelEmbedsUnlessTurnedOff() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AstrocyteAutoConfiguration.class))
-                .withBean(EmbeddingModel.class, HashingEmbeddingModel::new)
-                .withPropertyValues("astrocyte.data-dir=" + dir.resolve("own-model"),
-                        "astrocyte.spring-ai.embedding-model-id=hashing-48")
-                .run(ctx -> {
-                    Astrocyte brain = ctx.getBean(Astrocyte.class);
-                    assertThat(brain.embedder().modelId()).isEqualTo("hashing-48");
-                    assertThat(brain.embedder().dimension()).isEqualTo(48);
-                    brain.retain(RetainRequest.of("user-alice", "Alice runs on Tuesdays"), ALICE);
-                    assertThat(brain.recall(RecallRequest.of("user-alice", "running"), ALICE).hits()).isNotEmpty();
-                });
-        runner().withBean(EmbeddingModel.class, HashingEmbeddingModel::new).run(ctx ->
-                assertThat(ctx.getBean(Astrocyte.class).embedder().dimension())
-                        .as("an Astrocyte Embedder bean wins over the Spring AI model").isEqualTo(64));
-    }
-
-    @Test
-    void qdrantPropertiesSelectTheQdrantStore() {
-        runner().withPropertyValues("astrocyte.qdrant.host=qdrant.internal").run(ctx ->
-                assertThat(ctx).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("vector_store: no provider named 'qdrant'"));
-        withoutStore().withPropertyValues("astrocyte.qdrant.host=qdrant.internal", "astrocyte.qdrant.port=6334",
-                "astrocyte.qdrant.api-key=${QDRANT_TEST_KEY:secret-1}", "astrocyte.qdrant.collection=memories")
-                .run(ctx -> {
-                    assertThat(ctx).hasSingleBean(QdrantConnectionDetails.class);
-                    AstrocyteConfig c = ctx.getBean(AstrocyteConfig.class);
-                    assertThat(c.vectorStore()).isEqualTo("qdrant");
-                    assertThat(c.vectorStoreConfig()).containsEntry("host", "qdrant.internal")
-                            .containsEntry("port", 6334).containsEntry("tls", false)
-                            .containsEntry("api_key", "secret-1").containsEntry("collection", "memories");
-                });
-    }
-
-    @Test
-    void connectionDetailsBeanWinsOverProperties() {
-        withoutStore().withBean(QdrantConnectionDetails.class, () -> new PropertiesQdrantConnectionDetails("from-bean",
-                6335, true, null)).withPropertyValues("astrocyte.qdrant.host=from-properties").run(ctx -> {
-                    assertThat(ctx.getBean(AstrocyteConfig.class).vectorStoreConfig())
-                            .containsEntry("host", "from-bean").containsEntry("port", 6335).containsEntry("tls", true);
-                });
     }
 
     @Test
