@@ -7,6 +7,7 @@ import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorItem;
 import io.astrocyte.spi.VectorStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,13 @@ public final class ForgetPipeline {
     }
 
     public ForgetResult forget(ForgetRequest request) {
+        boolean bySelectorsOnly = request.memoryIds().isEmpty()
+                && (request.isScopeAll() || !request.tags().isEmpty() || request.beforeDate() != null);
+        if (bySelectorsOnly) {
+            // the store may do this natively (a filtered delete) instead of listing every match first
+            Instant at = request.compliance() ? null : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            return new ForgetResult(store.forgetMatching(request.bankId(), filters(request), at), 0);
+        }
         Set<String> ids = resolve(request);
         if (ids.isEmpty()) {
             return new ForgetResult(0, 0);
@@ -45,9 +53,7 @@ public final class ForgetPipeline {
         if (byIdsOnly) {
             return new LinkedHashSet<>(request.memoryIds());
         }
-        VectorFilters filters = new VectorFilters(Set.copyOf(request.tags()), null,
-                request.beforeDate() == null ? null : new TimeRange(null, request.beforeDate()), null, null, null,
-                request.compliance());
+        VectorFilters filters = filters(request);
         Set<String> wanted = request.memoryIds().isEmpty() ? null : Set.copyOf(request.memoryIds());
         Set<String> ids = new LinkedHashSet<>();
         // Collect every id before changing anything: soft deletes would shift the pages under us.
@@ -63,5 +69,11 @@ public final class ForgetPipeline {
             }
         }
         return ids;
+    }
+
+    private static VectorFilters filters(ForgetRequest request) {
+        return new VectorFilters(Set.copyOf(request.tags()), null,
+                request.beforeDate() == null ? null : new TimeRange(null, request.beforeDate()), null, null, null,
+                request.compliance());
     }
 }

@@ -71,6 +71,29 @@ public interface VectorStore extends AutoCloseable {
     /** Removes items physically, forgotten or not, and returns how many were removed. */
     int delete(Collection<String> ids, String bankId);
 
+    /**
+     * Forgets every item of the bank that matches {@code filters}: with {@code forgottenAt} set, a soft delete of
+     * the matching live items; with {@code null}, a physical delete of the matching items, forgotten or not
+     * ({@code filters} should then include forgotten ones). Returns how many changed. The default lists the
+     * matches page by page, then deletes them by id; backends that can delete by a filter natively override it.
+     */
+    default int forgetMatching(String bankId, VectorFilters filters, Instant forgottenAt) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        final int page = 1000;
+        // collect every id before changing anything: deletes would shift the pages under us
+        for (int offset = 0;; offset += page) {
+            List<VectorItem> items = listVectors(bankId, offset, page, filters);
+            items.forEach(i -> ids.add(i.id()));
+            if (items.size() < page) {
+                break;
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return forgottenAt == null ? delete(ids, bankId) : softDelete(ids, bankId, forgottenAt);
+    }
+
     HealthStatus health();
 
     @Override

@@ -34,9 +34,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Astrocyte's store on Qdrant, for servers and clusters ({@code vector_store: qdrant}). One collection holds
@@ -56,12 +58,16 @@ import java.util.Map;
  */
 public final class QdrantVectorStore implements VectorStore, KeywordIndex {
 
+    /** Ids per has_id condition: keeps each request far below gRPC's 4 MB message limit. */
+    static final int ID_BATCH = 1000;
+
     private final QdrantClient client;
     private final boolean ownsClient;
     private final QdrantOptions options;
     private final GrpcCalls calls;
     private final PointCodec codec;
     private final Bm25Encoder bm25;
+    private final Cursors cursors = new Cursors();
 
     private QdrantVectorStore(QdrantClient client, boolean ownsClient, QdrantOptions options) {
         this.client = client;
@@ -143,8 +149,10 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     }
 
     /**
-     * Pages in {@code retained_at}, id order. Qdrant orders by {@code retained_at} only, so the page is read
-     * together with every point that shares the retained_at value at its end and sorted by id here.
+     * Pages in {@code retained_at}, id order. Qdrant orders by {@code retained_at} only, so a page is read
+     * together with every point that shares the {@code retained_at} value at its end and sorted by id here.
+     * Reading pages in sequence (export, history) continues from where the previous page ended instead of
+     * re-reading everything before it, so a whole bank costs one pass.
      */
     @Override
     public List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters) {
@@ -152,18 +160,85 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
             return List.of();
         }
         Filter filter = QdrantFilters.of(bankId, filters);
-        int wanted = offset + limit;
-        List<VectorItem> head = scrollOrdered(filter, wanted, Direction.Asc, true);
-        if (head.size() == wanted) {
-            Instant boundary = head.get(wanted - 1).retainedAt();
-            long t = boundary.toEpochMilli();
-            head.removeIf(i -> i.retainedAt().toEpochMilli() == t);
-            Filter tie = filter.toBuilder().addMust(io.qdrant.client.ConditionFactory.range(Payload.RETAINED_AT,
-                    Range.newBuilder().setGte(t).setLte(t).build())).build();
-            head.addAll(scrollAll(tie));
+        Cursor previous = offset == 0 ? null : cursors.take(new CursorKey(bankId, filters, offset));
+        List<VectorItem> page;
+        if (previous == null) {
+            List<VectorItem> head = firstInOrder(filter, offset + limit);
+            page = offset >= head.size() ? List.of() : List.copyOf(head.subList(offset, head.size()));
+        } else {
+            page = continueAfter(filter, previous, limit);
         }
-        head.sort(Comparator.comparing(VectorItem::retainedAt).thenComparing(VectorItem::id));
-        return offset >= head.size() ? List.of() : List.copyOf(head.subList(offset, Math.min(head.size(), wanted)));
+        if (page.size() == limit) {
+            cursors.put(new CursorKey(bankId, filters, offset + limit), Cursor.after(page, previous));
+        }
+        return page;
+    }
+
+    /** The first {@code n} matching points in (retained_at, id) order. */
+    private List<VectorItem> firstInOrder(Filter filter, int n) {
+        List<VectorItem> head = scrollOrdered(filter, n, Direction.Asc, true);
+        if (head.size() == n) {
+            long t = head.get(n - 1).retainedAt().toEpochMilli();
+            head.removeIf(i -> i.retainedAt().toEpochMilli() == t);
+            head.addAll(scrollAll(atRetainedAt(filter, t)));
+        }
+        head.sort(LIST_ORDER);
+        return head.size() > n ? new ArrayList<>(head.subList(0, n)) : head;
+    }
+
+    private List<VectorItem> continueAfter(Filter filter, Cursor c, int limit) {
+        List<VectorItem> out = scrollAll(atRetainedAt(filter, c.lastRetainedAt()));
+        out.removeIf(i -> c.idsAtLast().contains(i.id()));
+        out.sort(LIST_ORDER);
+        if (out.size() < limit) {
+            out.addAll(firstInOrder(filter.toBuilder().addMust(io.qdrant.client.ConditionFactory.range(
+                    Payload.RETAINED_AT, Range.newBuilder().setGt(c.lastRetainedAt()).build())).build(),
+                    limit - out.size()));
+        }
+        return List.copyOf(out.size() > limit ? out.subList(0, limit) : out);
+    }
+
+    private static Filter atRetainedAt(Filter filter, long t) {
+        return filter.toBuilder().addMust(io.qdrant.client.ConditionFactory.range(Payload.RETAINED_AT,
+                Range.newBuilder().setGte(t).setLte(t).build())).build();
+    }
+
+    private static final Comparator<VectorItem> LIST_ORDER = Comparator.comparing(VectorItem::retainedAt)
+            .thenComparing(VectorItem::id);
+
+    /** Which listing a cursor continues: the page that starts at {@code offset}. */
+    private record CursorKey(String bankId, VectorFilters filters, int offset) {
+    }
+
+    /** Where a page ended: its last retained_at and the ids with that value already returned. */
+    private record Cursor(long lastRetainedAt, Set<String> idsAtLast) {
+        static Cursor after(List<VectorItem> page, Cursor previous) {
+            long last = page.get(page.size() - 1).retainedAt().toEpochMilli();
+            Set<String> ids = new HashSet<>();
+            if (previous != null && previous.lastRetainedAt() == last) {
+                ids.addAll(previous.idsAtLast());
+            }
+            page.stream().filter(i -> i.retainedAt().toEpochMilli() == last).forEach(i -> ids.add(i.id()));
+            return new Cursor(last, Set.copyOf(ids));
+        }
+    }
+
+    /** The few most recent cursors; a listing abandoned half-way just ages out. */
+    private static final class Cursors {
+        private final Map<CursorKey, Cursor> entries = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<CursorKey, Cursor> eldest) {
+                return size() > 64;
+            }
+        };
+
+        synchronized Cursor take(CursorKey key) {
+            return entries.remove(key);
+        }
+
+        synchronized void put(CursorKey key, Cursor cursor) {
+            entries.put(key, cursor);
+        }
     }
 
     @Override
@@ -182,35 +257,48 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
 
     @Override
     public int softDelete(Collection<String> ids, String bankId, Instant forgottenAt) {
-        if (ids.isEmpty()) {
-            return 0;
+        int changed = 0;
+        for (List<PointId> batch : batches(ids, bankId)) {
+            changed += forget(QdrantFilters.withIds(QdrantFilters.of(bankId, VectorFilters.none()), batch),
+                    forgottenAt);
         }
-        Filter live = QdrantFilters.withIds(QdrantFilters.of(bankId, VectorFilters.none()), pointIds(ids, bankId));
-        long found = countOf(live);
-        if (found == 0) {
-            return 0;
-        }
-        SetPayloadPoints set = SetPayloadPoints.newBuilder().setCollectionName(options.collection()).setWait(true)
-                .putPayload(Payload.FORGOTTEN_AT, value(forgottenAt.toEpochMilli()))
-                .setPointsSelector(PointsSelector.newBuilder().setFilter(live)).build();
-        calls.call("soft delete", () -> client.setPayloadAsync(set, null));
-        return (int) found;
+        return changed;
     }
 
     @Override
     public int delete(Collection<String> ids, String bankId) {
-        if (ids.isEmpty()) {
-            return 0;
+        int removed = 0;
+        for (List<PointId> batch : batches(ids, bankId)) {
+            removed += forget(QdrantFilters.withIds(QdrantFilters.of(bankId,
+                    VectorFilters.none().withIncludeForgotten(true)), batch), null);
         }
-        Filter any = QdrantFilters.withIds(QdrantFilters.of(bankId, VectorFilters.none().withIncludeForgotten(true)),
-                pointIds(ids, bankId));
-        long found = countOf(any);
+        return removed;
+    }
+
+    /** Natively: one count and one filtered write, however many memories match. */
+    @Override
+    public int forgetMatching(String bankId, VectorFilters filters, Instant forgottenAt) {
+        VectorFilters f = forgottenAt == null ? filters : filters.withIncludeForgotten(false).withAsOf(null);
+        return forget(QdrantFilters.of(bankId, f), forgottenAt);
+    }
+
+    /** Stamps {@code forgotten_at} on (or, when {@code null}, deletes) the points {@code filter} selects. */
+    private int forget(Filter filter, Instant forgottenAt) {
+        long found = countOf(filter);
         if (found == 0) {
             return 0;
         }
-        DeletePoints delete = DeletePoints.newBuilder().setCollectionName(options.collection()).setWait(true)
-                .setPoints(PointsSelector.newBuilder().setFilter(any)).build();
-        calls.call("delete", () -> client.deleteAsync(delete));
+        PointsSelector selector = PointsSelector.newBuilder().setFilter(filter).build();
+        if (forgottenAt == null) {
+            DeletePoints delete = DeletePoints.newBuilder().setCollectionName(options.collection()).setWait(true)
+                    .setPoints(selector).build();
+            calls.call("delete", () -> client.deleteAsync(delete));
+        } else {
+            SetPayloadPoints set = SetPayloadPoints.newBuilder().setCollectionName(options.collection()).setWait(true)
+                    .putPayload(Payload.FORGOTTEN_AT, value(forgottenAt.toEpochMilli())).setPointsSelector(selector)
+                    .build();
+            calls.call("soft delete", () -> client.setPayloadAsync(set, null));
+        }
         return (int) found;
     }
 
@@ -239,10 +327,19 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         return calls.call("count", () -> client.countAsync(options.collection(), filter, true));
     }
 
-    private List<PointId> pointIds(Collection<String> ids, String bankId) {
-        List<PointId> out = new ArrayList<>();
+    /** Point ids of distinct memory ids, in batches small enough for one request each. */
+    private static List<List<PointId>> batches(Collection<String> ids, String bankId) {
+        List<List<PointId>> out = new ArrayList<>();
+        List<PointId> batch = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
-            out.add(PointIdFactory.id(PointIds.of(bankId, id)));
+            batch.add(PointIdFactory.id(PointIds.of(bankId, id)));
+            if (batch.size() == ID_BATCH) {
+                out.add(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            out.add(batch);
         }
         return out;
     }

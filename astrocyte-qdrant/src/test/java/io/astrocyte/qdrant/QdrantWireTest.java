@@ -300,6 +300,43 @@ class QdrantWireTest {
                 .build());
     }
 
+    @Test
+    void forgetByFilterIsOneCountAndOneFilteredWrite() {
+        QdrantVectorStore store = existingStore();
+        server.answer("count", Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder()
+                .setCount(3)).build());
+        Instant at = T0.plusSeconds(9);
+        assertThat(store.forgetMatching("b1", VectorFilters.ofTags(List.of("tmp")), at)).isEqualTo(3);
+        Filter tagged = liveIn("b1").toBuilder().addMust(matchKeywords("tags", List.of("tmp"))).build();
+        assertThat(server.methods()).containsExactly("count", "setPayload");
+        assertThat(server.<Points.SetPayloadPoints>requests("setPayload").get(0).getPointsSelector().getFilter())
+                .isEqualTo(tagged);
+
+        server.calls.clear();
+        server.answer("count", Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder()
+                .setCount(5)).build());
+        assertThat(store.forgetMatching("b1", VectorFilters.none().withIncludeForgotten(true), null)).isEqualTo(5);
+        assertThat(server.methods()).containsExactly("count", "delete");
+        assertThat(server.<Points.DeletePoints>requests("delete").get(0).getPoints().getFilter())
+                .as("purging a whole bank: the bank condition only").isEqualTo(Filter.newBuilder()
+                        .addMust(matchKeyword("bank_id", "b1")).build());
+    }
+
+    @Test
+    void longIdListsAreSentInBatches() {
+        QdrantVectorStore store = existingStore();
+        List<String> ids = java.util.stream.IntStream.range(0, 2500).mapToObj(i -> "m" + i).toList();
+        for (int i = 0; i < 3; i++) {
+            server.answer("count", Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder()
+                    .setCount(i == 2 ? 500 : 1000)).build());
+        }
+        assertThat(store.softDelete(ids, "b1", T0)).isEqualTo(2500);
+        List<Points.SetPayloadPoints> sets = server.requests("setPayload");
+        assertThat(sets).hasSize(3);
+        assertThat(sets).extracting(r -> r.getPointsSelector().getFilter().getMust(2).getHasId().getHasIdCount())
+                .containsExactly(1000, 1000, 500);
+    }
+
     private static Points.RetrievedPoint retrieved(String id, Instant retained) {
         return Points.RetrievedPoint.newBuilder().putAllPayload(PointCodec.payload(item(id, "text " + id, retained)))
                 .setVectors(Points.VectorsOutput.newBuilder().setVectors(Points.NamedVectorsOutput.newBuilder()
@@ -331,6 +368,36 @@ class QdrantWireTest {
         assertThat(scrolls.get(1).getFilter()).isEqualTo(liveIn("user-alice").toBuilder().addMust(range(
                 "retained_at", Range.newBuilder().setGte(t1.toEpochMilli()).setLte(t1.toEpochMilli()).build()))
                 .build());
+    }
+
+    @Test
+    void sequentialPagesContinueFromTheLastPageInsteadOfRereading() {
+        QdrantVectorStore store = existingStore();
+        Instant t1 = T0.plusMillis(1);
+        Instant t2 = T0.plusMillis(2);
+        server.answer("scroll", Points.ScrollResponse.newBuilder().addResult(retrieved("a", T0))
+                .addResult(retrieved("b", t1)).build());
+        server.answer("scroll", Points.ScrollResponse.newBuilder().addResult(retrieved("c", t1))
+                .addResult(retrieved("b", t1)).build());
+        assertThat(store.listVectors("user-alice", 0, 2, VectorFilters.none())).extracting(VectorItem::id)
+                .containsExactly("a", "b");
+
+        server.calls.clear();
+        server.answer("scroll", Points.ScrollResponse.newBuilder().addResult(retrieved("b", t1))
+                .addResult(retrieved("c", t1)).build());
+        server.answer("scroll", Points.ScrollResponse.newBuilder().addResult(retrieved("d", t2)).build());
+        server.answer("scroll", Points.ScrollResponse.newBuilder().addResult(retrieved("d", t2)).build());
+        assertThat(store.listVectors("user-alice", 2, 2, VectorFilters.none())).extracting(VectorItem::id)
+                .containsExactly("c", "d");
+        List<Points.ScrollPoints> scrolls = server.requests("scroll");
+        long m1 = t1.toEpochMilli();
+        assertThat(scrolls.get(0).getFilter()).as("the rest of the tie group where page one ended")
+                .isEqualTo(liveIn("user-alice").toBuilder().addMust(range("retained_at", Range.newBuilder()
+                        .setGte(m1).setLte(m1).build())).build());
+        assertThat(scrolls.get(1).getFilter()).as("then onwards, not from the start").isEqualTo(liveIn("user-alice")
+                .toBuilder().addMust(range("retained_at", Range.newBuilder().setGt(m1).build())).build());
+        assertThat(scrolls.get(1).getLimit()).isEqualTo(1);
+        assertThat(scrolls).noneMatch(r -> r.getFilter().equals(liveIn("user-alice")));
     }
 
     @Test

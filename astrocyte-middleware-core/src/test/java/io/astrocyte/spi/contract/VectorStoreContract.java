@@ -399,4 +399,23 @@ public abstract class VectorStoreContract {
         assertThat(store.count("b", new VectorFilters(null, java.util.Set.of("world", "experience"), null, null, null,
                 null, false))).isEqualTo(2);
     }
+
+    @Test
+    void forgetMatchingSoftDeletesLiveMatchesThenPurgesByFilter() {
+        store.storeVectors(List.of(items.item("t1", "b", "tagged one", List.of("tmp"), Map.of(), null, "world"),
+                items.item("t2", "b", "tagged two", List.of("tmp", "x"), Map.of(), null, "world"),
+                items.item("k1", "b", "kept", List.of("keep"), Map.of(), null, "world"),
+                items.item("o1", "other", "other bank, same tag", List.of("tmp"), Map.of(), null, "world")));
+        VectorFilters tmp = VectorFilters.ofTags(List.of("tmp"));
+        Instant at = java.time.Instant.parse("2030-01-01T00:00:00Z");
+        assertThat(store.forgetMatching("b", tmp, at)).isEqualTo(2);
+        assertThat(itemIds(store.listVectors("b", 0, 10, VectorFilters.none()))).containsExactly("k1");
+        assertThat(store.forgetMatching("b", tmp, at)).as("already forgotten").isZero();
+        assertThat(store.listVectors("b", 0, 10, tmp.withIncludeForgotten(true)))
+                .allSatisfy(i -> assertThat(i.forgottenAt()).isEqualTo(at)).hasSize(2);
+
+        assertThat(store.forgetMatching("b", tmp.withIncludeForgotten(true), null)).as("purge").isEqualTo(2);
+        assertThat(store.count("b", VectorFilters.none().withIncludeForgotten(true))).isEqualTo(1);
+        assertThat(store.count("other", VectorFilters.none())).as("other banks untouched").isEqualTo(1);
+    }
 }

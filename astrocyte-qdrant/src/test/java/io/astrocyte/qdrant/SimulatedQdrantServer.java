@@ -1,0 +1,352 @@
+package io.astrocyte.qdrant;
+
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import io.qdrant.client.grpc.Collections;
+import io.qdrant.client.grpc.CollectionsGrpc;
+import io.qdrant.client.grpc.Common.Condition;
+import io.qdrant.client.grpc.Common.FieldCondition;
+import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points;
+import io.qdrant.client.grpc.PointsGrpc;
+import io.qdrant.client.grpc.QdrantGrpc;
+import io.qdrant.client.grpc.QdrantOuterClass;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Test double — a simulation, not Qdrant. An in-process gRPC server on the client's generated service
+ * classes that keeps points in memory and answers the requests this store makes by Qdrant's documented
+ * rules: payload filters (must / should / must_not, keyword and match-any on scalars and arrays, integer
+ * ranges that never match a missing field, is_empty, has_id), cosine search on the dense vector, sparse dot
+ * products weighted by BM25's IDF for the {@code idf} modifier, scroll with {@code order_by} or id paging,
+ * exact counts, payload sets and deletes by filter. It lets the shared conformance suites exercise the
+ * store's own logic here; whether Qdrant really behaves this way is for {@code QdrantContractTest}.
+ */
+final class SimulatedQdrantServer implements AutoCloseable {
+
+    private record StoredPoint(PointId id, Map<String, Value> payload, float[] dense, Map<Integer, Float> sparse) {
+    }
+
+    private final String name = "simulated-qdrant-" + System.nanoTime();
+    private final Map<String, Collections.CreateCollection> collections = new HashMap<>();
+    private final Map<String, TreeMap<String, StoredPoint>> points = new HashMap<>();
+    private final Server server;
+
+    SimulatedQdrantServer() throws IOException {
+        server = InProcessServerBuilder.forName(name).directExecutor().addService(new CollectionsService())
+                .addService(new PointsService()).addService(new HealthService()).build().start();
+    }
+
+    QdrantClient client() {
+        return new QdrantClient(QdrantGrpcClient.newBuilder(InProcessChannelBuilder.forName(name).directExecutor()
+                .build(), true, false).build());
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+
+    static String key(PointId id) {
+        return id.hasUuid() ? id.getUuid() : Long.toString(id.getNum());
+    }
+
+    /** Qdrant's filter rules over one point. */
+    static boolean matches(Filter f, PointId id, Map<String, Value> payload) {
+        for (Condition c : f.getMustList()) {
+            if (!matches(c, id, payload)) {
+                return false;
+            }
+        }
+        for (Condition c : f.getMustNotList()) {
+            if (matches(c, id, payload)) {
+                return false;
+            }
+        }
+        return f.getShouldCount() == 0 || f.getShouldList().stream().anyMatch(c -> matches(c, id, payload));
+    }
+
+    private static boolean matches(Condition c, PointId id, Map<String, Value> payload) {
+        switch (c.getConditionOneOfCase()) {
+            case FILTER:
+                return matches(c.getFilter(), id, payload);
+            case HAS_ID:
+                return id != null && c.getHasId().getHasIdList().stream().anyMatch(x -> key(x).equals(key(id)));
+            case IS_EMPTY: {
+                Value v = payload.get(c.getIsEmpty().getKey());
+                return v == null || v.hasNullValue() || v.hasListValue() && v.getListValue().getValuesCount() == 0;
+            }
+            case FIELD: {
+                FieldCondition fc = c.getField();
+                List<Value> values = new ArrayList<>();
+                Value v = payload.get(fc.getKey());
+                if (v != null && v.hasListValue()) {
+                    values.addAll(v.getListValue().getValuesList());
+                } else if (v != null && !v.hasNullValue()) {
+                    values.add(v);
+                }
+                if (fc.hasMatch() && fc.getMatch().hasKeyword()) {
+                    return values.stream().anyMatch(x -> x.getStringValue().equals(fc.getMatch().getKeyword()));
+                }
+                if (fc.hasMatch() && fc.getMatch().hasKeywords()) {
+                    return values.stream().anyMatch(x -> fc.getMatch().getKeywords().getStringsList()
+                            .contains(x.getStringValue()));
+                }
+                if (fc.hasRange()) {
+                    var r = fc.getRange();
+                    return values.stream().filter(Value::hasIntegerValue).anyMatch(x -> {
+                        double n = x.getIntegerValue();
+                        return (!r.hasGt() || n > r.getGt()) && (!r.hasGte() || n >= r.getGte())
+                                && (!r.hasLt() || n < r.getLt()) && (!r.hasLte() || n <= r.getLte());
+                    });
+                }
+                throw new IllegalArgumentException("condition not simulated: " + c);
+            }
+            default:
+                throw new IllegalArgumentException("condition not simulated: " + c);
+        }
+    }
+
+    private synchronized List<StoredPoint> select(String collection, Filter filter) {
+        List<StoredPoint> out = new ArrayList<>();
+        for (StoredPoint p : points.getOrDefault(collection, new TreeMap<>()).values()) {
+            if (!filterGiven(filter) || matches(filter, p.id(), p.payload())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static boolean filterGiven(Filter f) {
+        return f != null && !f.equals(Filter.getDefaultInstance());
+    }
+
+    private static float[] normalized(List<Float> v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        float[] out = new float[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = norm == 0 ? 0 : (float) (v.get(i) / norm);
+        }
+        return out;
+    }
+
+    private static Points.RetrievedPoint retrieved(StoredPoint p, boolean withVector) {
+        Points.RetrievedPoint.Builder b = Points.RetrievedPoint.newBuilder().setId(p.id()).putAllPayload(p.payload());
+        if (withVector) {
+            Points.DenseVector.Builder dense = Points.DenseVector.newBuilder();
+            for (float x : p.dense()) {
+                dense.addData(x);
+            }
+            b.setVectors(Points.VectorsOutput.newBuilder().setVectors(Points.NamedVectorsOutput.newBuilder()
+                    .putVectors(Payload.DENSE, Points.VectorOutput.newBuilder().setDense(dense).build())));
+        }
+        return b.build();
+    }
+
+    private final class CollectionsService extends CollectionsGrpc.CollectionsImplBase {
+        @Override
+        public void collectionExists(Collections.CollectionExistsRequest r,
+                StreamObserver<Collections.CollectionExistsResponse> out) {
+            boolean exists;
+            synchronized (SimulatedQdrantServer.this) {
+                exists = collections.containsKey(r.getCollectionName());
+            }
+            out.onNext(Collections.CollectionExistsResponse.newBuilder().setResult(Collections.CollectionExists
+                    .newBuilder().setExists(exists)).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void create(Collections.CreateCollection r, StreamObserver<Collections.CollectionOperationResponse> out) {
+            synchronized (SimulatedQdrantServer.this) {
+                if (collections.putIfAbsent(r.getCollectionName(), r) != null) {
+                    out.onError(Status.ALREADY_EXISTS.asRuntimeException());
+                    return;
+                }
+                points.put(r.getCollectionName(), new TreeMap<>());
+            }
+            out.onNext(Collections.CollectionOperationResponse.newBuilder().setResult(true).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void get(Collections.GetCollectionInfoRequest r,
+                StreamObserver<Collections.GetCollectionInfoResponse> out) {
+            Collections.CreateCollection c;
+            long count;
+            synchronized (SimulatedQdrantServer.this) {
+                c = collections.get(r.getCollectionName());
+                count = c == null ? 0 : points.get(r.getCollectionName()).size();
+            }
+            if (c == null) {
+                out.onError(Status.NOT_FOUND.asRuntimeException());
+                return;
+            }
+            out.onNext(Collections.GetCollectionInfoResponse.newBuilder().setResult(Collections.CollectionInfo
+                    .newBuilder().setPointsCount(count).setConfig(Collections.CollectionConfig.newBuilder()
+                            .setParams(Collections.CollectionParams.newBuilder().setVectorsConfig(c.getVectorsConfig())
+                                    .setSparseVectorsConfig(c.getSparseVectorsConfig()))
+                            .putAllMetadata(c.getMetadataMap()))).build());
+            out.onCompleted();
+        }
+    }
+
+    private final class PointsService extends PointsGrpc.PointsImplBase {
+        private void done(StreamObserver<Points.PointsOperationResponse> out) {
+            out.onNext(Points.PointsOperationResponse.newBuilder().setResult(Points.UpdateResult.newBuilder()
+                    .setStatus(Points.UpdateStatus.Completed)).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void createFieldIndex(Points.CreateFieldIndexCollection r,
+                StreamObserver<Points.PointsOperationResponse> out) {
+            done(out);
+        }
+
+        @Override
+        public void upsert(Points.UpsertPoints r, StreamObserver<Points.PointsOperationResponse> out) {
+            synchronized (SimulatedQdrantServer.this) {
+                for (Points.PointStruct p : r.getPointsList()) {
+                    Map<String, Points.Vector> named = p.getVectors().getVectors().getVectorsMap();
+                    Map<Integer, Float> sparse = new HashMap<>();
+                    Points.Vector bm25 = named.get(Payload.SPARSE);
+                    if (bm25 != null) {
+                        for (int i = 0; i < bm25.getSparse().getIndicesCount(); i++) {
+                            sparse.put(bm25.getSparse().getIndices(i), bm25.getSparse().getValues(i));
+                        }
+                    }
+                    points.get(r.getCollectionName()).put(key(p.getId()), new StoredPoint(p.getId(),
+                            new LinkedHashMap<>(p.getPayloadMap()), normalized(named.get(Payload.DENSE).getDense()
+                                    .getDataList()), sparse));
+                }
+            }
+            done(out);
+        }
+
+        @Override
+        public void query(Points.QueryPoints r, StreamObserver<Points.QueryResponse> out) {
+            List<StoredPoint> candidates = select(r.getCollectionName(), r.getFilter());
+            List<Points.ScoredPoint> scored = new ArrayList<>();
+            Points.VectorInput input = r.getQuery().getNearest();
+            if (r.getUsing().equals(Payload.DENSE)) {
+                float[] q = normalized(input.getDense().getDataList());
+                for (StoredPoint p : candidates) {
+                    double dot = 0;
+                    for (int i = 0; i < q.length; i++) {
+                        dot += q[i] * p.dense()[i];
+                    }
+                    scored.add(Points.ScoredPoint.newBuilder().setId(p.id()).setScore((float) dot)
+                            .putAllPayload(p.payload()).build());
+                }
+            } else {
+                List<StoredPoint> all = select(r.getCollectionName(), null);
+                for (StoredPoint p : candidates) {
+                    double score = 0;
+                    boolean overlap = false;
+                    for (int i = 0; i < input.getSparse().getIndicesCount(); i++) {
+                        int term = input.getSparse().getIndices(i);
+                        Float w = p.sparse().get(term);
+                        if (w != null) {
+                            overlap = true;
+                            long n = all.stream().filter(x -> x.sparse().containsKey(term)).count();
+                            double idf = Math.log((all.size() - n + 0.5) / (n + 0.5) + 1);
+                            score += input.getSparse().getValues(i) * w * idf;
+                        }
+                    }
+                    if (overlap) {
+                        scored.add(Points.ScoredPoint.newBuilder().setId(p.id()).setScore((float) score)
+                                .putAllPayload(p.payload()).build());
+                    }
+                }
+            }
+            scored.sort(Comparator.comparingDouble(Points.ScoredPoint::getScore).reversed());
+            out.onNext(Points.QueryResponse.newBuilder().addAllResult(scored.subList(0, (int) Math.min(
+                    scored.size(), r.getLimit()))).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void scroll(Points.ScrollPoints r, StreamObserver<Points.ScrollResponse> out) {
+            List<StoredPoint> selected = select(r.getCollectionName(), r.getFilter());
+            boolean withVector = r.getWithVectors().hasInclude() || r.getWithVectors().getEnable();
+            Points.ScrollResponse.Builder response = Points.ScrollResponse.newBuilder();
+            int limit = r.hasLimit() ? r.getLimit() : 10;
+            if (r.hasOrderBy()) {
+                String key = r.getOrderBy().getKey();
+                Comparator<StoredPoint> order = Comparator.comparingLong(p -> p.payload().get(key).getIntegerValue());
+                if (r.getOrderBy().getDirection() == Points.Direction.Desc) {
+                    order = order.reversed();
+                }
+                selected.removeIf(p -> !p.payload().containsKey(key));
+                selected.sort(order);
+                selected.stream().limit(limit).forEach(p -> response.addResult(retrieved(p, withVector)));
+            } else {
+                String from = r.hasOffset() ? key(r.getOffset()) : null;
+                List<StoredPoint> page = selected.stream().filter(p -> from == null || key(p.id()).compareTo(from) >= 0)
+                        .limit(limit + 1L).toList();
+                page.stream().limit(limit).forEach(p -> response.addResult(retrieved(p, withVector)));
+                if (page.size() > limit) {
+                    response.setNextPageOffset(page.get(limit).id());
+                }
+            }
+            out.onNext(response.build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void count(Points.CountPoints r, StreamObserver<Points.CountResponse> out) {
+            out.onNext(Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder().setCount(
+                    select(r.getCollectionName(), r.getFilter()).size())).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void setPayload(Points.SetPayloadPoints r, StreamObserver<Points.PointsOperationResponse> out) {
+            synchronized (SimulatedQdrantServer.this) {
+                for (StoredPoint p : select(r.getCollectionName(), r.getPointsSelector().getFilter())) {
+                    p.payload().putAll(r.getPayloadMap());
+                }
+            }
+            done(out);
+        }
+
+        @Override
+        public void delete(Points.DeletePoints r, StreamObserver<Points.PointsOperationResponse> out) {
+            synchronized (SimulatedQdrantServer.this) {
+                for (StoredPoint p : select(r.getCollectionName(), r.getPoints().getFilter())) {
+                    points.get(r.getCollectionName()).remove(key(p.id()));
+                }
+            }
+            done(out);
+        }
+    }
+
+    private static final class HealthService extends QdrantGrpc.QdrantImplBase {
+        @Override
+        public void healthCheck(QdrantOuterClass.HealthCheckRequest r,
+                StreamObserver<QdrantOuterClass.HealthCheckReply> out) {
+            out.onNext(QdrantOuterClass.HealthCheckReply.newBuilder().setTitle("simulation").setVersion("simulated")
+                    .build());
+            out.onCompleted();
+        }
+    }
+}
