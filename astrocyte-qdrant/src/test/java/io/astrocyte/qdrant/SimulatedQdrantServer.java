@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * exact counts, payload sets and deletes by filter. It lets the shared conformance suites exercise the
  * store's own logic here; whether Qdrant really behaves this way is for {@code QdrantContractTest}.
  */
-final class SimulatedQdrantServer implements AutoCloseable {
+public final class SimulatedQdrantServer implements AutoCloseable {
 
     private record StoredPoint(PointId id, Map<String, Value> payload, float[] dense, Map<Integer, Float> sparse) {
     }
@@ -46,12 +46,12 @@ final class SimulatedQdrantServer implements AutoCloseable {
     private final Map<String, TreeMap<String, StoredPoint>> points = new HashMap<>();
     private final Server server;
 
-    SimulatedQdrantServer() throws IOException {
+    public SimulatedQdrantServer() throws IOException {
         server = InProcessServerBuilder.forName(name).directExecutor().addService(new CollectionsService())
                 .addService(new PointsService()).addService(new HealthService()).build().start();
     }
 
-    QdrantClient client() {
+    public QdrantClient client() {
         return new QdrantClient(QdrantGrpcClient.newBuilder(InProcessChannelBuilder.forName(name).directExecutor()
                 .build(), true, false).build());
     }

@@ -4,7 +4,9 @@ import io.astrocyte.benchmarks.locomo.LocomoBenchmark;
 import io.astrocyte.benchmarks.speed.SpeedBenchmark;
 import io.astrocyte.embedded.embedding.LocalEmbedder;
 import io.astrocyte.embedding.HashingEmbedder;
+import io.astrocyte.qdrant.QdrantVectorStore;
 import io.astrocyte.spi.Embedder;
+import io.astrocyte.spi.VectorStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.Map;
  * <pre>
  * locomo  --data PATH (default ../shared/data/locomo/locomo10.json)  --out DIR (default benchmarks/target/results)
  *         --embedder minilm|hashing (default minilm)  --conversations N  --depth N (default 100)
+ *         --qdrant-url http://host:6334 (default $ASTROCYTE_QDRANT_URL; adds the astrocyte-qdrant row)
  * speed   --out DIR  --sizes 1000,10000,100000 (real embedder; "none" for no sizes)
  *         --hashing-sizes 1000000 (hashing embedder, default none)  --queries N (default 300)
  *         --retains N (default 2000; 0 skips the retain measurement)
@@ -36,12 +39,14 @@ public final class BenchmarkMain {
         Path out = Path.of(opts.getOrDefault("out", "benchmarks/target/results"));
         String command = "java -jar benchmarks/target/astrocyte-benchmarks.jar " + String.join(" ", args);
         if (args[0].equals("locomo")) {
-            try (Embedder embedder = embedder(opts.getOrDefault("embedder", "minilm"))) {
+            String qdrantUrl = opts.getOrDefault("qdrant-url", System.getenv("ASTROCYTE_QDRANT_URL"));
+            try (Embedder embedder = embedder(opts.getOrDefault("embedder", "minilm"));
+                    VectorStore qdrant = qdrantUrl == null || qdrantUrl.isBlank() ? null : qdrant(qdrantUrl, embedder)) {
                 new LocomoBenchmark(new LocomoBenchmark.Options(
                         Path.of(opts.getOrDefault("data", "../shared/data/locomo/locomo10.json")), out, embedder,
                         Integer.parseInt(opts.getOrDefault("depth", "100")),
                         opts.containsKey("conversations") ? Integer.valueOf(opts.get("conversations")) : null,
-                        command), System.out).run();
+                        command, qdrant), System.out).run();
             }
         } else {
             new SpeedBenchmark(new SpeedBenchmark.Options(out, sizes(opts.getOrDefault("sizes", "1000,10000,100000")),
@@ -49,6 +54,15 @@ public final class BenchmarkMain {
                     Integer.parseInt(opts.getOrDefault("queries", "300")),
                     Integer.parseInt(opts.getOrDefault("retains", "2000")), command), System.out).run();
         }
+    }
+
+    /** A fresh collection on the Qdrant at {@code url}, so runs never mix. */
+    private static VectorStore qdrant(String url, Embedder embedder) {
+        java.net.URI u = java.net.URI.create(url);
+        return QdrantVectorStore.builder().host(u.getHost()).port(u.getPort() > 0 ? u.getPort() : 6334)
+                .tls("https".equalsIgnoreCase(u.getScheme())).apiKey(System.getenv("ASTROCYTE_QDRANT_API_KEY"))
+                .collection("locomo_" + System.currentTimeMillis()).dimension(embedder.dimension())
+                .embeddingModel(embedder.modelId()).build();
     }
 
     private static List<Integer> sizes(String list) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astrocyte.benchmarks.locomo.LocomoBenchmark;
 import io.astrocyte.benchmarks.speed.SpeedBenchmark;
 import io.astrocyte.embedding.HashingEmbedder;
+import io.astrocyte.qdrant.QdrantVectorStore;
+import io.astrocyte.qdrant.SimulatedQdrantServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -69,7 +71,8 @@ class BenchmarkSmokeTest {
     void locomoWritesEveryFieldForEverySystem() throws Exception {
         Path out = dir.resolve("results");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        new LocomoBenchmark(new LocomoBenchmark.Options(tinyLocomo(), out, new HashingEmbedder(384), 100, null, "test"),
+        new LocomoBenchmark(new LocomoBenchmark.Options(tinyLocomo(), out, new HashingEmbedder(384), 100, null, "test",
+                null),
                 new PrintStream(console, true)).run();
 
         JsonNode root = json.readTree(out.resolve("locomo-retrieval.json").toFile());
@@ -95,6 +98,30 @@ class BenchmarkSmokeTest {
         assertThat(root.path("systems").path("astrocyte").path("overall").path("r@5").asDouble()).isEqualTo(1.0);
         assertThat(console.toString()).contains("| astrocyte |");
         assertThat(out.resolve("locomo-retrieval.md")).exists();
+        assertThat(root.path("skipped").path("astrocyte-qdrant").asText()).contains("--qdrant-url");
+        assertThat(Files.readString(out.resolve("locomo-retrieval.md"))).contains("astrocyte-qdrant: skipped");
+    }
+
+    /**
+     * The astrocyte-qdrant row goes through the same harness; here against a simulated Qdrant server (a test
+     * double from astrocyte-qdrant's tests, not Qdrant), so only the wiring is checked, not Qdrant's numbers.
+     */
+    @Test
+    void locomoAddsTheQdrantRowWhenGivenAStore() throws Exception {
+        Path out = dir.resolve("results-qdrant");
+        HashingEmbedder embedder = new HashingEmbedder(384);
+        try (SimulatedQdrantServer server = new SimulatedQdrantServer(); var client = server.client();
+                QdrantVectorStore store = QdrantVectorStore.builder().client(client).collection("locomo_smoke")
+                        .dimension(384).embeddingModel(embedder.modelId()).build()) {
+            new LocomoBenchmark(new LocomoBenchmark.Options(tinyLocomo(), out, embedder, 100, null, "test", store),
+                    new PrintStream(new ByteArrayOutputStream(), true)).run();
+        }
+        JsonNode root = json.readTree(out.resolve("locomo-retrieval.json").toFile());
+        assertThat(root.path("systems").size()).isEqualTo(6);
+        JsonNode qdrant = root.path("systems").path("astrocyte-qdrant");
+        assertThat(qdrant.path("overall").path("r@5").asDouble()).isEqualTo(1.0);
+        assertThat(qdrant.path("leaks").asLong()).isZero();
+        assertThat(root.path("skipped").size()).isZero();
     }
 
     @Test

@@ -9,32 +9,41 @@ import io.astrocyte.api.RetainResult;
 import io.astrocyte.embedded.lucene.LuceneVectorStore;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.spi.Embedder;
+import io.astrocyte.spi.VectorStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * System {@code astrocyte}: {@code Astrocyte.retain}/{@code recall} through the facade on the embedded
- * Lucene store, one bank per conversation, all conversations in one store (so cross-bank hits would
- * show up as leaks).
+ * Systems {@code astrocyte} and {@code astrocyte-qdrant}: {@code Astrocyte.retain}/{@code recall} through
+ * the facade on the embedded Lucene store or on Qdrant, one bank per conversation, all conversations in one
+ * store (so cross-bank hits would show up as leaks).
  */
 final class AstrocyteSystem implements RetrievalSystem {
 
     private static final AstrocyteContext CONTEXT = AstrocyteContext.of("service:locomo-benchmark");
 
-    private final LuceneVectorStore store;
+    private final String name;
+    private final VectorStore store;
     private final Astrocyte brain;
     private int deduplicated;
 
-    AstrocyteSystem(Embedder embedder, Path dataDir) {
-        this.store = LuceneVectorStore.open(dataDir, embedder.dimension(), embedder.modelId());
+    AstrocyteSystem(String name, Embedder embedder, VectorStore store) {
+        this.name = name;
+        this.store = store;
         this.brain = Astrocyte.builder().vectorStore(store).embedder(embedder).build();
+    }
+
+    /** On the embedded Lucene store in {@code dataDir}. */
+    static AstrocyteSystem embedded(Embedder embedder, Path dataDir) {
+        return new AstrocyteSystem("astrocyte", embedder, LuceneVectorStore.open(dataDir, embedder.dimension(),
+                embedder.modelId()));
     }
 
     @Override
     public String name() {
-        return "astrocyte";
+        return name;
     }
 
     @Override

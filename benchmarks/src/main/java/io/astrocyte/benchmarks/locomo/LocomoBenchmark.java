@@ -3,6 +3,7 @@ package io.astrocyte.benchmarks.locomo;
 import io.astrocyte.benchmarks.Reports;
 import io.astrocyte.benchmarks.Stats;
 import io.astrocyte.spi.Embedder;
+import io.astrocyte.spi.VectorStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,7 +27,12 @@ public final class LocomoBenchmark {
      * @param conversations at most this many conversations (null: all)
      * @param command       the command line that produced the run, recorded in the output
      */
-    public record Options(Path data, Path out, Embedder embedder, int depth, Integer conversations, String command) {
+    /**
+     * @param qdrant the store of the {@code astrocyte-qdrant} row (a fresh collection on a reachable server), or
+     *               {@code null} to skip that row and say so
+     */
+    public record Options(Path data, Path out, Embedder embedder, int depth, Integer conversations, String command,
+            VectorStore qdrant) {
     }
 
     private final Options options;
@@ -47,8 +53,11 @@ public final class LocomoBenchmark {
         Path work = Files.createTempDirectory(options.out(), "astrocyte-locomo-");
         Bm25Baseline bm25 = new Bm25Baseline();
         DenseLangChain4jBaseline lc4j = new DenseLangChain4jBaseline(options.embedder());
-        List<RetrievalSystem> systems = List.of(bm25, lc4j, new DenseSpringAiBaseline(options.embedder()),
-                new NaiveRrfBaseline(bm25, lc4j), new AstrocyteSystem(options.embedder(), work.resolve("astrocyte")));
+        List<RetrievalSystem> systems = new ArrayList<>(List.of(bm25, lc4j, new DenseSpringAiBaseline(options.embedder()),
+                new NaiveRrfBaseline(bm25, lc4j), AstrocyteSystem.embedded(options.embedder(), work.resolve("astrocyte"))));
+        if (options.qdrant() != null) {
+            systems.add(new AstrocyteSystem(QDRANT_ROW, options.embedder(), options.qdrant()));
+        }
         Map<String, SystemRun> runs = new LinkedHashMap<>();
         try {
             for (RetrievalSystem s : systems) {
@@ -129,8 +138,7 @@ public final class LocomoBenchmark {
             systems.put(e.getKey(), s);
         }
         root.put("systems", systems);
-        root.put("skipped", Map.of("astrocyte-qdrant",
-                "no Qdrant backend in this build yet and no Qdrant server reachable from this machine"));
+        root.put("skipped", options.qdrant() != null ? Map.of() : Map.of(QDRANT_ROW, QDRANT_SKIPPED));
         return root;
     }
 
@@ -143,6 +151,10 @@ public final class LocomoBenchmark {
         sum.forEach((k, v) -> out.put(k, Stats.round(v / scores.size(), 4)));
         return out;
     }
+
+    static final String QDRANT_ROW = "astrocyte-qdrant";
+    static final String QDRANT_SKIPPED = "no Qdrant server given: pass --qdrant-url http://host:6334 (or set "
+            + "ASTROCYTE_QDRANT_URL) to include this row";
 
     private String table(Map<String, SystemRun> runs) {
         StringBuilder sb = new StringBuilder();
@@ -166,6 +178,9 @@ public final class LocomoBenchmark {
                         mean(r.byCategory.getOrDefault(cat, List.of())).getOrDefault("r@10", 0.0)));
             }
             sb.append(String.format(" | %.2f | %d |%n", Stats.percentile(r.recallMs, 50), r.leaks));
+        }
+        if (options.qdrant() == null) {
+            sb.append("\n").append(QDRANT_ROW).append(": skipped, ").append(QDRANT_SKIPPED).append('\n');
         }
         return sb.toString();
     }
