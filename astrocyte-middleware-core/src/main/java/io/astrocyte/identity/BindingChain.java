@@ -15,10 +15,12 @@ public final class BindingChain {
 
     private final ResolvedMemoryBinding explicit;
     private final MemoryBindingResolver resolver;
+    private final String parameterHint;
 
-    private BindingChain(ResolvedMemoryBinding explicit, MemoryBindingResolver resolver) {
+    private BindingChain(ResolvedMemoryBinding explicit, MemoryBindingResolver resolver, String parameterHint) {
         this.explicit = explicit;
         this.resolver = resolver;
+        this.parameterHint = parameterHint;
     }
 
     /**
@@ -26,7 +28,16 @@ public final class BindingChain {
      * @param resolver asked when neither the binding nor the call's parameters name one, or {@code null}
      */
     public static BindingChain of(ResolvedMemoryBinding explicit, MemoryBindingResolver resolver) {
-        return new BindingChain(explicit, resolver);
+        return of(explicit, resolver, BindingAttributes.PRINCIPAL + " and " + BindingAttributes.BANK + " with the call");
+    }
+
+    /**
+     * @param parameterHint how a caller passes an explicit identity in this framework, for the error message,
+     *                      e.g. {@code "the kernel arguments principal and bank"}
+     */
+    public static BindingChain of(ResolvedMemoryBinding explicit, MemoryBindingResolver resolver,
+            String parameterHint) {
+        return new BindingChain(explicit, resolver, java.util.Objects.requireNonNull(parameterHint, "parameterHint"));
     }
 
     /**
@@ -53,7 +64,6 @@ public final class BindingChain {
         }
         throw new AuthorizationException("no Astrocyte identity for this call" + (conversationId == null ? ""
                 : " (conversation " + conversationId + ")") + ": give the component a binding, pass "
-                + BindingAttributes.PRINCIPAL + " and " + BindingAttributes.BANK
-                + " with the call, or configure a MemoryBindingResolver");
+                + parameterHint + ", or configure a MemoryBindingResolver");
     }
 }

@@ -150,6 +150,21 @@ public final class MemoryToolOperations {
         return out.toString();
     }
 
+    /**
+     * Memories as a block for a prompt: one {@code "- text (yyyy-mm-dd)"} line each, no header; used where
+     * recalled memories are put into a model's context rather than answered to a tool call.
+     */
+    public static String bulletList(List<MemoryHit> hits) {
+        StringBuilder out = new StringBuilder();
+        for (MemoryHit h : hits) {
+            out.append(out.length() == 0 ? "" : "\n").append("- ").append(h.text());
+            if (h.occurredAt() != null) {
+                out.append(" (").append(h.occurredAt().toString(), 0, 10).append(')');
+            }
+        }
+        return out.toString();
+    }
+
     private static String refusalAsText(Supplier<String> call) {
         try {
             return call.get();

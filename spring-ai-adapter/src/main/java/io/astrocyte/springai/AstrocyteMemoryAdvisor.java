@@ -11,6 +11,7 @@ import io.astrocyte.api.RetainResult;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
 import io.astrocyte.spi.VectorFilters;
+import io.astrocyte.tools.MemoryToolOperations;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,7 +140,7 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         } else {
             hits = brain.recall(RecallRequest.builder(text).banks(binding.readBanks()).strategy(binding.strategy())
                     .maxResults(maxResults).maxTokens(maxTokens).build(), binding.context()).hits();
-            block = hits.isEmpty() ? null : lines(hits);
+            block = hits.isEmpty() ? null : MemoryToolOperations.bulletList(hits);
         }
         ChatClientRequest.Builder out = request.mutate().context(USER_TEXT, text).context(RECALLED_MEMORIES, hits);
         if (block != null) {
@@ -199,17 +200,6 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         } catch (AstrocyteException e) {
             LOG.warn("auto-retain refused: {}", e.getMessage());
         }
-    }
-
-    private static String lines(List<MemoryHit> hits) {
-        StringBuilder out = new StringBuilder();
-        for (MemoryHit h : hits) {
-            out.append(out.isEmpty() ? "" : "\n").append("- ").append(h.text());
-            if (h.occurredAt() != null) {
-                out.append(" (").append(h.occurredAt().toString(), 0, 10).append(')');
-            }
-        }
-        return out.toString();
     }
 
     /** Settings of an {@link AstrocyteMemoryAdvisor}. */
