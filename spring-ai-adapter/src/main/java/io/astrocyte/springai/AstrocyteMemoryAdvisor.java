@@ -127,7 +127,7 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         UserMessage user = request.prompt().getUserMessage();
         String text = user == null ? null : user.getText();
         if (text == null || text.isBlank()) {
-            return request;
+            return request.mutate().context(SpringAiBindings.RESOLVED, binding).build();
         }
         String block;
         List<MemoryHit> hits;
@@ -142,7 +142,8 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
                     .maxResults(maxResults).maxTokens(maxTokens).build(), binding.context()).hits();
             block = hits.isEmpty() ? null : MemoryToolOperations.bulletList(hits);
         }
-        ChatClientRequest.Builder out = request.mutate().context(USER_TEXT, text).context(RECALLED_MEMORIES, hits);
+        ChatClientRequest.Builder out = request.mutate().context(USER_TEXT, text).context(RECALLED_MEMORIES, hits)
+                .context(SpringAiBindings.RESOLVED, binding);
         if (block != null) {
             String addition = template.replace("{memories}", block);
             out.prompt(request.prompt().augmentSystemMessage(system -> system.mutate()
@@ -160,10 +161,20 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         return response;
     }
 
-    /** Aggregates the stream before {@link #after}, so auto-retain sees the whole answer. */
+    /**
+     * Resolves the identity on the calling thread (thread-bound scopes are gone once Reactor switches
+     * threads), then recalls on Reactor's scheduler; aggregates the stream before {@link #after}, so
+     * auto-retain sees the whole answer.
+     */
     @Override
     public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
-        return Flux.just(request).publishOn(getScheduler()).map(r -> before(r, chain))
+        ChatClientRequest bound;
+        try {
+            bound = request.mutate().context(SpringAiBindings.RESOLVED, bindings.resolve(request.context())).build();
+        } catch (RuntimeException e) {
+            return Flux.error(e);
+        }
+        return Flux.just(bound).publishOn(getScheduler()).map(r -> before(r, chain))
                 .flatMap(chain::nextStream)
                 .transform(flux -> new ChatClientMessageAggregator().aggregateChatClientResponse(flux,
                         aggregated -> after(aggregated, chain)));

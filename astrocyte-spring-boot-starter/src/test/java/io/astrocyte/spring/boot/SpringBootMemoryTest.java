@@ -87,6 +87,12 @@ class SpringBootMemoryTest {
             return chat.prompt().user(question).call().content();
         }
 
+        /** Streaming: Reactor may switch threads, the scope must still hold. */
+        @MemoryScope(principal = "user:#{#userId}", bank = "user-#{#userId}")
+        public String askStreaming(String userId, String question) {
+            return String.join("", chat.prompt().user(question).stream().content().collectList().block());
+        }
+
         @MemoryScope(principal = "user:#{#userId}", bank = "user-#{#userId}")
         @Remember(tags = "booking")
         public String book(String userId, @Remember(tags = "request") String request) {
@@ -130,6 +136,11 @@ class SpringBootMemoryTest {
 
         concierge.ask("bob", "Pick a restaurant for me, considering my diet");
         assertThat(model.lastSystem()).contains("Bob is allergic to shellfish").doesNotContain("vegetarian");
+
+        assertThat(concierge.askStreaming("alice", "Pick a restaurant for me, considering my diet"))
+                .isEqualTo("ECHO: Pick a restaurant for me, considering my diet");
+        assertThat(model.lastSystem()).as("streaming keeps the scope").contains("Alice is vegetarian")
+                .doesNotContain("shellfish");
     }
 
     @Test
