@@ -41,8 +41,9 @@ import org.springframework.core.io.ResourceLoader;
  * window repository, and the annotated memory hooks. Every bean backs off when the app defines its own.
  *
  * <p>Identity for the advisor and tools: explicit {@code astrocyte.*} advisor or tool-context parameters →
- * the active {@code @MemoryScope} → the app's {@link MemoryBindingResolver} beans in order →
- * {@code astrocyte.binding.conversation-id-as-user}; otherwise calls are refused.
+ * the active {@code @MemoryScope} → the app's {@link MemoryBindingResolver} beans in order → the signed-in
+ * Spring Security user (when present) → {@code astrocyte.binding.conversation-id-as-user}; otherwise calls
+ * are refused.
  */
 @AutoConfiguration(beforeName = "org.springframework.ai.model.chat.memory.autoconfigure.ChatMemoryAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "astrocyte.enabled", matchIfMissing = true)
@@ -51,6 +52,9 @@ import org.springframework.core.io.ResourceLoader;
 public class AstrocyteAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AstrocyteAutoConfiguration.class);
+    private static final boolean SPRING_SECURITY = org.springframework.util.ClassUtils.isPresent(
+            "org.springframework.security.core.context.SecurityContextHolder",
+            AstrocyteAutoConfiguration.class.getClassLoader());
 
     @Bean
     @ConditionalOnMissingBean
@@ -149,12 +153,19 @@ public class AstrocyteAutoConfiguration {
         return AstrocyteChatMemoryRepository.in(dir);
     }
 
-    /** Active @MemoryScope → the app's resolvers in order → conversation id as user (when enabled). */
+    /**
+     * Active @MemoryScope → the app's resolvers in order → the Spring Security user (when on the classpath and
+     * enabled) → conversation id as user (when enabled).
+     */
     static MemoryBindingResolver resolver(AstrocyteProperties properties, ObjectProvider<MemoryBindingResolver> app) {
         MemoryBindingResolver chain = MemoryScopes.resolver();
         List<MemoryBindingResolver> own = app.orderedStream().toList();
         for (MemoryBindingResolver r : own) {
             chain = chain.orElse(r);
+        }
+        if (properties.getBinding().isSpringSecurity() && SPRING_SECURITY) {
+            chain = chain.orElse(new io.astrocyte.spring.boot.security.SpringSecurityBindingResolver(
+                    properties.getBinding().getUserBankPrefix()));
         }
         if (properties.getBinding().isConversationIdAsUser()) {
             chain = chain.orElse(MemoryBindingResolver.conversationIdAsUser(properties.getBinding()

@@ -300,8 +300,22 @@ public class AstrocyteProperties {
          */
         private boolean conversationIdAsUser;
 
-        /** Bank prefix for conversation-id-as-user. */
+        /** Bank prefix for users (Spring Security and conversation-id-as-user). */
         private String userBankPrefix = "user-";
+
+        /**
+         * Use the signed-in Spring Security user (principal user:&lt;name&gt;, bank &lt;user-bank-prefix&gt;&lt;name&gt;)
+         * when Spring Security is on the classpath.
+         */
+        private boolean springSecurity = true;
+
+        public boolean isSpringSecurity() {
+            return springSecurity;
+        }
+
+        public void setSpringSecurity(boolean springSecurity) {
+            this.springSecurity = springSecurity;
+        }
 
         public boolean isConversationIdAsUser() {
             return conversationIdAsUser;

@@ -1,6 +1,7 @@
 package io.astrocyte.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astrocyte.Astrocyte;
 import io.astrocyte.api.RecallRequest;
@@ -275,6 +276,39 @@ class AutoConfigurationTest {
                     .content();
             assertThat(model.lastSystem()).contains("Leeds");
         });
+    }
+
+    @Test
+    void theSignedInSpringSecurityUserIsTheIdentity() {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        "erin@example.com", null, List.of()));
+        try {
+            runner().run(ctx -> {
+                Astrocyte brain = ctx.getBean(Astrocyte.class);
+                AstrocyteContext erin = AstrocyteContext.of("user:erin@example.com");
+                brain.retain(RetainRequest.of("user-erin@example.com", "Erin's standup is at 9:30"), erin);
+                EchoChatModel model = new EchoChatModel();
+                ChatClient.builder(model).defaultAdvisors(ctx.getBean(AstrocyteMemoryAdvisor.class)).build().prompt()
+                        .user("When is my standup?").call().content();
+                assertThat(model.lastSystem()).contains("Erin's standup is at 9:30");
+            });
+            runner().withPropertyValues("astrocyte.binding.spring-security=false").run(ctx ->
+                    assertThatThrownBy(() -> ChatClient.builder(new EchoChatModel())
+                            .defaultAdvisors(ctx.getBean(AstrocyteMemoryAdvisor.class)).build().prompt()
+                            .user("When is my standup?").call().content())
+                            .isInstanceOf(io.astrocyte.AuthorizationException.class));
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                    new org.springframework.security.authentication.AnonymousAuthenticationToken("key", "anonymous",
+                            List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                    "ROLE_ANONYMOUS"))));
+            runner().run(ctx -> assertThatThrownBy(() -> ChatClient.builder(new EchoChatModel())
+                    .defaultAdvisors(ctx.getBean(AstrocyteMemoryAdvisor.class)).build().prompt()
+                    .user("When is my standup?").call().content())
+                    .as("anonymous is nobody").isInstanceOf(io.astrocyte.AuthorizationException.class));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
