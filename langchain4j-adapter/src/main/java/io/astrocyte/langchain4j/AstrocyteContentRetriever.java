@@ -11,9 +11,9 @@ import io.astrocyte.api.MemoryHit;
 import io.astrocyte.api.RecallRequest;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
+import io.astrocyte.tools.MemoryComponentBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A LangChain4j {@link ContentRetriever} over Astrocyte recall: each query is recalled on the banks of
@@ -45,9 +45,9 @@ public final class AstrocyteContentRetriever implements ContentRetriever {
     private final Integer maxTokens;
 
     private AstrocyteContentRetriever(Builder b) {
-        this.brain = b.brain;
-        this.bindings = BindingChain.of(b.binding, b.resolver);
-        this.maxResults = b.maxResults;
+        this.brain = b.shared.brain();
+        this.bindings = BindingChain.of(b.shared.binding(), b.shared.resolver());
+        this.maxResults = b.shared.maxResults();
         this.maxTokens = b.maxTokens;
     }
 
@@ -98,37 +98,14 @@ public final class AstrocyteContentRetriever implements ContentRetriever {
     }
 
     /** Settings of an {@link AstrocyteContentRetriever}. */
-    public static final class Builder {
-        private final Astrocyte brain;
-        private ResolvedMemoryBinding binding;
-        private MemoryBindingResolver resolver;
-        private int maxResults = 5;
+    public static final class Builder extends MemoryComponentBuilder<Builder> {
         private Integer maxTokens;
 
         private Builder(Astrocyte brain) {
-            this.brain = Objects.requireNonNull(brain, "brain");
+            super(brain, 5);
         }
 
-        /** One identity and its banks for every query (e.g. a single-user app or one agent). */
-        public Builder binding(ResolvedMemoryBinding value) {
-            this.binding = value;
-            return this;
-        }
-
-        /** Asked per query when no binding is fixed and the invocation parameters name none. */
-        public Builder resolver(MemoryBindingResolver value) {
-            this.resolver = value;
-            return this;
-        }
-
-        /** Hits per query (default 5). */
-        public Builder maxResults(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxResults must be positive, got " + value);
-            }
-            this.maxResults = value;
-            return this;
-        }
+        private Settings shared;
 
         /** Token budget for the hits of one query; {@code null} (default) uses {@code recall_max_tokens}. */
         public Builder maxTokens(Integer value) {
@@ -140,6 +117,7 @@ public final class AstrocyteContentRetriever implements ContentRetriever {
         }
 
         public AstrocyteContentRetriever build() {
+            shared = settings();
             return new AstrocyteContentRetriever(this);
         }
     }

@@ -5,11 +5,9 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolMemoryId;
 import dev.langchain4j.invocation.InvocationParameters;
 import io.astrocyte.Astrocyte;
-import io.astrocyte.identity.MemoryBindingResolver;
-import io.astrocyte.identity.ResolvedMemoryBinding;
+import io.astrocyte.tools.MemoryComponentBuilder;
 import io.astrocyte.tools.MemoryToolOperations;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Memory as tools the model can call: {@code memory_retain}, {@code memory_recall}, {@code memory_reflect}
@@ -26,8 +24,8 @@ public final class AstrocyteMemoryTools {
     private final boolean allowForget;
 
     private AstrocyteMemoryTools(Builder b) {
-        this.operations = new MemoryToolOperations(b.brain, b.maxResults);
-        this.bindings = BindingChain.of(b.binding, b.resolver);
+        this.operations = new MemoryToolOperations(b.shared.brain(), b.shared.maxResults());
+        this.bindings = BindingChain.of(b.shared.binding(), b.shared.resolver());
         this.allowForget = b.allowForget;
     }
 
@@ -72,35 +70,14 @@ public final class AstrocyteMemoryTools {
     }
 
     /** Settings of {@link AstrocyteMemoryTools}. */
-    public static final class Builder {
-        private final Astrocyte brain;
-        private ResolvedMemoryBinding binding;
-        private MemoryBindingResolver resolver;
-        private int maxResults = 5;
+    public static final class Builder extends MemoryComponentBuilder<Builder> {
         private boolean allowForget;
 
         private Builder(Astrocyte brain) {
-            this.brain = Objects.requireNonNull(brain, "brain");
+            super(brain, 5);
         }
 
-        public Builder binding(ResolvedMemoryBinding value) {
-            this.binding = value;
-            return this;
-        }
-
-        public Builder resolver(MemoryBindingResolver value) {
-            this.resolver = value;
-            return this;
-        }
-
-        /** Memories {@code memory_recall} returns (default 5). */
-        public Builder maxResults(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxResults must be positive, got " + value);
-            }
-            this.maxResults = value;
-            return this;
-        }
+        private Settings shared;
 
         /** Offers {@code memory_forget} to the model (default off). */
         public Builder allowForget(boolean value) {
@@ -109,6 +86,7 @@ public final class AstrocyteMemoryTools {
         }
 
         public AstrocyteMemoryTools build() {
+            shared = settings();
             return new AstrocyteMemoryTools(this);
         }
     }

@@ -15,8 +15,8 @@ import io.astrocyte.api.MemoryHit;
 import io.astrocyte.api.RecallRequest;
 import io.astrocyte.api.RetainRequest;
 import io.astrocyte.api.RetainResult;
-import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
+import io.astrocyte.tools.MemoryComponentBuilder;
 import io.astrocyte.tools.MemoryToolOperations;
 import java.util.List;
 import java.util.Locale;
@@ -71,13 +71,13 @@ public final class AstrocyteKernelHooks {
     private final int maxResults;
 
     private AstrocyteKernelHooks(Builder b) {
-        this.brain = b.brain;
-        this.bindings = new KernelBindings(b.binding, b.resolver);
+        this.brain = b.shared.brain();
+        this.bindings = new KernelBindings(b.shared.binding(), b.shared.resolver());
         this.recall = b.recall;
         this.retain = b.retain;
         this.inputArgument = b.inputArgument;
         this.template = b.template;
-        this.maxResults = b.maxResults;
+        this.maxResults = b.shared.maxResults();
     }
 
     public static Builder builder(Astrocyte brain) {
@@ -170,29 +170,17 @@ public final class AstrocyteKernelHooks {
     }
 
     /** Settings of {@link AstrocyteKernelHooks}. */
-    public static final class Builder {
-        private final Astrocyte brain;
-        private ResolvedMemoryBinding binding;
-        private MemoryBindingResolver resolver;
+    public static final class Builder extends MemoryComponentBuilder<Builder> {
         private boolean recall;
         private Retain retain = Retain.OFF;
         private String inputArgument = "input";
         private String template = DEFAULT_TEMPLATE;
-        private int maxResults = 5;
 
         private Builder(Astrocyte brain) {
-            this.brain = Objects.requireNonNull(brain, "brain");
+            super(brain, 5);
         }
 
-        public Builder binding(ResolvedMemoryBinding value) {
-            this.binding = value;
-            return this;
-        }
-
-        public Builder resolver(MemoryBindingResolver value) {
-            this.resolver = value;
-            return this;
-        }
+        private Settings shared;
 
         /** Recall memory into prompt functions (default off). */
         public Builder recall(boolean value) {
@@ -224,16 +212,8 @@ public final class AstrocyteKernelHooks {
             return this;
         }
 
-        /** Memories recalled per prompt (default 5). */
-        public Builder maxResults(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxResults must be positive, got " + value);
-            }
-            this.maxResults = value;
-            return this;
-        }
-
         public AstrocyteKernelHooks build() {
+            shared = settings();
             return new AstrocyteKernelHooks(this);
         }
     }

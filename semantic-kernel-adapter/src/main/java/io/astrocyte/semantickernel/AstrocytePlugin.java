@@ -6,8 +6,8 @@ import com.microsoft.semantickernel.semanticfunctions.annotations.KernelFunction
 import io.astrocyte.Astrocyte;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
+import io.astrocyte.tools.MemoryComponentBuilder;
 import io.astrocyte.tools.MemoryToolOperations;
-import java.util.Objects;
 
 /**
  * Memory as Semantic Kernel functions: {@code retain}, {@code recall}, {@code reflect} and, only when the
@@ -37,8 +37,8 @@ public class AstrocytePlugin {
     final KernelBindings bindings;
 
     AstrocytePlugin(Builder b) {
-        this.operations = new MemoryToolOperations(b.brain, b.maxResults);
-        this.bindings = new KernelBindings(b.binding, b.resolver);
+        this.operations = new MemoryToolOperations(b.shared.brain(), b.shared.maxResults());
+        this.bindings = new KernelBindings(b.shared.binding(), b.shared.resolver());
     }
 
     public static Builder builder(Astrocyte brain) {
@@ -99,37 +99,14 @@ public class AstrocytePlugin {
     }
 
     /** Settings of an {@link AstrocytePlugin}. */
-    public static final class Builder {
-        private final Astrocyte brain;
-        private ResolvedMemoryBinding binding;
-        private MemoryBindingResolver resolver;
-        private int maxResults = 10;
+    public static final class Builder extends MemoryComponentBuilder<Builder> {
         private boolean allowForget;
 
         private Builder(Astrocyte brain) {
-            this.brain = Objects.requireNonNull(brain, "brain");
+            super(brain, 10);
         }
 
-        /** Every call uses this binding (recommended when a model calls the functions). */
-        public Builder binding(ResolvedMemoryBinding value) {
-            this.binding = value;
-            return this;
-        }
-
-        /** Resolves calls without {@code principal}/{@code bank} arguments. */
-        public Builder resolver(MemoryBindingResolver value) {
-            this.resolver = value;
-            return this;
-        }
-
-        /** Upper bound of {@code recall}'s {@code maxResults} (default 10). */
-        public Builder maxResults(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxResults must be positive, got " + value);
-            }
-            this.maxResults = value;
-            return this;
-        }
+        private Settings shared;
 
         /** Adds the {@code forget} function (default off). */
         public Builder allowForget(boolean value) {
@@ -138,6 +115,7 @@ public class AstrocytePlugin {
         }
 
         public AstrocytePlugin build() {
+            shared = settings();
             return allowForget ? new WithForget(this) : new AstrocytePlugin(this);
         }
     }

@@ -3,11 +3,10 @@ package io.astrocyte.springai;
 import io.astrocyte.Astrocyte;
 import io.astrocyte.api.MemoryHit;
 import io.astrocyte.api.RecallRequest;
-import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
+import io.astrocyte.tools.MemoryComponentBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.rag.Query;
 import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
@@ -28,9 +27,9 @@ public final class AstrocyteDocumentRetriever implements DocumentRetriever {
     private final Integer maxTokens;
 
     private AstrocyteDocumentRetriever(Builder b) {
-        this.brain = b.brain;
-        this.bindings = new SpringAiBindings(b.binding, b.resolver);
-        this.maxResults = b.maxResults;
+        this.brain = b.shared.brain();
+        this.bindings = new SpringAiBindings(b.shared.binding(), b.shared.resolver());
+        this.maxResults = b.shared.maxResults();
         this.maxTokens = b.maxTokens;
     }
 
@@ -50,34 +49,14 @@ public final class AstrocyteDocumentRetriever implements DocumentRetriever {
     }
 
     /** Settings of an {@link AstrocyteDocumentRetriever}. */
-    public static final class Builder {
-        private final Astrocyte brain;
-        private ResolvedMemoryBinding binding;
-        private MemoryBindingResolver resolver;
-        private int maxResults = 5;
+    public static final class Builder extends MemoryComponentBuilder<Builder> {
         private Integer maxTokens;
 
         private Builder(Astrocyte brain) {
-            this.brain = Objects.requireNonNull(brain, "brain");
+            super(brain, 5);
         }
 
-        public Builder binding(ResolvedMemoryBinding value) {
-            this.binding = value;
-            return this;
-        }
-
-        public Builder resolver(MemoryBindingResolver value) {
-            this.resolver = value;
-            return this;
-        }
-
-        public Builder maxResults(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxResults must be positive, got " + value);
-            }
-            this.maxResults = value;
-            return this;
-        }
+        private Settings shared;
 
         /** Token budget of the documents of one query; {@code null} uses {@code recall_max_tokens}. */
         public Builder maxTokens(Integer value) {
@@ -89,6 +68,7 @@ public final class AstrocyteDocumentRetriever implements DocumentRetriever {
         }
 
         public AstrocyteDocumentRetriever build() {
+            shared = settings();
             return new AstrocyteDocumentRetriever(this);
         }
     }

@@ -11,6 +11,7 @@ import io.astrocyte.api.RetainResult;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
 import io.astrocyte.spi.VectorFilters;
+import io.astrocyte.tools.MemoryComponentBuilder;
 import io.astrocyte.tools.MemoryToolOperations;
 import java.util.List;
 import java.util.Locale;
@@ -96,10 +97,10 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
     private final int order;
 
     private AstrocyteMemoryAdvisor(Builder b) {
-        this.brain = b.brain;
-        this.bindings = new SpringAiBindings(b.binding, b.resolver);
+        this.brain = b.shared.brain();
+        this.bindings = new SpringAiBindings(b.shared.binding(), b.shared.resolver());
         this.source = b.source;
-        this.maxResults = b.maxResults;
+        this.maxResults = b.shared.maxResults();
         this.maxTokens = b.maxTokens;
         this.template = b.template;
         this.autoRetain = b.autoRetain;
@@ -214,12 +215,8 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
     }
 
     /** Settings of an {@link AstrocyteMemoryAdvisor}. */
-    public static final class Builder {
-        private final Astrocyte brain;
-        private ResolvedMemoryBinding binding;
-        private MemoryBindingResolver resolver;
+    public static final class Builder extends MemoryComponentBuilder<Builder> {
         private Source source = Source.RECALL;
-        private int maxResults = 5;
         private Integer maxTokens;
         private String template = DEFAULT_TEMPLATE;
         private AutoRetain autoRetain = AutoRetain.OFF;
@@ -227,29 +224,13 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         private int order = DEFAULT_ORDER;
 
         private Builder(Astrocyte brain) {
-            this.brain = Objects.requireNonNull(brain, "brain");
+            super(brain, 5);
         }
 
-        public Builder binding(ResolvedMemoryBinding value) {
-            this.binding = value;
-            return this;
-        }
-
-        public Builder resolver(MemoryBindingResolver value) {
-            this.resolver = value;
-            return this;
-        }
+        private Settings shared;
 
         public Builder source(Source value) {
             this.source = Objects.requireNonNull(value, "source");
-            return this;
-        }
-
-        public Builder maxResults(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxResults must be positive, got " + value);
-            }
-            this.maxResults = value;
             return this;
         }
 
@@ -289,6 +270,7 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         }
 
         public AstrocyteMemoryAdvisor build() {
+            shared = settings();
             return new AstrocyteMemoryAdvisor(this);
         }
     }

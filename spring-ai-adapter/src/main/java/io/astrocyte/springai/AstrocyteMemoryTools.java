@@ -2,11 +2,10 @@ package io.astrocyte.springai;
 
 import io.astrocyte.Astrocyte;
 import io.astrocyte.AuthorizationException;
-import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
+import io.astrocyte.tools.MemoryComponentBuilder;
 import io.astrocyte.tools.MemoryToolOperations;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
@@ -35,9 +34,9 @@ public final class AstrocyteMemoryTools {
     private final boolean fixed;
 
     private AstrocyteMemoryTools(Builder b) {
-        this.fixed = b.binding != null;
-        this.operations = new MemoryToolOperations(b.brain, b.maxResults);
-        this.bindings = new SpringAiBindings(b.binding, b.resolver);
+        this.fixed = b.shared.binding() != null;
+        this.operations = new MemoryToolOperations(b.shared.brain(), b.shared.maxResults());
+        this.bindings = new SpringAiBindings(b.shared.binding(), b.shared.resolver());
         this.allowForget = b.allowForget;
     }
 
@@ -150,37 +149,14 @@ public final class AstrocyteMemoryTools {
     }
 
     /** Settings of {@link AstrocyteMemoryTools}. */
-    public static final class Builder {
-        private final Astrocyte brain;
-        private ResolvedMemoryBinding binding;
-        private MemoryBindingResolver resolver;
-        private int maxResults = 5;
+    public static final class Builder extends MemoryComponentBuilder<Builder> {
         private boolean allowForget;
 
         private Builder(Astrocyte brain) {
-            this.brain = Objects.requireNonNull(brain, "brain");
+            super(brain, 5);
         }
 
-        /** Every call uses this binding. */
-        public Builder binding(ResolvedMemoryBinding value) {
-            this.binding = value;
-            return this;
-        }
-
-        /** Resolves calls that carry no explicit {@code astrocyte.*} entries in the tool context. */
-        public Builder resolver(MemoryBindingResolver value) {
-            this.resolver = value;
-            return this;
-        }
-
-        /** Memories {@code memory_recall} returns (default 5). */
-        public Builder maxResults(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxResults must be positive, got " + value);
-            }
-            this.maxResults = value;
-            return this;
-        }
+        private Settings shared;
 
         /** Offers {@code memory_forget} to the model (default off). */
         public Builder allowForget(boolean value) {
@@ -189,6 +165,7 @@ public final class AstrocyteMemoryTools {
         }
 
         public AstrocyteMemoryTools build() {
+            shared = settings();
             return new AstrocyteMemoryTools(this);
         }
     }
