@@ -26,6 +26,7 @@ import io.astrocyte.store.memory.InMemoryVectorStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,23 @@ class AutoConfigurationTest {
                     assertThat(c.homeostasisFor("user-alice").recallMaxTokens()).isEqualTo(300);
                     assertThat(c.signalQuality().dedup().similarityThreshold()).isEqualTo(0.97);
                     assertThat(ctx.getBean(Astrocyte.class).config()).isSameAs(c);
+                });
+    }
+
+    @Test
+    void environmentVariablesSetTheStartersKeysButNeverBreakTheTree() {
+        Path fromEnv = dir.resolve("from-env");
+        runner().withInitializer(ctx -> ctx.getEnvironment().getPropertySources().addFirst(
+                new org.springframework.core.env.SystemEnvironmentPropertySource("test-env", Map.<String, Object>of(
+                        "ASTROCYTE_DATA_DIR", fromEnv.toString(),
+                        "ASTROCYTE_HOMEOSTASIS_RECALL_MAX_TOKENS", "123",
+                        "ASTROCYTE_SOMETHING_UNRELATED", "x"))))
+                .withPropertyValues("astrocyte.homeostasis.recall-max-tokens=${ASTROCYTE_HOMEOSTASIS_RECALL_MAX_TOKENS}")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    assertThat(ctx.getBean(AstrocyteProperties.class).getDataDir()).isEqualTo(fromEnv);
+                    assertThat(ctx.getBean(AstrocyteConfig.class).homeostasis().recallMaxTokens())
+                            .as("placeholders reach environment variables").isEqualTo(123);
                 });
     }
 
