@@ -11,13 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -47,7 +41,7 @@ final class SpringConfigSource {
         if (properties.getConfigFile() != null && !properties.getConfigFile().isBlank()) {
             tree.putAll(readFile(resources, properties.getConfigFile()));
         }
-        Map<String, Object> bound = new LinkedHashMap<>(treeBinder(environment)
+        Map<String, Object> bound = new LinkedHashMap<>(Binder.get(environment)
                 .bind("astrocyte", Bindable.mapOf(String.class, Object.class)).orElse(Map.of()));
         bound.keySet().removeIf(k -> AstrocyteProperties.OWN_KEYS.stream()
                 .anyMatch(own -> ConfigSchema.canonical(own).equals(ConfigSchema.canonical(k))));
@@ -67,26 +61,6 @@ final class SpringConfigSource {
             merge(tree, Map.of("vector_store_config", store));
         }
         return tree;
-    }
-
-    /**
-     * Every property source except environment variables: ASTROCYTE_HOMEOSTASIS_RECALL_MAX_TOKENS cannot say
-     * where the word breaks are in a free-form tree, so it would come out as astrocyte.homeostasis.recall.max.tokens.
-     * The starter's own typed keys still bind from environment variables, and ${VAR} placeholders work
-     * everywhere in the tree.
-     */
-    private static Binder treeBinder(Environment environment) {
-        if (!(environment instanceof ConfigurableEnvironment configurable)) {
-            return Binder.get(environment);
-        }
-        MutablePropertySources sources = new MutablePropertySources();
-        for (PropertySource<?> source : configurable.getPropertySources()) {
-            if (!(source instanceof SystemEnvironmentPropertySource)) {
-                sources.addLast(source);
-            }
-        }
-        return new Binder(ConfigurationPropertySources.from(sources),
-                new PropertySourcesPlaceholdersResolver(sources));
     }
 
     private static Map<String, Object> readFile(ResourceLoader resources, String location) {
