@@ -109,10 +109,7 @@ public final class AstrocyteContentRetriever implements ContentRetriever {
 
         /** Token budget for the hits of one query; {@code null} (default) uses {@code recall_max_tokens}. */
         public Builder maxTokens(Integer value) {
-            if (value != null && value <= 0) {
-                throw new IllegalArgumentException("maxTokens must be positive, got " + value);
-            }
-            this.maxTokens = value;
+            this.maxTokens = positiveOrNull(value, "maxTokens");
             return this;
         }
 

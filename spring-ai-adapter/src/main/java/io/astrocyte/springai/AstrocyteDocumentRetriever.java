@@ -60,10 +60,7 @@ public final class AstrocyteDocumentRetriever implements DocumentRetriever {
 
         /** Token budget of the documents of one query; {@code null} uses {@code recall_max_tokens}. */
         public Builder maxTokens(Integer value) {
-            if (value != null && value <= 0) {
-                throw new IllegalArgumentException("maxTokens must be positive, got " + value);
-            }
-            this.maxTokens = value;
+            this.maxTokens = positiveOrNull(value, "maxTokens");
             return this;
         }
 

@@ -236,10 +236,7 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
 
         /** Token budget of what is added; {@code null} uses {@code recall_max_tokens} / {@code reflect_max_tokens}. */
         public Builder maxTokens(Integer value) {
-            if (value != null && value <= 0) {
-                throw new IllegalArgumentException("maxTokens must be positive, got " + value);
-            }
-            this.maxTokens = value;
+            this.maxTokens = positiveOrNull(value, "maxTokens");
             return this;
         }
 
