@@ -36,6 +36,10 @@ public final class LocalEmbedder implements Embedder {
     public static final String MODEL_ID = "all-minilm-l6-v2-q";
     public static final int DIMENSION = 384;
 
+    static {
+        GpuProbeLogging.quiet();
+    }
+
     private final ThreadPoolExecutor pool;
     private final OrtSession session;
     private final Model model;
