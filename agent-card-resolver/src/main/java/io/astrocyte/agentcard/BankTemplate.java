@@ -3,6 +3,7 @@ package io.astrocyte.agentcard;
 import io.astrocyte.ConfigException;
 import io.astrocyte.InvalidRequestException;
 import io.astrocyte.api.BankIds;
+import io.astrocyte.identity.BankResolver;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -10,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A bank id with placeholders: {@code {agent_id}}, {@code {user_id}}, {@code {tenant_id}}, {@code {env}},
- * {@code {session_id}}. Values are made bank-safe (characters outside {@code [a-zA-Z0-9._:@-]} become
- * {@code _}) before they are put in.
+ * {@code {session_id}}. Values are put in with {@link BankResolver#encode(String)}, which is one-to-one:
+ * two users (or sessions, tenants…) that differ never share the bank a template gives them.
  */
 record BankTemplate(String key, String template) {
 
@@ -59,7 +60,7 @@ record BankTemplate(String key, String template) {
                     throw new InvalidRequestException(key, "bank template '" + template + "' needs {" + name
                             + "}, which this execution environment does not provide");
                 }
-                value = value.replaceAll("[^a-zA-Z0-9._:@\\-]", "_");
+                value = BankResolver.encode(value);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

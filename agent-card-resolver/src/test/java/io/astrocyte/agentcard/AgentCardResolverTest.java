@@ -113,6 +113,17 @@ class AgentCardResolverTest {
     }
 
     @Test
+    void usersWhoseIdsDifferOnlyInUnsafeCharactersGetDifferentBanks() throws Exception {
+        AgentCard card = AgentCardReaderTest.card("support-v1.json");
+        String spaced = resolver.resolve(card, prodFor("user:jo smith")).defaultBank();
+        String underscored = resolver.resolve(card, prodFor("user:jo_smith")).defaultBank();
+        String slashed = resolver.resolve(card, prodFor("user:jo/smith")).defaultBank();
+        assertThat(List.of(spaced, underscored, slashed)).doesNotHaveDuplicates();
+        assertThat(underscored).endsWith(":user-jo_smith");
+        assertThat(spaced).endsWith(":user-jo:20smith");
+    }
+
+    @Test
     void usersOfOneAgentNeverSeeEachOthersMemory() throws Exception {
         AgentCard card = AgentCardReaderTest.card("support-v1.json");
         ResolvedMemoryBinding alice = resolver.resolve(card, prodFor("user:alice"));

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * The convention bank of an identity (SPEC §2.4): {@code user-<id>}, {@code agent-<id>},
  * {@code service-<id>} (prefixes from {@code identity.*_bank_prefix}), {@code team-<id>} for teams.
- * Characters a bank id cannot hold are replaced by {@code _}, so every identity has a valid bank.
+ * Identifiers are put in with {@link #encode(String)}, which is one-to-one: two different identities
+ * never share a bank, whatever characters their ids hold.
  */
 public final class BankResolver {
 
@@ -29,12 +30,57 @@ public final class BankResolver {
         return derive(prefix, actor.id());
     }
 
-    /** {@code prefix + id}, with characters outside {@code [a-zA-Z0-9._:@-]} replaced by {@code _}. */
+    /** {@code prefix + encode(id)}; an id too long for a bank id is refused. */
     public static String derive(String prefix, String id) {
-        String bank = (prefix + id).replaceAll("[^a-zA-Z0-9._:@\\-]", "_");
+        String bank = prefix + encode(id);
         if (bank.length() > 255) {
             throw new InvalidRequestException("bank_id", "identity '" + id + "' is too long for a bank id");
         }
         return BankIds.require("bank_id", bank);
+    }
+
+    /**
+     * Puts an identifier into bank-id characters, one-to-one. Letters, digits and {@code . _ @ -} stay as
+     * they are, so ordinary ids ({@code alice}, {@code jo_smith}, {@code 3f2a-...}, {@code a.b@c}) keep
+     * readable banks. Every other character, {@code :} included, becomes {@code :} followed by two
+     * lowercase hex digits per UTF-8 byte: {@code "jo smith"} is {@code jo:20smith}, {@code "José"}
+     * {@code Jos:c3:a9}. As {@code :} only ever starts such an escape, the original id can be read back
+     * from the result, so two different ids can never give the same bank (replacing characters by a
+     * placeholder, as before, mapped {@code "jo smith"} and {@code "jo_smith"} to one bank).
+     */
+    public static String encode(String id) {
+        Objects.requireNonNull(id, "id");
+        StringBuilder out = null;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (isPlain(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(id.length() + 16).append(id, 0, i);
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < id.length()
+                    && Character.isLowSurrogate(id.charAt(i + 1)) ? i + 2 : i + 1;
+            // A lone surrogate has no UTF-8 form; its code unit is escaped as three bytes of its own
+            // (as CESU-8 would), which no well-formed character encodes to, so it cannot collide.
+            byte[] bytes = end - i == 1 && Character.isSurrogate(c)
+                    ? new byte[] {(byte) (0xE0 | (c >> 12)), (byte) (0x80 | ((c >> 6) & 0x3F)), (byte) (0x80 | (c & 0x3F))}
+                    : id.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (byte b : bytes) {
+                out.append(':').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+            i = end - 1;
+        }
+        return out == null ? id : out.toString();
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static boolean isPlain(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '.' || c == '_' || c == '@' || c == '-';
     }
 }

@@ -55,7 +55,7 @@ class JwtClaimsTest {
         assertThat(banks.derive(ActorIdentity.parse("service:billing"))).isEqualTo("svc-billing");
         assertThat(banks.derive(ActorIdentity.parse("agent:bot"))).isEqualTo("agent-bot");
         assertThat(banks.derive(ActorIdentity.parse("team:ops"))).isEqualTo("team-ops");
-        assertThat(BankResolver.derive("user-", "Ann Lee/ü")).isEqualTo("user-Ann_Lee__");
+        assertThat(BankResolver.derive("user-", "Ann Lee/ü")).isEqualTo("user-Ann:20Lee:2f:c3:bc");
         assertThatThrownBy(() -> BankResolver.derive("user-", "x".repeat(300)))
                 .isInstanceOf(InvalidRequestException.class);
     }
