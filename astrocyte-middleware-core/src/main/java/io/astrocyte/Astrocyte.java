@@ -147,7 +147,8 @@ public final class Astrocyte implements AutoCloseable {
         this.llm = llm;
         this.owned = owned;
         GrantAccessController grants = b.accessController != null ? null
-                : new GrantAccessController(config.accessControl(), config.grants(), governance);
+                : new GrantAccessController(config.accessControl(), config.grants(), governance,
+                        new io.astrocyte.identity.BankResolver(config.identity()));
         if (b.accessController != null) {
             this.access = b.accessController;
         } else if (policyProvider != null) {
@@ -566,7 +567,7 @@ public final class Astrocyte implements AutoCloseable {
     public ImportResult importBank(ImportRequest request, Path file, AstrocyteContext context) {
         ensureOpen();
         require(request);
-        access.check(context, request.bankId(), Permission.ADMIN);
+        checkImport(request, context);
         Path source = portabilityPaths.check(file, request.allowedRoots(), request.allowUncontained());
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
             return imported(request, importer.importFrom(request, in));
@@ -580,8 +581,21 @@ public final class Astrocyte implements AutoCloseable {
         ensureOpen();
         require(request);
         Objects.requireNonNull(in, "in");
-        access.check(context, request.bankId(), Permission.ADMIN);
+        checkImport(request, context);
         return imported(request, importer.importFrom(request, in));
+    }
+
+    /**
+     * An import needs admin. It is also a write, so under owner_only it claims an unowned bank as a first
+     * retain would; a caller who may not write gets the admin refusal, which names what an import needs.
+     */
+    private void checkImport(ImportRequest request, AstrocyteContext context) {
+        try {
+            access.check(context, request.bankId(), Permission.WRITE);
+        } catch (AccessDeniedException e) {
+            // Reported by the admin check below.
+        }
+        access.check(context, request.bankId(), Permission.ADMIN);
     }
 
     private ImportResult imported(ImportRequest request, ImportResult r) {

@@ -28,7 +28,10 @@ class AstrocyteMultiBankTest {
 
     @BeforeEach
     void seed() {
-        brain = TestBrains.inMemory();
+        // The bot serves every bank here; multi-bank behaviour, not access control, is under test.
+        brain = TestBrains.inMemory(new io.astrocyte.config.ConfigLoader(k -> null).fromMap(java.util.Map.of(
+                "access_grants", java.util.List.of(java.util.Map.of("bank_id", "*", "principal", "agent:support-bot",
+                        "permissions", java.util.List.of("read", "write", "forget", "admin"))))));
         brain.retain(RetainRequest.of("team", "Refunds are processed within five days."), BOT);
         brain.retain(RetainRequest.of("team", "The shared fact about refunds."), BOT);
         brain.retain(RetainRequest.of("user-bob", "Bob asked about a refund for order 42."), BOT);
@@ -81,7 +84,8 @@ class AstrocyteMultiBankTest {
 
     @Test
     void aFailingBankIsSkippedInMultiBankRecall() {
-        try (Astrocyte b = Astrocyte.builder().config(AstrocyteConfig.defaultConfig())
+        try (Astrocyte b = Astrocyte.builder().config(AstrocyteConfig.defaultConfig()
+                        .withAccessControl(io.astrocyte.config.AccessControlConfig.disabled()))
                 .vectorStore(new FailingForBankStore("broken")).embedder(new HashingEmbedder(256)).build()) {
             b.retain(RetainRequest.of("fine", "a refund note"), BOT);
             RecallResult r = b.recall(RecallRequest.builder("refund").banks(List.of("broken", "fine")).build(), BOT);
@@ -93,7 +97,8 @@ class AstrocyteMultiBankTest {
         }
         // ... and with degraded_mode: error it surfaces as ProviderUnavailable.
         try (Astrocyte b = Astrocyte.builder().config(new io.astrocyte.config.ConfigLoader(k -> null).fromMap(
-                java.util.Map.of("escalation", java.util.Map.of("degraded_mode", "error"))))
+                java.util.Map.of("access_control", java.util.Map.of("enabled", false),
+                        "escalation", java.util.Map.of("degraded_mode", "error"))))
                 .vectorStore(new FailingForBankStore("broken")).embedder(new HashingEmbedder(256)).build()) {
             assertThatThrownBy(() -> b.recall(RecallRequest.of("broken", "refund"), BOT))
                     .isInstanceOf(ProviderUnavailableException.class);

@@ -8,7 +8,11 @@ import java.util.Map;
 /**
  * {@code access_control} (SPEC §2.3, §7).
  *
- * @param enabled              whether grants are enforced (default {@code false})
+ * <p>Access control is on unless switched off: a governed memory layer fails closed. Under the default
+ * {@code owner_only} policy the first identity to write a bank owns it and everyone else needs a grant.
+ * {@code enabled: false} is the explicit opt-out (identified calls then reach any bank they name).
+ *
+ * @param enabled              whether grants are enforced (default {@code true})
  * @param defaultPolicy        what applies when no grant decides, and whether anonymous calls pass
  * @param policyProvider       name of an {@link io.astrocyte.spi.AccessPolicyProvider} factory, or {@code null}
  * @param policyProviderConfig its settings
@@ -37,11 +41,16 @@ public record AccessControlConfig(Boolean enabled, DefaultPolicy defaultPolicy, 
     public static final AccessControlConfig DEFAULT = new AccessControlConfig(null, null, null, null, null);
 
     public AccessControlConfig {
-        enabled = enabled != null && enabled;
+        enabled = enabled == null || enabled;
         defaultPolicy = defaultPolicy == null ? DefaultPolicy.OWNER_ONLY : defaultPolicy;
         policyProviderConfig = policyProviderConfig == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(policyProviderConfig));
         policyMode = policyMode == null ? PolicyMode.CONFIG_THEN_EXTERNAL : policyMode;
+    }
+
+    /** Access control switched off: the explicit opt-out (any identified caller reaches any bank). */
+    public static AccessControlConfig disabled() {
+        return new AccessControlConfig(false, null, null, null, null);
     }
 
     /** Enabled access control with the given default policy and no external provider. */

@@ -21,14 +21,62 @@ public final class BankResolver {
 
     /** The convention bank of {@code actor}. */
     public String derive(ActorIdentity actor) {
-        String prefix = switch (actor.type()) {
+        return derive(prefix(actor.type()), actor.id());
+    }
+
+    private String prefix(ActorType type) {
+        String prefix = switch (type) {
             case USER -> config.userBankPrefix();
             case AGENT -> config.agentBankPrefix();
             case SERVICE -> config.serviceBankPrefix();
             case TEAM -> "team-";
         };
-        return derive(prefix, actor.id());
+        return prefix == null ? "" : prefix;
     }
+
+    /** Whether {@code bankId} is {@code actor}'s own convention bank. */
+    public boolean isConventionBankOf(ActorIdentity actor, String bankId) {
+        String prefix = prefix(actor.type());
+        return actor.type() != ActorType.TEAM && !prefix.isEmpty() && bankId.startsWith(prefix)
+                && bankId.equals(prefix + encode(actor.id()));
+    }
+
+    /**
+     * Whether {@code bankId} is the convention bank of some user, agent or service (a non-empty prefix
+     * followed by an encoded id): such a bank belongs to the identity it derives from and is never claimed
+     * by whoever writes to it first. Banks that merely start with a prefix ({@code agent-x:user-y}, whose
+     * {@code :u} is no escape) are ordinary banks. Team banks are ordinary banks too: teams are matched
+     * through actors' claims and never call as themselves.
+     */
+    public boolean isConventionBank(String bankId) {
+        for (ActorType type : new ActorType[] {ActorType.USER, ActorType.AGENT, ActorType.SERVICE}) {
+            String prefix = prefix(type);
+            if (!prefix.isEmpty() && bankId.length() > prefix.length() && bankId.startsWith(prefix)
+                    && isEncodedId(bankId, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s} from {@code from} on could be an output of {@link #encode}. */
+    private static boolean isEncodedId(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                if (i + 2 >= s.length() || HEX_DIGITS.indexOf(s.charAt(i + 1)) < 0
+                        || HEX_DIGITS.indexOf(s.charAt(i + 2)) < 0) {
+                    return false;
+                }
+                i += 2;
+            } else if (!isPlain(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String HEX_DIGITS = "0123456789abcdef";
 
     /** {@code prefix + encode(id)}; an id too long for a bank id is refused. */
     public static String derive(String prefix, String id) {

@@ -25,9 +25,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link GovernanceStore} (made through {@link AccessManager#grant}, durable), and runtime grants that
  * trusted code such as the agent-card resolver adds (in memory, re-derived on every start).
  *
- * <p>Under {@code owner_only}, the first identity to attempt a write to a bank that has no owner (or
- * the identity it acts for) becomes its owner, recorded durably in the {@link GovernanceStore}, and
- * holds every permission on it; everyone else needs a grant.
+ * <p>Under {@code owner_only} (the default), an identity owns its convention bank ({@code user-alice}
+ * for {@code user:alice}, see {@link BankResolver}) from the start, and nobody else can claim it. For
+ * any other bank, the first identity to attempt a write to it while it has no owner (or the identity it
+ * acts for) becomes its owner, recorded durably in the {@link GovernanceStore}. An owner holds every
+ * permission on its bank; everyone else needs a grant, and a refusal names the grant that would allow it.
  *
  * <p>Teams come from the actor's claims: {@code teams} holds a comma-separated list, each of which is
  * matched as principal {@code team:<name>}.
@@ -41,9 +43,17 @@ public final class GrantAccessController implements AccessController {
     private final List<AccessGrant> configGrants;
     private final List<AccessGrant> runtimeGrants = new CopyOnWriteArrayList<>();
     private final GovernanceStore governance;
+    private final BankResolver conventions;
 
     /** @param governance where owners and API grants live; may be {@code null} unless the policy is {@code owner_only} */
     public GrantAccessController(AccessControlConfig config, List<AccessGrant> grants, GovernanceStore governance) {
+        this(config, grants, governance, new BankResolver(io.astrocyte.config.IdentityConfig.DEFAULT));
+    }
+
+    /** @param conventions how identities map to their own banks (the {@code identity.*_bank_prefix} settings) */
+    public GrantAccessController(AccessControlConfig config, List<AccessGrant> grants, GovernanceStore governance,
+            BankResolver conventions) {
+        this.conventions = java.util.Objects.requireNonNull(conventions, "conventions");
         this.config = config;
         this.configGrants = List.copyOf(grants);
         this.governance = governance;
@@ -100,8 +110,10 @@ public final class GrantAccessController implements AccessController {
             return new AccessDecision(true, context.principal(), bankId, permission, Set.of(),
                     "access control is disabled");
         }
-        if (claimOwnership && ownerOnly() && permission == Permission.WRITE && governance.owner(bankId).isEmpty()) {
+        if (claimOwnership && ownerOnly() && permission == Permission.WRITE && !conventions.isConventionBank(bankId)
+                && governance.owner(bankId).isEmpty()) {
             // A bank written on someone's behalf belongs to them, not to the agent doing the writing.
+            // Convention banks are never claimed: user-alice belongs to user:alice whoever writes first.
             ActorIdentity owner = context.onBehalfOf() != null ? context.onBehalfOf() : context.actor();
             governance.claimOwner(bankId, owner.grantKey());
         }
@@ -115,11 +127,28 @@ public final class GrantAccessController implements AccessController {
         if (open && permission != Permission.ADMIN) {
             return new AccessDecision(true, context.principal(), bankId, permission, effective, "open policy");
         }
+        String policy = config.defaultPolicy().name().toLowerCase(java.util.Locale.ROOT);
         String why = context.onBehalfOf() != null
                 ? "no grant gives it to both " + context.actor().grantKey() + " and " + context.onBehalfOf().grantKey()
-                : "no grant gives it under the " + config.defaultPolicy().name().toLowerCase(java.util.Locale.ROOT)
-                        + " policy";
-        return new AccessDecision(false, context.principal(), bankId, permission, effective, why);
+                : "no grant gives it under the " + policy + " policy";
+        return new AccessDecision(false, context.principal(), bankId, permission, effective,
+                why + "; " + grantHint(context, bankId, permission));
+    }
+
+    /** The grant (or grants, when acting for someone) that would allow the call, in config syntax. */
+    private String grantHint(AstrocyteContext context, String bankId, Permission permission) {
+        List<String> missing = new ArrayList<>();
+        for (ActorIdentity who : context.onBehalfOf() == null ? List.of(context.actor())
+                : List.of(context.actor(), context.onBehalfOf())) {
+            if (!permissions(who, bankId).contains(permission)) {
+                missing.add("{bank_id: \"" + bankId + "\", principal: \"" + who.grantKey() + "\", permissions: ["
+                        + permission.wireName() + "]}");
+            }
+        }
+        String owner = governance == null ? null : governance.owner(bankId).orElse(null);
+        return "allow it with access_grants: [" + String.join(", ", missing) + "]"
+                + " in the configuration, or Astrocyte.access().grant(...) by "
+                + (owner != null ? "the bank's owner " + owner + " or " : "") + "an admin of the bank";
     }
 
     private boolean ownerOnly() {
@@ -130,7 +159,8 @@ public final class GrantAccessController implements AccessController {
     public Set<Permission> permissions(ActorIdentity identity, String bankId) {
         List<String> keys = principalKeys(identity);
         Set<Permission> out = EnumSet.noneOf(Permission.class);
-        if (ownerOnly() && governance.owner(bankId).map(identity.grantKey()::equals).orElse(false)) {
+        if (ownerOnly() && (conventions.isConventionBankOf(identity, bankId)
+                || governance.owner(bankId).map(identity.grantKey()::equals).orElse(false))) {
             out.addAll(EnumSet.allOf(Permission.class));
         }
         for (AccessGrant g : allGrants()) {

@@ -112,21 +112,21 @@ class AccessManagerTest {
     @Test
     void checkExplainsTheDecisionWithoutClaimingOwnership() {
         try (Astrocyte brain = open("owner_only")) {
-            AccessDecision write = brain.access().check(BOB, "user-bob", Permission.WRITE);
+            AccessDecision write = brain.access().check(BOB, "notes-bob", Permission.WRITE);
             assertThat(write.allowed()).isFalse();
             assertThat(write.reason()).contains("owner_only");
             // The check did not make Bob the owner; his first real write does.
-            brain.retain(RetainRequest.of("user-bob", "Bob's first note"), BOB);
-            AccessDecision after = brain.access().check(BOB, "user-bob", Permission.ADMIN);
+            brain.retain(RetainRequest.of("notes-bob", "Bob's first note"), BOB);
+            AccessDecision after = brain.access().check(BOB, "notes-bob", Permission.ADMIN);
             assertThat(after.allowed()).isTrue();
             assertThat(after.effective()).contains(Permission.ADMIN, Permission.READ);
-            assertThat(brain.access().check(ALICE, "user-bob", Permission.READ))
+            assertThat(brain.access().check(ALICE, "notes-bob", Permission.READ))
                     .satisfies(d -> {
                         assertThat(d.allowed()).isFalse();
                         assertThat(d.principal()).isEqualTo("user:alice");
                         assertThat(d.effective()).isEmpty();
                     });
-            AccessDecision anonymous = brain.access().check(null, "user-bob", Permission.READ);
+            AccessDecision anonymous = brain.access().check(null, "notes-bob", Permission.READ);
             assertThat(anonymous.allowed()).isFalse();
             assertThat(anonymous.reason()).isEqualTo("no identity");
         }
@@ -134,7 +134,8 @@ class AccessManagerTest {
 
     @Test
     void withoutAGovernanceStoreStoredGrantsAreUnsupported() {
-        try (Astrocyte brain = Astrocyte.builder().config(AstrocyteConfig.defaultConfig()).vectorStore(store)
+        try (Astrocyte brain = Astrocyte.builder().config(AstrocyteConfig.defaultConfig()
+                .withAccessControl(io.astrocyte.config.AccessControlConfig.disabled())).vectorStore(store)
                 .embedder(new HashingEmbedder(64)).build()) {
             assertThatThrownBy(() -> brain.access().grant(AccessGrant.of("notes", "user:bob", Permission.READ), ALICE))
                     .isInstanceOf(CapabilityNotSupportedException.class)

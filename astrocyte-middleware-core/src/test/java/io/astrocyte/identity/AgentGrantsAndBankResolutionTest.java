@@ -92,9 +92,9 @@ class AgentGrantsAndBankResolutionTest {
                 "identity", Map.of("auto_resolve_banks", true)));
         try (Astrocyte brain = open(config)) {
             AstrocyteContext carol = AstrocyteContext.of("user:carol");
-            assertThat(brain.access().readableBanks(carol)).isEmpty(); // nobody owns user-carol yet
-            assertThatThrownBy(() -> brain.recall(RecallRequest.builder("anything").build(), carol))
-                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("auto_resolve_banks");
+            // user-carol is Carol's own bank from the start: readable (empty) before her first write.
+            assertThat(brain.access().readableBanks(carol)).containsExactly("user-carol");
+            assertThat(brain.recall(RecallRequest.builder("anything").build(), carol).hits()).isEmpty();
             brain.retain(RetainRequest.of("user-carol", "Carol plays the cello"), carol);
             assertThat(brain.access().readableBanks(carol)).containsExactly("user-carol");
             assertThat(brain.recall(RecallRequest.builder("cello").build(), carol).hits()).hasSize(1);

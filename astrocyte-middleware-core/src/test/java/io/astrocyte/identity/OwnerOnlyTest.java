@@ -55,7 +55,8 @@ class OwnerOnlyTest {
         try (Astrocyte brain = open(List.of())) {
             assertThatThrownBy(() -> brain.retain(RetainRequest.of("user-carol", "x"), botForCarol))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThat(governance.owner("user-carol")).contains("user:carol");
+            // A convention bank belongs to its identity by derivation; no owner is ever recorded for it.
+            assertThat(governance.owner("user-carol")).isEmpty();
             assertThat(brain.retain(RetainRequest.of("user-carol", "mine"), carol).stored()).isTrue();
         }
         try (Astrocyte brain = open(List.of(Map.of("bank_id", "user-*", "principal", "agent:helper",
@@ -63,6 +64,49 @@ class OwnerOnlyTest {
             assertThat(brain.retain(RetainRequest.of("user-carol", "via the agent"), botForCarol).stored()).isTrue();
             assertThatThrownBy(() -> brain.forget(ForgetRequest.all("user-carol"), botForCarol))
                     .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void withNoConfigurationAtAllOneUserCannotReadAnothersBank() {
+        AstrocyteContext alice = AstrocyteContext.of("user:alice");
+        AstrocyteContext bob = AstrocyteContext.of("user:bob");
+        try (Astrocyte brain = Astrocyte.builder().vectorStore(new InMemoryVectorStore())
+                .embedder(new HashingEmbedder(64)).build()) {
+            brain.retain(RetainRequest.of("user-alice", "Alice's locker code is 4711"), alice);
+            assertThatThrownBy(() -> brain.recall(RecallRequest.of("user-alice", "locker code"), bob))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("user:bob lacks 'read' on bank user-alice")
+                    .hasMessageContaining("access_grants: [{bank_id: \"user-alice\", principal: \"user:bob\", "
+                            + "permissions: [read]}]");
+            assertThat(brain.recall(RecallRequest.of("user-alice", "locker code"), alice).hits()).hasSize(1);
+            assertThat(brain.recall(RecallRequest.of("user-bob", "anything"), bob).hits())
+                    .as("an identity's own bank is usable before its first write").isEmpty();
+        }
+    }
+
+    @Test
+    void nobodyClaimsAnotherIdentitysConventionBankByWritingFirst() {
+        AstrocyteContext alice = AstrocyteContext.of("user:alice");
+        AstrocyteContext mallory = AstrocyteContext.of("user:mallory");
+        try (Astrocyte brain = open(List.of())) {
+            assertThatThrownBy(() -> brain.retain(RetainRequest.of("user-alice", "planted"), mallory))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(governance.owner("user-alice")).isEmpty();
+            assertThat(brain.retain(RetainRequest.of("user-alice", "Alice's own note"), alice).stored()).isTrue();
+            assertThat(brain.access().check(alice, "user-alice", io.astrocyte.identity.Permission.ADMIN).allowed())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void onBehalfOfRefusalsNameBothMissingGrants() {
+        AstrocyteContext botForCarol = AstrocyteContext.of("agent:helper").onBehalfOf("user:carol");
+        try (Astrocyte brain = open(List.of())) {
+            assertThatThrownBy(() -> brain.recall(RecallRequest.of("team-notes", "x"), botForCarol))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("principal: \"agent:helper\"")
+                    .hasMessageContaining("principal: \"user:carol\"");
         }
     }
 }

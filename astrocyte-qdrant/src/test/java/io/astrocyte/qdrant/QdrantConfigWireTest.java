@@ -99,7 +99,9 @@ class QdrantConfigWireTest {
     void astrocyteYamlSelectsQdrantAndRetainsReachIt() {
         var cfg = new ConfigLoader(k -> null).fromMap(Map.of("vector_store", "qdrant", "vector_store_config",
                 Map.of("host", "127.0.0.1", "port", server.port(), "collection", "yaml_configured")));
-        try (Astrocyte brain = Astrocyte.builder().config(cfg).embedder(new HashingEmbedder(16)).build()) {
+        // Owners and grants need a governance store; this module has only the in-memory one (test double).
+        try (Astrocyte brain = Astrocyte.builder().config(cfg).embedder(new HashingEmbedder(16))
+                .governanceStore(new io.astrocyte.store.memory.InMemoryGovernanceStore()).build()) {
             assertThat(brain.vectorStore().name()).isEqualTo("qdrant");
             brain.retain(RetainRequest.of("user-alice", "Alice moved to Porto in May"), AstrocyteContext.of(
                     "user:alice"));

@@ -70,7 +70,7 @@ class CircuitBreakerTest {
                         events.add(e.type());
                     }
                 })
-                .config(new ConfigLoader(k -> null).fromMap(Map.of("escalation", Map.of("degraded_mode", mode,
+                .config(new ConfigLoader(k -> null).fromMap(Map.of("access_control", Map.of("enabled", false), "escalation", Map.of("degraded_mode", mode,
                         "circuit_breaker", Map.of("failure_threshold", 3, "recovery_timeout_seconds", 30,
                                 "half_open_max_calls", 2),
                         "cache", Map.of("max_entries", 10, "ttl_seconds", 60))))).build();

@@ -29,7 +29,8 @@ class RateLimitsTest {
 
     private Astrocyte open(Map<String, ?> rateLimits) {
         return Astrocyte.builder().clock(clock).vectorStore(new InMemoryVectorStore()).embedder(new HashingEmbedder(64))
-                .config(new ConfigLoader(k -> null).fromMap(Map.of("homeostasis", Map.of("rate_limits", rateLimits),
+                .config(new ConfigLoader(k -> null).fromMap(Map.of("access_control", Map.of("enabled", false),
+                        "homeostasis", Map.of("rate_limits", rateLimits),
                         "agents", Map.of("bot", Map.of("banks", List.of("a", "b"), "max_retain_per_minute", 2)))))
                 .build();
     }

@@ -117,7 +117,10 @@ class MemoryAnnotationStartupTest {
 
     @Test
     void classLevelScopeWithBeanReferencesAndResultExpressions() {
-        runner().withBean("tenantNames", TenantNames.class).withBean(Assistant.class).run(ctx -> {
+        runner().withBean("tenantNames", TenantNames.class).withBean(Assistant.class)
+                .withPropertyValues("astrocyte.access-grants[0].bank-id=shared-faq",
+                        "astrocyte.access-grants[0].principal=*", "astrocyte.access-grants[0].permissions=read")
+                .run(ctx -> {
             assertThat(ctx).hasNotFailed();
             Assistant assistant = ctx.getBean(Assistant.class);
             Astrocyte brain = ctx.getBean(Astrocyte.class);
