@@ -60,11 +60,35 @@ public record PiiConfig(Mode mode, Action action, List<String> countries, List<C
 
     public static final PiiConfig DEFAULT = new PiiConfig(null, null, null, null, null);
 
+    /**
+     * Type names of the upstream Python project, accepted in {@code type_overrides} so a configuration
+     * carried over keeps its meaning: each maps to the name this implementation reports.
+     */
+    public static final Map<String, String> TYPE_ALIASES = Map.of(
+            "nric", "sg_nric",
+            "pan", "in_pan",
+            "aadhaar", "in_aadhaar",
+            "it_codice_fiscale", "it_fiscal_code",
+            "de_personalausweis", "de_id_card",
+            "fr_insee", "fr_nir");
+
     public PiiConfig {
         mode = mode == null ? Mode.REGEX : mode;
         action = action == null ? Action.REDACT : action;
         countries = countries == null ? List.of() : List.copyOf(countries);
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
-        typeOverrides = typeOverrides == null ? Map.of() : Map.copyOf(typeOverrides);
+        typeOverrides = typeOverrides == null ? Map.of() : canonical(typeOverrides);
+    }
+
+    private static Map<String, TypeOverride> canonical(Map<String, TypeOverride> overrides) {
+        Map<String, TypeOverride> out = new java.util.HashMap<>();
+        overrides.forEach((type, o) -> {
+            String name = TYPE_ALIASES.getOrDefault(type, type);
+            if (out.put(name, o) != null) {
+                throw new ConfigException("barriers.pii.type_overrides: '" + type + "' and '" + name
+                        + "' name the same type; keep one");
+            }
+        });
+        return Map.copyOf(out);
     }
 }

@@ -17,10 +17,12 @@ import java.util.Locale;
 final class LlmPiiDetector {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The types the model is asked to report. */
+    static final java.util.List<String> TYPES = java.util.List.of("name", "address", "email", "phone",
+            "medical_record", "national_id", "financial_account", "date_of_birth", "other");
     private static final String INSTRUCTIONS = "You find personal data in text. Reply with only a JSON array, "
-            + "one object per item: {\"type\": one of name, address, email, phone, medical_record, "
-            + "national_id, financial_account, date_of_birth, other; \"text\": the exact characters as they "
-            + "appear}. Reply [] when there is none.";
+            + "one object per item: {\"type\": one of " + String.join(", ", TYPES) + "; \"text\": the exact "
+            + "characters as they appear}. Reply [] when there is none.";
 
     private final LlmProvider llm;
 

@@ -36,6 +36,7 @@ public final class PiiBarrier {
     private final LlmPiiDetector llm;
 
     public PiiBarrier(PiiConfig config, LlmProvider llm) {
+        checkOverrides(config);
         this.config = config;
         this.scanner = scanner(config);
         boolean wantsLlm = config.mode() == Mode.LLM || config.mode() == Mode.RULES_THEN_LLM;
@@ -45,6 +46,25 @@ public final class PiiBarrier {
                     config.mode().name().toLowerCase(java.util.Locale.ROOT));
         } else if (config.mode() == Mode.NER) {
             LOG.warn("barriers.pii.mode ner: no NER model ships with Astrocyte; using patterns only");
+        }
+    }
+
+    /**
+     * Refuses {@code type_overrides} for a type no pattern reports: such a setting would do nothing, and
+     * a compliance rule lost without a word is worse than a failed start. Upstream names are accepted as
+     * aliases by {@link PiiConfig}.
+     */
+    private static void checkOverrides(PiiConfig config) {
+        Set<String> known = new java.util.TreeSet<>(PiiCatalog.types());
+        known.addAll(LlmPiiDetector.TYPES);
+        config.patterns().forEach(p -> known.add(p.name()));
+        for (String type : config.typeOverrides().keySet()) {
+            if (!known.contains(type)) {
+                throw new io.astrocyte.ConfigException("barriers.pii.type_overrides: unknown PII type '" + type + "'"
+                        + io.astrocyte.config.NearestName.hint(type, known) + "; known types: "
+                        + String.join(", ", known) + "; upstream names " + String.join(", ",
+                                PiiConfig.TYPE_ALIASES.keySet().stream().sorted().toList()) + " are accepted too");
+            }
         }
     }
 

@@ -79,6 +79,14 @@ public final class PiiCatalog {
     private PiiCatalog() {
     }
 
+    /** Every type name the built-in patterns report, global and per country. */
+    public static java.util.Set<String> types() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        GLOBAL.forEach(p -> out.add(p.type()));
+        COUNTRIES.values().forEach(pack -> pack.forEach(p -> out.add(p.type())));
+        return out;
+    }
+
     /** The patterns that apply everywhere. */
     public static List<PiiPattern> global() {
         return GLOBAL;

@@ -17,16 +17,23 @@ public final class PiiScanner {
         this.patterns = List.copyOf(patterns);
     }
 
-    /** The PII in {@code text}, in order, without overlaps. */
+    /**
+     * The PII in {@code text}, in order, without overlaps. The text is scanned in Unicode NFKC form, so
+     * full-width digits and letters ({@code ５５５-１２３-４５６７}), circled or superscript digits and the
+     * like are caught as their ASCII forms are, and checksums run on the normalized digits; the spans
+     * returned are offsets into the original {@code text}, so a redaction replaces the original characters.
+     */
     public List<PiiMatch> scan(String text) {
+        NormalizedText n = NormalizedText.of(text);
+        String scanned = n.text();
         List<PiiMatch> found = new ArrayList<>();
         for (PiiPattern p : patterns) {
-            Matcher m = p.regex().matcher(text);
+            Matcher m = p.regex().matcher(scanned);
             while (m.find()) {
                 int start = m.start(p.group());
                 int end = m.end(p.group());
-                if (start >= 0 && end > start && p.validator().test(text.substring(start, end))) {
-                    found.add(new PiiMatch(p.type(), start, end, p.replacement()));
+                if (start >= 0 && end > start && p.validator().test(scanned.substring(start, end))) {
+                    found.add(new PiiMatch(p.type(), n.originalStart(start), n.originalEnd(end), p.replacement()));
                 }
             }
         }

@@ -8,19 +8,17 @@ import io.astrocyte.config.PiiConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /** Every built-in type is found in a realistic sentence, and checksum failures are left alone. */
 class PiiCatalogTest {
 
-    private static List<String> types(String text, String... countries) {
-        PiiScanner scanner = PiiBarrier.scanner(new PiiConfig(null, null, List.of(countries), null, null));
-        return scanner.scan(text).stream().map(PiiMatch::type).toList();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    /** {@code type | text} for every global type; shared with {@link PiiFullWidthTest}. */
+    static final List<String> GLOBAL_SAMPLES = List.of(
         "email         | Write to alice.smith+memo@example.co.uk today",
         "credit_card   | Card 4111 1111 1111 1111 expires soon",
         "iban          | Pay to GB82 WEST 1234 5698 7654 32 please",
@@ -31,14 +29,10 @@ class PiiCatalogTest {
         "date_of_birth | DOB: 1985-03-12",
         "date_of_birth | Her date of birth is 3 March 1985.",
         "phone         | Call (555) 123-4567 after six",
-        "phone         | Reach me on +44 20 7946 0958",
-    })
-    void globalTypesAreFound(String type, String text) {
-        assertThat(types(text)).contains(type);
-    }
+        "phone         | Reach me on +44 20 7946 0958");
 
-    @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
+    /** {@code country | type | text} for every country-pack type; shared with {@link PiiFullWidthTest}. */
+    static final List<String> COUNTRY_SAMPLES = List.of(
         "SG | sg_nric        | NRIC S1234567D on file",
         "SG | phone          | Mobile +65 9123 4567",
         "IN | in_aadhaar     | Aadhaar 2345 6789 0123",
@@ -66,8 +60,33 @@ class PiiCatalogTest {
         "JP | jp_my_number   | My Number: 1234 5678 9012",
         "JP | phone          | 携帯 090-1234-5678",
         "CN | cn_resident_id | ID 11010519491231002X",
-        "CN | phone          | 手机 13812345678",
-    })
+        "CN | phone          | 手机 13812345678");
+
+    static Stream<Arguments> globalSamples() {
+        return GLOBAL_SAMPLES.stream().map(s -> Arguments.of((Object[]) split(s)));
+    }
+
+    static Stream<Arguments> countrySamples() {
+        return COUNTRY_SAMPLES.stream().map(s -> Arguments.of((Object[]) split(s)));
+    }
+
+    static String[] split(String row) {
+        return java.util.Arrays.stream(row.split("\\|")).map(String::strip).toArray(String[]::new);
+    }
+
+    private static List<String> types(String text, String... countries) {
+        PiiScanner scanner = PiiBarrier.scanner(new PiiConfig(null, null, List.of(countries), null, null));
+        return scanner.scan(text).stream().map(PiiMatch::type).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("globalSamples")
+    void globalTypesAreFound(String type, String text) {
+        assertThat(types(text)).contains(type);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("countrySamples")
     void countryPacksFindTheirIdentifiers(String country, String type, String text) {
         assertThat(types(text, country)).contains(type);
         if (!type.equals("phone")) {
