@@ -92,7 +92,12 @@ public final class ConfigLoader {
 
     /** Binds a map shaped like the YAML file, e.g. from Spring properties or tests. */
     public AstrocyteConfig fromMap(Map<String, ?> map) {
-        return bind(YAML.valueToTree(map), "config map");
+        return fromMap(map, "config map");
+    }
+
+    /** @param origin what errors name as the source of the values, e.g. {@code astrocyte.* properties} */
+    public AstrocyteConfig fromMap(Map<String, ?> map, String origin) {
+        return bind(YAML.valueToTree(map), origin);
     }
 
     private AstrocyteConfig bind(JsonNode tree, String origin) {
@@ -114,7 +119,12 @@ public final class ConfigLoader {
         try {
             return BINDER.treeToValue(tree, AstrocyteConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(origin + ": unknown config key '" + path(e) + "'", e);
+            List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                    : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            String parent = path(e).contains(".") ? path(e).substring(0, path(e).lastIndexOf('.') + 1) : "";
+            throw new ConfigException(origin + ": unknown config key '" + path(e) + "'"
+                    + NearestName.in(e.getPropertyName(), known)
+                            .map(n -> " (did you mean '" + parent + n + "'?)").orElse(""), e);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof ConfigException ce) {
                 throw new ConfigException(origin + ": " + ce.getMessage(), ce);

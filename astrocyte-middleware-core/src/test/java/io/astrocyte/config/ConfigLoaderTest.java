@@ -30,7 +30,7 @@ class ConfigLoaderTest {
         assertThat(c.homeostasis().recallMaxTokens()).isNull();
         assertThat(c.barriers().validation().maxContentLength()).isEqualTo(50_000);
         assertThat(c.barriers().validation().allowedContentTypes()).containsExactly("text", "conversation", "document");
-        assertThat(c.accessControl().enabled()).isFalse();
+        assertThat(c.accessControl().enabled()).as("secure by default").isTrue();
         assertThat(c.accessControl().defaultPolicy()).isEqualTo(AccessControlConfig.DefaultPolicy.OWNER_ONLY);
         assertThat(c.pipeline().chunker().maxSize()).isEqualTo(512);
         assertThat(c.pipeline().chunker().overlap()).isEqualTo(50);
@@ -118,5 +118,19 @@ class ConfigLoaderTest {
                 "homeostasis", Map.of("retain_max_content_bytes", 1000)));
         assertThat(c.vectorStore()).isEqualTo("in_memory");
         assertThat(c.homeostasis().retainMaxContentBytes()).isEqualTo(1000);
+    }
+
+    @Test
+    void unknownKeysNameTheNearestValidKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> load("homeostasis:\n  recal_max_tokens: 10\n"))
+                .isInstanceOf(io.astrocyte.ConfigException.class)
+                .hasMessageContaining("unknown config key 'homeostasis.recal_max_tokens'")
+                .hasMessageContaining("(did you mean 'homeostasis.recall_max_tokens'?)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> load("acess_control:\n  enabled: false\n"))
+                .isInstanceOf(io.astrocyte.ConfigException.class)
+                .hasMessageContaining("(did you mean 'access_control'?)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> load("banananas: 1\n"))
+                .isInstanceOf(io.astrocyte.ConfigException.class)
+                .hasMessageContaining("unknown config key 'banananas'").hasMessageNotContaining("did you mean");
     }
 }

@@ -31,8 +31,11 @@ final class SpringConfigSource {
 
     static AstrocyteConfig load(Environment environment, ResourceLoader resources, AstrocyteProperties properties,
             QdrantConnectionDetails qdrant) {
+        PropertyKeyCheck.check(environment);
         Map<String, Object> tree = tree(environment, resources, properties, qdrant);
-        return new ConfigLoader(environment::getProperty).fromMap(tree);
+        return new ConfigLoader(environment::getProperty).fromMap(tree, "astrocyte.* properties"
+                + (properties.getConfigFile() == null || properties.getConfigFile().isBlank() ? ""
+                        : " over " + properties.getConfigFile()));
     }
 
     static Map<String, Object> tree(Environment environment, ResourceLoader resources,
