@@ -18,6 +18,7 @@ import io.astrocyte.AstrocyteException;
 import io.astrocyte.api.ContentType;
 import io.astrocyte.api.RetainRequest;
 import io.astrocyte.api.RetainResult;
+import io.astrocyte.integration.UserFacts;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
 import io.astrocyte.spi.VectorFilters;
@@ -45,7 +46,10 @@ public final class AstrocyteAutoRetain {
 
     /** What a completed turn contributes to memory. */
     public enum Mode {
-        /** The user's message only: what the user said about themselves and their world (default). */
+        /**
+         * The sentences of the user's message that state something about the user (default); questions,
+         * requests and small talk are dropped by {@link UserFacts}, the rules every adapter shares.
+         */
         USER_FACTS,
         /** The model's final answer only. */
         COMPLETIONS,
@@ -112,7 +116,7 @@ public final class AstrocyteAutoRetain {
             return;
         }
         String content = switch (mode) {
-            case USER_FACTS -> turn.user;
+            case USER_FACTS -> turn.user == null ? null : UserFacts.extract(turn.user).orElse(null);
             case COMPLETIONS -> turn.answer;
             case TURNS -> turn.user == null || turn.answer == null ? null
                     : "User: " + turn.user + "\nAssistant: " + turn.answer;

@@ -163,8 +163,7 @@ class AiServicesMemoryTest {
 
     @Test
     void autoRetainStoresUserFactsThroughThePiiBarrier() {
-        AstrocyteAutoRetain autoRetain = AstrocyteAutoRetain.builder(brain).resolver(USERS)
-                .filter(text -> !text.endsWith("?")).build();
+        AstrocyteAutoRetain autoRetain = AstrocyteAutoRetain.builder(brain).resolver(USERS).build();
         Assistant assistant = AiServices.builder(Assistant.class).chatModel(model).chatMemoryProvider(windows())
                 .contentRetriever(AstrocyteContentRetriever.builder(brain).resolver(USERS).build())
                 .registerListeners(autoRetain.listeners()).build();
@@ -180,6 +179,8 @@ class AiServicesMemoryTest {
         assertThat(stored.get(0).metadata()).containsEntry("session_id", "alice");
         assertThat(stored.get(0).tags()).contains("auto_retain");
         assertThat(texts("user-bob", BOB, "Lisbon")).isEmpty();
+        assertThat(texts("user-alice", ALICE, "Where do I live?")).as("questions are not user facts")
+                .noneMatch(t -> t.contains("Where do I live"));
     }
 
     @Test

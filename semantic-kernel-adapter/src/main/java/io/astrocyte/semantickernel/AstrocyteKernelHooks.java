@@ -15,6 +15,7 @@ import io.astrocyte.api.MemoryHit;
 import io.astrocyte.api.RecallRequest;
 import io.astrocyte.api.RetainRequest;
 import io.astrocyte.api.RetainResult;
+import io.astrocyte.integration.UserFacts;
 import io.astrocyte.identity.ResolvedMemoryBinding;
 import io.astrocyte.tools.MemoryComponentBuilder;
 import io.astrocyte.tools.MemoryToolOperations;
@@ -49,9 +50,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class AstrocyteKernelHooks {
 
-    /** What auto-retain keeps of a prompt function call. */
+    /**
+     * What auto-retain keeps of a prompt function call: nothing, the statements the user makes about
+     * themselves in the input (questions, requests and small talk dropped, by the rules all adapters share),
+     * the whole input, the result, or the turn.
+     */
     public enum Retain {
-        OFF, INPUT, RESULT, TURN
+        OFF, USER_FACTS, INPUT, RESULT, TURN
     }
 
     /** The argument the recalled memories are put in. */
@@ -145,6 +150,7 @@ public final class AstrocyteKernelHooks {
         Object result = event.getResult() == null ? null : event.getResult().getResult();
         String answer = result == null ? null : result.toString();
         String content = switch (retain) {
+            case USER_FACTS -> input == null ? null : UserFacts.extract(input).orElse(null);
             case INPUT -> input;
             case RESULT -> answer;
             case TURN -> input == null || answer == null ? null : "User: " + input + "\nAssistant: " + answer;

@@ -169,4 +169,15 @@ class KernelMemoryTest {
         assertThat(texts("user-alice", ALICE)).as("native functions, like the memory plugin's, are not retained")
                 .isEmpty();
     }
+
+    @Test
+    void userFactsAutoRetainKeepsOnlyWhatTheUserSaysAboutThemselves() {
+        Kernel kernel = kernelWithHooks(AstrocyteKernelHooks.builder(brain)
+                .resolver(MemoryBindingResolver.conversationIdAsUser("user-"))
+                .autoRetain(AstrocyteKernelHooks.Retain.USER_FACTS).build());
+        prompt(kernel, "Answer: {{$input}}", args("input", "What is my favourite colour?", "conversation_id", "dan"));
+        prompt(kernel, "Answer: {{$input}}", args("input", "Thanks! By the way, I love teal. Suggest a scarf?",
+                "conversation_id", "dan"));
+        assertThat(texts("user-dan", AstrocyteContext.of("user:dan"))).containsExactly("By the way, I love teal.");
+    }
 }

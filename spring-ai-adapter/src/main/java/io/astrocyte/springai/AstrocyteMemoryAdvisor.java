@@ -8,6 +8,7 @@ import io.astrocyte.api.RecallRequest;
 import io.astrocyte.api.ReflectRequest;
 import io.astrocyte.api.RetainRequest;
 import io.astrocyte.api.RetainResult;
+import io.astrocyte.integration.UserFacts;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
 import io.astrocyte.spi.VectorFilters;
@@ -68,7 +69,10 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         REFLECT
     }
 
-    /** What a completed call contributes to memory. */
+    /**
+     * What a completed call contributes to memory: nothing, the user's statements about themselves
+     * ({@link UserFacts}: questions, requests and small talk dropped), the answer, or the whole turn.
+     */
     public enum AutoRetain {
         OFF, USER_FACTS, COMPLETIONS, TURNS
     }
@@ -187,7 +191,7 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         String answer = response.chatResponse() == null || response.chatResponse().getResult() == null ? null
                 : response.chatResponse().getResult().getOutput().getText();
         String content = switch (autoRetain) {
-            case USER_FACTS -> user;
+            case USER_FACTS -> user == null ? null : UserFacts.extract(user).orElse(null);
             case COMPLETIONS -> answer;
             case TURNS -> user == null || answer == null ? null : "User: " + user + "\nAssistant: " + answer;
             case OFF -> null;

@@ -84,13 +84,16 @@ class ChatClientMemoryTest {
     @Test
     void autoRetainGoesThroughThePolicyLayerForCallsAndStreams() {
         ChatClient client = ChatClient.builder(model).defaultAdvisors(AstrocyteMemoryAdvisor.builder(brain)
-                .resolver(USERS).autoRetain(AstrocyteMemoryAdvisor.AutoRetain.USER_FACTS)
-                .retainFilter(t -> !t.endsWith("?")).build()).build();
+                .resolver(USERS).autoRetain(AstrocyteMemoryAdvisor.AutoRetain.USER_FACTS).build()).build();
         ask(client, "alice", "I moved to Lisbon, write to alice@example.com");
         ask(client, "alice", "Where do I live?");
         assertThat(model.lastSystem()).contains("Lisbon");
         assertThat(texts("user-alice", ALICE, "Lisbon"))
                 .containsExactly("I moved to Lisbon, write to [EMAIL_REDACTED]");
+        ask(client, "alice", "Thanks! Book me a table for tonight. Also, I'm vegetarian.");
+        assertThat(texts("user-alice", ALICE, "Where do I live? table vegetarian"))
+                .as("questions, requests and small talk are not user facts")
+                .containsExactlyInAnyOrder("I moved to Lisbon, write to [EMAIL_REDACTED]", "Also, I'm vegetarian.");
 
         ChatClient turns = ChatClient.builder(model).defaultAdvisors(AstrocyteMemoryAdvisor.builder(brain)
                 .resolver(USERS).autoRetain(AstrocyteMemoryAdvisor.AutoRetain.TURNS).build()).build();
