@@ -56,6 +56,10 @@ class BenchmarkSmokeTest {
                     qa.add(Map.of("question", "What about the " + topic + "?", "category", 1 + (t % 4),
                             "evidence", List.of("D:" + session + ":0" + t)));
                 }
+                if (s == 1 && session == 2) {
+                    // A turn far over the default 50,000-character limit, as real datasets have: refused, counted.
+                    turns.add(Map.of("speaker", "Ben", "dia_id", "D2:5", "text", "and on ".repeat(60_000)));
+                }
                 conv.put("session_" + session, turns);
             }
             qa.add(Map.of("question", "Adversarial chess question?", "category", 5, "evidence", List.of("D2:4")));
@@ -96,6 +100,12 @@ class BenchmarkSmokeTest {
         // Every question's evidence shares a rare word with it, so keyword-aware systems find it first.
         assertThat(root.path("systems").path("bm25").path("overall").path("r@1").asDouble()).isEqualTo(1.0);
         assertThat(root.path("systems").path("astrocyte").path("overall").path("r@5").asDouble()).isEqualTo(1.0);
+        JsonNode astrocyte = root.path("systems").path("astrocyte");
+        assertThat(astrocyte.path("refused_retains").asInt()).as("the oversized turn is refused, and the run goes on")
+                .isEqualTo(1);
+        assertThat(astrocyte.path("refused_turns").get(0).asText()).isEqualTo("D2:5");
+        assertThat(astrocyte.path("refusals").fieldNames().next()).containsIgnoringCase("50000");
+        assertThat(root.path("systems").path("bm25").path("refused_retains").asInt()).isZero();
         assertThat(console.toString()).contains("| astrocyte |");
         assertThat(out.resolve("locomo-retrieval.md")).exists();
         assertThat(root.path("skipped").path("astrocyte-qdrant").asText()).contains("--qdrant-url");

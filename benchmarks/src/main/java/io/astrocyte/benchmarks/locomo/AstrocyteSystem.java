@@ -56,7 +56,14 @@ final class AstrocyteSystem implements RetrievalSystem {
         if (r.deduplicated() && !r.stored()) {
             deduplicated++; // default dedup folded a repeated turn into an earlier one; its dia_id is lost
         } else if (!r.stored()) {
-            throw new IllegalStateException("retain refused for " + turn.diaId() + ": " + r.error());
+            throw new RetainRefused(r.error());
+        }
+    }
+
+    /** A retain the policy layer answered with {@code stored=false}; the harness counts it and goes on. */
+    static final class RetainRefused extends RuntimeException {
+        RetainRefused(String reason) {
+            super(reason, null, false, false);
         }
     }
 

@@ -69,7 +69,12 @@ public final class LocomoBenchmark {
                     turns++;
                     for (RetrievalSystem s : systems) {
                         long start = System.nanoTime();
-                        s.index(c, t);
+                        try {
+                            s.index(c, t);
+                        } catch (RuntimeException refused) {
+                            // A refusal (oversized turn, PII rejected, …) is behaviour to report, not a crash.
+                            runs.get(s.name()).refused(t.diaId(), refused);
+                        }
                         runs.get(s.name()).retainMs.add((System.nanoTime() - start) / 1e6);
                     }
                 }
@@ -130,6 +135,11 @@ public final class LocomoBenchmark {
             }
             s.put("by_category", byCategory);
             s.put("adversarial", mean(r.byCategory.getOrDefault(5, List.of())));
+            s.put("refused_retains", r.refusedTurns.size());
+            s.put("refusals", r.refusals);
+            if (!r.refusedTurns.isEmpty()) {
+                s.put("refused_turns", r.refusedTurns);
+            }
             s.put("retain_ms_p50", Stats.round(Stats.percentile(r.retainMs, 50), 3));
             s.put("recall_ms_p50", Stats.round(Stats.percentile(r.recallMs, 50), 3));
             s.put("recall_ms_p95", Stats.round(Stats.percentile(r.recallMs, 95), 3));
@@ -162,8 +172,8 @@ public final class LocomoBenchmark {
                 .append(" questions), embedder ").append(options.embedder().modelId()).append("\n\n");
         sb.append("| system | R@1 | R@5 | R@10 | R@50 | All@10 | Hit@10 | MRR | nDCG@10 | R@1024tok | R@2048tok "
                 + "| multi-hop All@10 | temporal R@10 | open-domain R@10 | single-hop R@10 | adversarial R@10 "
-                + "| recall p50 ms | leaks |\n");
-        sb.append("|---".repeat(18)).append("|\n");
+                + "| recall p50 ms | leaks | refused retains |\n");
+        sb.append("|---".repeat(19)).append("|\n");
         for (Map.Entry<String, SystemRun> e : runs.entrySet()) {
             SystemRun r = e.getValue();
             Map<String, Double> o = mean(r.headline());
@@ -177,7 +187,8 @@ public final class LocomoBenchmark {
                 sb.append(String.format(" | %.3f",
                         mean(r.byCategory.getOrDefault(cat, List.of())).getOrDefault("r@10", 0.0)));
             }
-            sb.append(String.format(" | %.2f | %d |%n", Stats.percentile(r.recallMs, 50), r.leaks));
+            sb.append(String.format(" | %.2f | %d | %d |%n", Stats.percentile(r.recallMs, 50), r.leaks,
+                    r.refusedTurns.size()));
         }
         if (options.qdrant() == null) {
             sb.append("\n").append(QDRANT_ROW).append(": skipped, ").append(QDRANT_SKIPPED).append('\n');
@@ -192,6 +203,14 @@ public final class LocomoBenchmark {
         final Map<Integer, List<Map<String, Double>>> byCategory = new LinkedHashMap<>();
         long leaks;
         final Map<String, Object> notes = new LinkedHashMap<>();
+        final List<String> refusedTurns = new ArrayList<>();
+        final Map<String, Integer> refusals = new java.util.TreeMap<>();
+
+        void refused(String diaId, RuntimeException e) {
+            refusedTurns.add(diaId);
+            String reason = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+            refusals.merge(reason.length() > 160 ? reason.substring(0, 160) + "…" : reason, 1, Integer::sum);
+        }
 
         void add(int category, Map<String, Double> score) {
             byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(score);
