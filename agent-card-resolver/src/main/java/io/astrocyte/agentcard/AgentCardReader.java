@@ -26,7 +26,17 @@ import java.util.Map;
  */
 public final class AgentCardReader {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /**
+     * Largest card read, in bytes (characters for {@link #read(String)}): real cards are a few kilobytes;
+     * anything near this is a mistake or an attack, refused before it is parsed.
+     */
+    public static final int MAX_CARD_BYTES = 1 << 20;
+    /** Deepest JSON nesting read; a card's deepest legitimate path is a handful of levels. */
+    public static final int MAX_DEPTH = 32;
+
+    private static final ObjectMapper JSON = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH).build()).build()).build();
     private static final ObjectMapper SORTED = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -36,6 +46,13 @@ public final class AgentCardReader {
     }
 
     public static AgentCard read(String json) {
+        if (json == null) {
+            throw new InvalidAgentCardException(null, "no agent card given");
+        }
+        if (json.length() > MAX_CARD_BYTES) {
+            throw new InvalidAgentCardException(null, "the agent card has " + json.length()
+                    + " characters, over the limit of " + MAX_CARD_BYTES);
+        }
         try {
             return fromTree(JSON.readTree(json));
         } catch (JsonProcessingException e) {
@@ -44,10 +61,20 @@ public final class AgentCardReader {
     }
 
     public static AgentCard read(InputStream in) {
+        byte[] bytes;
         try {
-            return fromTree(JSON.readTree(in));
+            bytes = in.readNBytes(MAX_CARD_BYTES + 1);
         } catch (IOException e) {
             throw new InvalidAgentCardException("cannot read agent card: " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_CARD_BYTES) {
+            throw new InvalidAgentCardException(null, "the agent card is over the limit of " + MAX_CARD_BYTES
+                    + " bytes");
+        }
+        try {
+            return fromTree(JSON.readTree(bytes));
+        } catch (IOException e) {
+            throw new InvalidAgentCardException("agent card is not valid JSON: " + e.getMessage(), e);
         }
     }
 

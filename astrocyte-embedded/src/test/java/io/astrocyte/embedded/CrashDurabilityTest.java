@@ -5,67 +5,91 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.astrocyte.embedded.lucene.LuceneVectorStore;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorItem;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.astrocyte.testing.ChildJvm;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a JVM with SIGKILL in the middle of a retain loop and proves that every retain it acknowledged
- * is in the store after reopening, and that the index is clean.
+ * Kills a JVM with SIGKILL while four threads retain and forget through the facade, at a random moment,
+ * five times on the same data folder. After each kill the index must pass Lucene's CheckIndex, every
+ * acknowledged retain (of every round so far) must be in the store, and every acknowledged forget must
+ * still be forgotten. A forget that was under way at the kill may have happened or not: it counts neither way.
  */
 class CrashDurabilityTest {
 
-    private static final int ACKS_BEFORE_KILL = 300;
+    private static final int ROUNDS = 5;
 
     @TempDir
     Path dir;
 
     @Test
-    void everyAcknowledgedRetainSurvivesKillDashNine() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                RetainLoop.class.getName(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    void acknowledgedWritesAndForgetsSurviveRepeatedKillDashNine() throws Exception {
+        Random random = new Random(20261201);
         Set<String> acknowledged = new HashSet<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("READY")) {
-                    assertThat(line).isEqualTo("READY embedded");
-                } else if (line.startsWith("ACK ")) {
-                    acknowledged.add(line.split(" ")[1]);
-                    if (acknowledged.size() == ACKS_BEFORE_KILL) {
-                        // Process.destroyForcibly sends SIGKILL on Unix: no shutdown hooks, no close().
-                        child.destroyForcibly();
+        Set<String> forgotten = new HashSet<>();
+        Set<String> inDoubt = new HashSet<>();
+        StringBuilder report = new StringBuilder("| round | killed after acks | acknowledged retains (all rounds) "
+                + "| acknowledged forgets | forgets in doubt | live memories | CheckIndex | lost |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (int round = 1; round <= ROUNDS; round++) {
+            int killAfter = 100 + random.nextInt(400);
+            int seen = 0;
+            try (ChildJvm child = ChildJvm.main(WriteLoad.class).args(dir.toString(), "r" + round)
+                    .jvmOptions("-Xmx256m").start()) {
+                for (String line = child.nextLine(Duration.ofSeconds(60)); line != null;
+                        line = child.nextLine(Duration.ofSeconds(60))) {
+                    String[] parts = line.split(" ");
+                    switch (parts[0]) {
+                        case "ACK" -> {
+                            acknowledged.add(parts[1]);
+                            seen++;
+                        }
+                        case "FORGETTING" -> inDoubt.add(parts[1]);
+                        case "FORGOT" -> {
+                            inDoubt.remove(parts[1]);
+                            forgotten.add(parts[1]);
+                        }
+                        default -> { }
+                    }
+                    if (seen >= killAfter) {
+                        child.kill(); // SIGKILL on Unix: no shutdown hooks, no close()
                         break;
                     }
                 }
+                assertThat(child.awaitExit(Duration.ofSeconds(60))).as("killed by signal 9; output:%n%s",
+                        child.output()).isEqualTo(137);
             }
-        } finally {
-            child.destroyForcibly();
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        }
-        assertThat(acknowledged).hasSize(ACKS_BEFORE_KILL);
-        assertThat(child.exitValue()).as("killed by signal 9").isEqualTo(137);
+            assertThat(seen).as("round %d reached its kill point", round).isEqualTo(killAfter);
 
-        try (FSDirectory index = FSDirectory.open(dir.resolve("index")); CheckIndex check = new CheckIndex(index)) {
-            assertThat(check.checkIndex().clean).isTrue();
+            try (FSDirectory index = FSDirectory.open(dir.resolve("index")); CheckIndex check = new CheckIndex(index)) {
+                assertThat(check.checkIndex().clean).as("index clean after round %d", round).isTrue();
+            }
+            Set<String> live = new HashSet<>();
+            try (LuceneVectorStore store = LuceneVectorStore.open(dir, 64, "hashing-64")) {
+                for (VectorItem i : store.listVectors(WriteLoad.BANK, 0, 1_000_000, VectorFilters.none())) {
+                    live.add(i.id());
+                }
+            }
+            Set<String> mustBeThere = new HashSet<>(acknowledged);
+            mustBeThere.removeAll(forgotten);
+            mustBeThere.removeAll(inDoubt);
+            long lost = mustBeThere.stream().filter(id -> !live.contains(id)).count()
+                    + forgotten.stream().filter(live::contains).count();
+            report.append(String.format("| %d | %d | %d | %d | %d | %d | clean | %d |%n", round, killAfter,
+                    acknowledged.size(), forgotten.size(), inDoubt.size(), live.size(), lost));
+            assertThat(live).as("round %d: every acknowledged retain present", round).containsAll(mustBeThere);
+            assertThat(live).as("round %d: every acknowledged forget still forgotten", round)
+                    .doesNotContainAnyElementsOf(forgotten);
         }
-        try (LuceneVectorStore store = LuceneVectorStore.open(dir, 64, "hashing-64")) {
-            List<VectorItem> all = store.listVectors("crash-bank", 0, 1_000_000, VectorFilters.none());
-            Set<String> stored = new HashSet<>();
-            all.forEach(i -> stored.add(i.id()));
-            assertThat(stored).containsAll(acknowledged);
-        }
+        assertThat(forgotten).as("the load forgot as well as retained").isNotEmpty();
+        System.out.print(report);
+        java.nio.file.Files.writeString(Path.of("target", "crash-durability.md"), report);
     }
 }

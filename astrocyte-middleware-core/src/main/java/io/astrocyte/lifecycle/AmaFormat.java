@@ -48,8 +48,8 @@ final class AmaFormat {
             throw new InvalidRequestException("ama", "the first line must be a header with _ama_version");
         }
         if (h.path("_ama_version").asInt() != VERSION) {
-            throw new InvalidRequestException("ama", "unsupported _ama_version " + h.path("_ama_version").asInt()
-                    + " (this version reads 1)");
+            throw new InvalidRequestException("ama", "the header's _ama_version " + h.path("_ama_version").asInt()
+                    + " is not supported (this version reads 1)");
         }
         return h;
     }

@@ -147,10 +147,11 @@ class AmaPortabilityTest {
 
         assertThat(brain.importBank(ImportRequest.of("copy"), new ByteArrayInputStream(ama), ALICE))
                 .isEqualTo(new ImportResult(0, 2, List.of()));
-        ImportResult errors = brain.importBank(ImportRequest.of("copy").onConflict(OnConflict.ERROR),
-                new ByteArrayInputStream(ama), ALICE);
-        assertThat(errors.imported()).isZero();
-        assertThat(errors.errors()).hasSize(2).allMatch(e -> e.startsWith("line ") && e.contains("before"));
+        assertThatThrownBy(() -> brain.importBank(ImportRequest.of("copy").onConflict(OnConflict.ERROR),
+                new ByteArrayInputStream(ama), ALICE)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("2 problem(s) in the file, nothing was imported")
+                .hasMessageContaining("line 2: memory").hasMessageContaining("was imported into copy before");
+        assertThat(brain.memoryCount("copy", ALICE)).isEqualTo(2);
         List<String> before = brain.recall(RecallRequest.of("copy", "Alice cat runs"), ALICE).hits().stream()
                 .map(MemoryHit::memoryId).toList();
         Thread.sleep(5); // keep retained_at of both generations apart from the as_of moment
@@ -170,7 +171,7 @@ class AmaPortabilityTest {
     }
 
     @Test
-    void badLinesAreSkippedOrReportedAndABadHeaderImportsNothing() {
+    void badLinesRefuseTheWholeImportAndABadHeaderImportsNothing() {
         String ama = String.join("\n",
                 "{\"_ama_version\":1,\"bank_id\":\"x\",\"exported_at\":\"2026-01-01T00:00:00Z\",\"provider\":\"py\",\"memory_count\":5}",
                 "{\"id\":\"a1\",\"text\":\"Valid line\",\"entities\":[{\"name\":\"X\",\"entity_type\":\"org\"}],\"future\":1}",
@@ -180,12 +181,20 @@ class AmaPortabilityTest {
                 "{\"id\":\"a5\",\"text\":\"nested metadata\",\"metadata\":{\"deep\":{\"x\":1}}}",
                 "",
                 "{\"id\":\"a6\",\"text\":\"bad date\",\"occurred_at\":\"yesterday\"}");
+        assertThatThrownBy(() -> brain.importBank(ImportRequest.of("mixed"),
+                new ByteArrayInputStream(ama.getBytes(StandardCharsets.UTF_8)), ALICE))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("3 problem(s) in the file, nothing was imported")
+                .hasMessageContaining("line 5: not valid JSON").hasMessageContaining("line 6: metadata.deep must be")
+                .hasMessageContaining("line 8: occurred_at 'yesterday' is not an ISO-8601 time");
+        assertThat(brain.memoryCount("mixed", ALICE)).isZero();
+
+        String clean = String.join("\n", ama.lines().filter(l -> !l.startsWith("not json") && !l.contains("deep")
+                && !l.contains("yesterday")).toList());
         ImportResult r = brain.importBank(ImportRequest.of("mixed"),
-                new ByteArrayInputStream(ama.getBytes(StandardCharsets.UTF_8)), ALICE);
-        assertThat(r.imported()).isEqualTo(1);
-        assertThat(r.skipped()).isEqualTo(2);
-        assertThat(r.errors()).hasSize(3).anyMatch(e -> e.startsWith("line 5:"))
-                .anyMatch(e -> e.startsWith("line 6:")).anyMatch(e -> e.startsWith("line 8:"));
+                new ByteArrayInputStream(clean.getBytes(StandardCharsets.UTF_8)), ALICE);
+        assertThat(r).as("lines without id or text are skipped, as SPEC 1.8 says").isEqualTo(new ImportResult(1, 2,
+                List.of()));
         assertThat(brain.recall(RecallRequest.of("mixed", "valid"), ALICE).hits().get(0).source())
                 .isEqualTo("import:ama:py");
 

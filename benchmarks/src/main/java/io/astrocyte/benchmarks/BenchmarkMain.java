@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar astrocyte-benchmarks.jar locomo|speed [options]}.
+ * {@code java -jar astrocyte-benchmarks.jar locomo|speed|soak [options]}.
  *
  * <pre>
  * locomo  --data PATH (default ../shared/data/locomo/locomo10.json)  --out DIR (default benchmarks/target/results)
@@ -23,6 +23,8 @@ import java.util.Map;
  * speed   --out DIR  --sizes 1000,10000,100000 (real embedder; "none" for no sizes)
  *         --hashing-sizes 1000000 (hashing embedder, default none)  --queries N (default 300)
  *         --retains N (default 2000; 0 skips the retain measurement)
+ * soak    --out DIR  --minutes N (default 10)  --threads N (default 8)  --initial N (default 10000)
+ *         --embedder minilm|hashing (default minilm)  --data DIR (default a fresh folder, deleted after)
  * </pre>
  */
 public final class BenchmarkMain {
@@ -31,8 +33,8 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("locomo", "speed").contains(args[0])) {
-            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed [--option value ...]");
+        if (args.length == 0 || !List.of("locomo", "speed", "soak").contains(args[0])) {
+            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed|soak [--option value ...]");
             System.exit(2);
         }
         Map<String, String> opts = options(args);
@@ -47,6 +49,19 @@ public final class BenchmarkMain {
                         Integer.parseInt(opts.getOrDefault("depth", "100")),
                         opts.containsKey("conversations") ? Integer.valueOf(opts.get("conversations")) : null,
                         command, qdrant), System.out).run();
+            }
+        } else if (args[0].equals("soak")) {
+            Path data = opts.containsKey("data") ? Path.of(opts.get("data"))
+                    : java.nio.file.Files.createTempDirectory("astrocyte-soak");
+            try (Embedder embedder = embedder(opts.getOrDefault("embedder", "minilm"))) {
+                new io.astrocyte.benchmarks.soak.SoakBenchmark(new io.astrocyte.benchmarks.soak.SoakBenchmark.Options(
+                        out, data, embedder, Double.parseDouble(opts.getOrDefault("minutes", "10")),
+                        Integer.parseInt(opts.getOrDefault("threads", "8")),
+                        Integer.parseInt(opts.getOrDefault("initial", "10000")), command), System.out).run();
+            } finally {
+                if (!opts.containsKey("data")) {
+                    Reports.deleteRecursively(data);
+                }
             }
         } else {
             new SpeedBenchmark(new SpeedBenchmark.Options(out, sizes(opts.getOrDefault("sizes", "1000,10000,100000")),

@@ -25,6 +25,7 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * A whole Spring Boot app with the starter: a real {@link ChatClient} with the auto-configured advisor, a
  * deterministic test chat model, and a service using the memory annotations.
  */
+// Closes the context (and the store in the temporary folder) with the class: a cached context would keep
+// committing into a folder JUnit has already deleted.
+@DirtiesContext
 @SpringBootTest(classes = SpringBootMemoryTest.MemoryApp.class)
 class SpringBootMemoryTest {
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Deterministic memory-like sentences and questions for the speed benchmark (10–15 words each). */
-final class SyntheticText {
+public final class SyntheticText {
 
     private static final String[] NAMES = {"Alice", "Bob", "Carmen", "Dmitri", "Elena", "Farid", "Grace", "Hiro",
         "Ines", "Jonas", "Kemal", "Lena", "Marco", "Nadia", "Omar", "Priya"};
@@ -21,11 +21,11 @@ final class SyntheticText {
 
     private final Random random;
 
-    SyntheticText(long seed) {
+    public SyntheticText(long seed) {
         this.random = new Random(seed);
     }
 
-    List<String> sentences(int n) {
+    public List<String> sentences(int n) {
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(pick(NAMES) + " " + pick(VERBS) + " " + pick(OBJECTS) + " " + pick(CONTEXTS) + " (note " + i
@@ -34,7 +34,7 @@ final class SyntheticText {
         return out;
     }
 
-    List<String> questions(int n) {
+    public List<String> questions(int n) {
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add("What did " + pick(NAMES) + " do with " + pick(OBJECTS) + " " + pick(CONTEXTS) + "?");

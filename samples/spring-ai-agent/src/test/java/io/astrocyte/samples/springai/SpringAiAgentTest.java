@@ -7,10 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The sample app end to end with its offline model and the real MiniLM embedder. */
+// Closes the context (and the store in the temporary folder) with the class: a cached context would keep
+// committing into a folder JUnit has already deleted.
+@DirtiesContext
 @SpringBootTest(properties = "sample.demo=false")
 class SpringAiAgentTest {
 
