@@ -31,11 +31,12 @@ class CrashDurabilityTest {
 
     @Test
     void acknowledgedWritesAndForgetsSurviveRepeatedKillDashNine() throws Exception {
-        Random random = new Random(20261201);
+        long seed = System.nanoTime(); // a different kill point every run; printed so a failure can be replayed
+        Random random = new Random(seed);
         Set<String> acknowledged = new HashSet<>();
         Set<String> forgotten = new HashSet<>();
         Set<String> inDoubt = new HashSet<>();
-        StringBuilder report = new StringBuilder("| round | killed after acks | acknowledged retains (all rounds) "
+        StringBuilder report = new StringBuilder("kill points drawn with seed " + seed + "\n\n| round | killed after acks | acknowledged retains (all rounds) "
                 + "| acknowledged forgets | forgets in doubt | live memories | CheckIndex | lost |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
         for (int round = 1; round <= ROUNDS; round++) {
@@ -84,8 +85,9 @@ class CrashDurabilityTest {
                     + forgotten.stream().filter(live::contains).count();
             report.append(String.format("| %d | %d | %d | %d | %d | %d | clean | %d |%n", round, killAfter,
                     acknowledged.size(), forgotten.size(), inDoubt.size(), live.size(), lost));
-            assertThat(live).as("round %d: every acknowledged retain present", round).containsAll(mustBeThere);
-            assertThat(live).as("round %d: every acknowledged forget still forgotten", round)
+            assertThat(live).as("round %d (seed %d): every acknowledged retain present", round, seed)
+                    .containsAll(mustBeThere);
+            assertThat(live).as("round %d (seed %d): every acknowledged forget still forgotten", round, seed)
                     .doesNotContainAnyElementsOf(forgotten);
         }
         assertThat(forgotten).as("the load forgot as well as retained").isNotEmpty();

@@ -37,8 +37,7 @@ public final class BankResolver {
     /** Whether {@code bankId} is {@code actor}'s own convention bank. */
     public boolean isConventionBankOf(ActorIdentity actor, String bankId) {
         String prefix = prefix(actor.type());
-        return actor.type() != ActorType.TEAM && !prefix.isEmpty() && bankId.startsWith(prefix)
-                && bankId.equals(prefix + encode(actor.id()));
+        return actor.type() != ActorType.TEAM && !prefix.isEmpty() && bankId.equals(prefix + encode(actor.id()));
     }
 
     /**
@@ -118,14 +117,12 @@ public final class BankResolver {
                     ? new byte[] {(byte) (0xE0 | (c >> 12)), (byte) (0x80 | ((c >> 6) & 0x3F)), (byte) (0x80 | (c & 0x3F))}
                     : id.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             for (byte b : bytes) {
-                out.append(':').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+                out.append(':').append(HEX_DIGITS.charAt((b >> 4) & 0xF)).append(HEX_DIGITS.charAt(b & 0xF));
             }
             i = end - 1;
         }
         return out == null ? id : out.toString();
     }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private static boolean isPlain(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')

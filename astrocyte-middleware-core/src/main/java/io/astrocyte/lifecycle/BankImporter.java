@@ -120,13 +120,18 @@ public final class BankImporter {
         if (failure instanceof InvalidRequestException invalid && invalid.getMessage().contains("line ")) {
             return new InvalidRequestException("ama", stripField(invalid.getMessage()) + undone);
         }
-        if (failure instanceof AstrocyteException && !(failure instanceof io.astrocyte.ProviderUnavailableException)
+        boolean aboutTheLine = failure instanceof AstrocyteException
+                && !(failure instanceof io.astrocyte.ProviderUnavailableException)
+                && !(failure instanceof io.astrocyte.RateLimitedException)
                 && !(failure instanceof io.astrocyte.AccessDeniedException)
-                && !(failure instanceof io.astrocyte.AuthorizationException)) {
+                && !(failure instanceof io.astrocyte.AuthorizationException);
+        if (aboutTheLine) {
+            // A refusal of this memory by the policy layer: reported as a problem of the file, at its line.
             InvalidRequestException wrapped = new InvalidRequestException("ama", where + failure.getMessage() + undone);
             wrapped.initCause(failure);
             return wrapped;
         }
+        // Outages, rate limits and access errors keep their type (and HTTP status); the undo is attached.
         failure.addSuppressed(new IllegalStateException(where + "import stopped" + undone));
         return failure;
     }

@@ -55,10 +55,7 @@ class AutoConfigurationTest {
     Path dir;
 
     private ApplicationContextRunner runner() {
-        return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AstrocyteAutoConfiguration.class))
-                .withBean(Embedder.class, () -> new HashingEmbedder(64))
-                .withPropertyValues("astrocyte.data-dir=" + dir);
+        return StarterContexts.withHashingEmbedder(dir);
     }
 
     private static final AstrocyteContext ALICE = AstrocyteContext.of("user:alice");

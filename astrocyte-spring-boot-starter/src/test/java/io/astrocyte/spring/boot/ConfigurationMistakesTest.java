@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -29,10 +28,7 @@ class ConfigurationMistakesTest {
     Path dir;
 
     private ApplicationContextRunner runner() {
-        return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AstrocyteAutoConfiguration.class))
-                .withBean(Embedder.class, () -> new HashingEmbedder(64))
-                .withPropertyValues("astrocyte.data-dir=" + dir);
+        return StarterContexts.withHashingEmbedder(dir);
     }
 
     private void assertRefused(String property, String message) {
@@ -86,12 +82,18 @@ class ConfigurationMistakesTest {
         }
     }
 
-    @Test
-    void theApplicationFailedToStartReportNamesKeyProblemAndFix(CapturedOutput output) {
+    /** Starts {@link App} as {@code SpringApplication.run} would, with these extra arguments; it must fail. */
+    private void startFails(String... args) {
         SpringApplication app = new SpringApplication(App.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        assertThatThrownBy(() -> app.run("--astrocyte.data-dir=" + dir, "--astrocyte.advisor.auto-retian=user_facts",
-                "--spring.main.banner-mode=off")).isNotNull();
+        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("--astrocyte.data-dir=" + dir,
+                "--spring.main.banner-mode=off"), java.util.Arrays.stream(args)).toArray(String[]::new);
+        assertThatThrownBy(() -> app.run(all)).isNotNull();
+    }
+
+    @Test
+    void theApplicationFailedToStartReportNamesKeyProblemAndFix(CapturedOutput output) {
+        startFails("--astrocyte.advisor.auto-retian=user_facts");
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("Astrocyte configuration error: 'astrocyte.advisor.auto-retian' is not an Astrocyte property "
                         + "(did you mean 'astrocyte.advisor.auto-retain'?)")
@@ -100,10 +102,7 @@ class ConfigurationMistakesTest {
 
     @Test
     void aBadValueInTheTreeIsReportedTheSameWay(CapturedOutput output) {
-        SpringApplication app = new SpringApplication(App.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        assertThatThrownBy(() -> app.run("--astrocyte.data-dir=" + dir, "--astrocyte.profile=supprt",
-                "--spring.main.banner-mode=off")).isNotNull();
+        startFails("--astrocyte.profile=supprt");
         assertThat(output).contains("APPLICATION FAILED TO START").contains("Astrocyte configuration error:")
                 .contains("supprt").contains("Correct the astrocyte.* property");
     }

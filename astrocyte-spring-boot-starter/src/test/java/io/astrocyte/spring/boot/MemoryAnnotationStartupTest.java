@@ -7,9 +7,7 @@ import io.astrocyte.Astrocyte;
 import io.astrocyte.AuthorizationException;
 import io.astrocyte.api.RecallRequest;
 import io.astrocyte.api.RecallResult;
-import io.astrocyte.embedding.HashingEmbedder;
 import io.astrocyte.identity.AstrocyteContext;
-import io.astrocyte.spi.Embedder;
 import io.astrocyte.spring.memory.MemoryScope;
 import io.astrocyte.spring.memory.MemoryScopes;
 import io.astrocyte.spring.memory.Recall;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The memory annotations fail at startup on mistakes, and behave at run time as documented. */
@@ -30,10 +27,7 @@ class MemoryAnnotationStartupTest {
     Path dir;
 
     private ApplicationContextRunner runner() {
-        return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AstrocyteAutoConfiguration.class))
-                .withBean(Embedder.class, () -> new HashingEmbedder(64))
-                .withPropertyValues("astrocyte.data-dir=" + dir);
+        return StarterContexts.withHashingEmbedder(dir);
     }
 
     public static class UnknownVariable {

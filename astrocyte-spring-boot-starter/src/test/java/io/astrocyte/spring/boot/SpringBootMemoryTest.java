@@ -158,6 +158,19 @@ class SpringBootMemoryTest {
     }
 
     @Test
+    void lookAlikeConversationIdsAreDifferentUsers() {
+        chatClient.prompt().user("My PIN hint is the name of my first dog")
+                .advisors(a -> a.param(ChatMemory.CONVERSATION_ID, "jo smith")).call().content();
+        chatClient.prompt().user("What is my PIN hint?")
+                .advisors(a -> a.param(ChatMemory.CONVERSATION_ID, "jo_smith")).call().content();
+        assertThat(model.lastSystem()).as("jo_smith is not shown jo smith's memory").doesNotContain("first dog");
+        assertThat(brain.recall(RecallRequest.builder("PIN hint").bankId("user-jo:20smith").build(),
+                AstrocyteContext.of("user:jo smith")).hits()).extracting(MemoryHit::text)
+                .containsExactly("My PIN hint is the name of my first dog");
+        assertThat(memories("jo_smith", "PIN hint")).as("the question was not kept as a user fact").isEmpty();
+    }
+
+    @Test
     void annotationsRememberAndRecallInTheScope() {
         assertThat(concierge.book("dave", "  a table for two at 8pm  ")).isEqualTo("Booked: a table for two at 8pm");
         assertThat(memories("dave", "table for two")).contains("Booked: a table for two at 8pm",

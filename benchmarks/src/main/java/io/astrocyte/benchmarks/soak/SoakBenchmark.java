@@ -58,11 +58,10 @@ public final class SoakBenchmark {
 
     private final Options options;
     private final PrintStream console;
-    /** Acknowledged retains (stored=true) by memory id → bank, and acknowledged forgets. */
-    private final Map<String, String> retained = new ConcurrentHashMap<>();
-    private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
-    private final List<String> forgettable = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, List<Double>> latencies = new ConcurrentHashMap<>();
+    /** Memories the workers may forget; bounded, so the harness's heap stays flat. */
+    private final ForgetCandidates forgettable = new ForgetCandidates(4096);
+    private final Map<String, LatencyHistogram> latencies = new ConcurrentHashMap<>();
+    private Ledger ledger;
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final AtomicLong deduplicated = new AtomicLong();
     private final AtomicLong counter = new AtomicLong();
@@ -70,7 +69,7 @@ public final class SoakBenchmark {
     public SoakBenchmark(Options options, PrintStream console) {
         this.options = options;
         this.console = console;
-        VERBS.forEach(v -> latencies.put(v, java.util.Collections.synchronizedList(new ArrayList<>())));
+        VERBS.forEach(v -> latencies.put(v, new LatencyHistogram()));
     }
 
     private static AstrocyteConfig config() {
@@ -88,13 +87,15 @@ public final class SoakBenchmark {
         Map<String, Object> report = new LinkedHashMap<>();
         List<Map<String, Object>> minutes = new ArrayList<>();
         long fillStart = System.nanoTime();
-        try (Astrocyte brain = open()) {
+        Path ledgerFile = Files.createTempFile("astrocyte-soak-ledger", ".log");
+        try (Ledger opened = new Ledger(ledgerFile); Astrocyte brain = open()) {
+            ledger = opened;
             fill(brain);
-            report.put("initial_memories", retained.size());
+            report.put("initial_memories", ledger.retains());
             report.put("fill_seconds", Stats.round((System.nanoTime() - fillStart) / 1e9, 1));
-            console.printf("soak: %d memories in %d banks; %d threads for %.1f minutes%n", retained.size(), BANKS,
+            console.printf("soak: %d memories in %d banks; %d threads for %.1f minutes%n", ledger.retains(), BANKS,
                     options.threads(), options.minutes());
-            latencies.values().forEach(List::clear);
+            latencies.values().forEach(LatencyHistogram::clear);
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService pool = Executors.newFixedThreadPool(options.threads());
             List<Future<?>> workers = new ArrayList<>();
@@ -116,20 +117,20 @@ public final class SoakBenchmark {
             }
             pool.shutdown();
             report.put("lost_writes_before_reopen", verify(brain));
+            report.put("acknowledged_retains", ledger.retains());
+            report.put("acknowledged_forgets", ledger.forgets());
+            try (Astrocyte reopened = reopen(brain)) {
+                report.put("lost_writes_after_reopen", verify(reopened));
+            }
         }
-        Map<String, Object> afterReopen;
-        try (Astrocyte brain = open()) {
-            afterReopen = verify(brain);
-        }
-        report.put("lost_writes_after_reopen", afterReopen);
         report.put("minutes", options.minutes());
         report.put("threads", options.threads());
         report.put("embedder", options.embedder().modelId());
         Map<String, Object> verbs = new LinkedHashMap<>();
         for (String v : VERBS) {
-            List<Double> l = latencies.get(v);
-            verbs.put(v, Map.of("ops", l.size(), "p50_ms", Stats.round(Stats.percentile(l, 50), 2), "p99_ms",
-                    Stats.round(Stats.percentile(l, 99), 2)));
+            LatencyHistogram h = latencies.get(v);
+            verbs.put(v, Map.of("ops", h.count(), "p50_ms", Stats.round(h.percentile(50), 2), "p99_ms",
+                    Stats.round(h.percentile(99), 2)));
         }
         report.put("verbs", verbs);
         Map<String, Long> errorCounts = new LinkedHashMap<>();
@@ -137,8 +138,6 @@ public final class SoakBenchmark {
         report.put("errors", errorCounts.values().stream().mapToLong(Long::longValue).sum());
         report.put("error_kinds", errorCounts);
         report.put("deduplicated_retains", deduplicated.get());
-        report.put("acknowledged_retains", retained.size());
-        report.put("acknowledged_forgets", forgotten.size());
         report.put("samples", minutes);
         report.put("heap_trend", heapTrend(minutes));
         report.put("command", options.command());
@@ -153,8 +152,8 @@ public final class SoakBenchmark {
     /** Retains until at least {@code initial} memories are stored (dedup folds a few near-repeats). */
     private void fill(Astrocyte brain) {
         SyntheticText text = new SyntheticText(7);
-        while (retained.size() < options.initial()) {
-            text.sentences(Math.max(64, options.initial() - retained.size())).parallelStream()
+        while (ledger.retains() < options.initial()) {
+            text.sentences((int) Math.max(64, options.initial() - ledger.retains())).parallelStream()
                     .forEach(t -> retain(brain, t, false));
         }
     }
@@ -180,7 +179,7 @@ public final class SoakBenchmark {
                     default -> brain.history(HistoryRequest.of(bank(random), text.questions(1).get(0),
                             Instant.now().minusSeconds(random.nextInt(60))), CONTEXT);
                 }
-                latencies.get(verb).add((System.nanoTime() - t0) / 1e6);
+                latencies.get(verb).record((System.nanoTime() - t0) / 1e6);
             } catch (RuntimeException e) {
                 errors.computeIfAbsent(verb + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                         k -> new AtomicLong()).incrementAndGet();
@@ -193,9 +192,9 @@ public final class SoakBenchmark {
         RetainResult r = brain.retain(RetainRequest.of(bank, text + " [" + counter.incrementAndGet() + "]"), CONTEXT);
         if (r.stored()) {
             for (String id : r.memoryIds()) {
-                retained.put(id, bank);
+                ledger.retained(id, bank);
                 if (forgettableLater || ThreadLocalRandom.current().nextInt(4) == 0) {
-                    forgettable.add(id);
+                    forgettable.add(id, bank, ThreadLocalRandom.current());
                 }
             }
         } else if (r.deduplicated()) {
@@ -206,15 +205,12 @@ public final class SoakBenchmark {
     }
 
     private void forgetOne(Astrocyte brain, Random random) {
-        String id;
-        synchronized (forgettable) {
-            if (forgettable.isEmpty()) {
-                return;
-            }
-            id = forgettable.remove(random.nextInt(forgettable.size()));
+        ForgetCandidates.Candidate c = forgettable.take(random).orElse(null);
+        if (c == null) {
+            return;
         }
-        brain.forget(ForgetRequest.byIds(retained.get(id), List.of(id)), CONTEXT);
-        forgotten.add(id); // acknowledged: forget returned normally
+        brain.forget(ForgetRequest.byIds(c.bank(), List.of(c.id())), CONTEXT);
+        ledger.forgotten(c.id(), c.bank()); // acknowledged: forget returned normally
     }
 
     private Map<String, Object> sample(long elapsedMs) {
@@ -224,10 +220,8 @@ public final class SoakBenchmark {
         s.put("heap_used_mb", Stats.round(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
                 / 1048576.0, 1));
         s.put("open_fds", openFileDescriptors());
-        // The harness's own ledger (every acknowledged id, for the final check) grows by design; shown so
-        // its share of the heap can be told apart from the library's.
-        s.put("ledger_entries", retained.size() + forgotten.size());
-        s.put("ops", latencies.values().stream().mapToInt(List::size).sum());
+        s.put("acknowledged_writes", ledger.retains() + ledger.forgets());
+        s.put("ops", latencies.values().stream().mapToLong(LatencyHistogram::count).sum());
         s.put("errors", errors.values().stream().mapToLong(AtomicLong::get).sum());
         return s;
     }
@@ -241,6 +235,7 @@ public final class SoakBenchmark {
 
     /** Every acknowledged retain present and every acknowledged forget gone, bank by bank. */
     private Map<String, Object> verify(Astrocyte brain) {
+        Ledger.Expected expected = ledger.expected();
         LuceneVectorStore store = (LuceneVectorStore) brain.vectorStore();
         Set<String> live = new HashSet<>();
         for (int b = 0; b < BANKS; b++) {
@@ -248,9 +243,16 @@ public final class SoakBenchmark {
                 live.add(item.id());
             }
         }
-        long missing = retained.keySet().stream().filter(id -> !forgotten.contains(id) && !live.contains(id)).count();
-        long resurrected = forgotten.stream().filter(live::contains).count();
+        long missing = expected.liveByBank().values().stream().flatMap(Set::stream).filter(id -> !live.contains(id))
+                .count();
+        long resurrected = expected.forgotten().stream().filter(live::contains).count();
         return Map.of("missing_retains", missing, "forgets_undone", resurrected, "live_memories", live.size());
+    }
+
+    /** Closes the instance and opens the data folder again, as a restart would. */
+    private Astrocyte reopen(Astrocyte brain) {
+        brain.close();
+        return open();
     }
 
     /** Least-squares slope of heap after GC over the run, in MB per minute, and the first/last samples. */
@@ -293,11 +295,11 @@ public final class SoakBenchmark {
         sb.append("lost writes before reopen: ").append(r.get("lost_writes_before_reopen")).append('\n');
         sb.append("lost writes after reopen: ").append(r.get("lost_writes_after_reopen")).append('\n');
         sb.append("heap trend: ").append(r.get("heap_trend")).append("\n\n");
-        sb.append("| elapsed s | heap after GC MB | open fds | ledger entries | ops so far | errors |\n"
+        sb.append("| elapsed s | heap after GC MB | open fds | acknowledged writes | ops so far | errors |\n"
                 + "|---|---|---|---|---|---|\n");
         for (Map<String, Object> s : (List<Map<String, Object>>) r.get("samples")) {
             sb.append("| ").append(s.get("elapsed_s")).append(" | ").append(s.get("heap_used_mb")).append(" | ")
-                    .append(s.get("open_fds")).append(" | ").append(s.get("ledger_entries")).append(" | ")
+                    .append(s.get("open_fds")).append(" | ").append(s.get("acknowledged_writes")).append(" | ")
                     .append(s.get("ops")).append(" | ").append(s.get("errors"))
                     .append(" |\n");
         }
