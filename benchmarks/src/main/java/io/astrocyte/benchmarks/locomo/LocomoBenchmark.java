@@ -50,7 +50,7 @@ public final class LocomoBenchmark {
             conversations = conversations.subList(0, options.conversations());
         }
         Files.createDirectories(options.out());
-        Path work = Files.createTempDirectory(options.out(), "astrocyte-locomo-");
+        Path work = Files.createTempDirectory("astrocyte-locomo-"); // never under --out, which is committed
         Bm25Baseline bm25 = new Bm25Baseline();
         DenseLangChain4jBaseline lc4j = new DenseLangChain4jBaseline(options.embedder());
         List<RetrievalSystem> systems = new ArrayList<>(List.of(bm25, lc4j, new DenseSpringAiBaseline(options.embedder()),
