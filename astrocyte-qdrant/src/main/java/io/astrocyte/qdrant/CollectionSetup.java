@@ -13,6 +13,8 @@ import io.qdrant.client.grpc.Collections.IntegerIndexParams;
 import io.qdrant.client.grpc.Collections.KeywordIndexParams;
 import io.qdrant.client.grpc.Collections.Modifier;
 import io.qdrant.client.grpc.Collections.PayloadIndexParams;
+import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
+import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Collections.SparseVectorConfig;
 import io.qdrant.client.grpc.Collections.SparseVectorParams;
 import io.qdrant.client.grpc.Collections.VectorParams;
@@ -23,12 +25,14 @@ import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
 import io.qdrant.client.grpc.Points.FieldType;
 import io.grpc.Status;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Makes sure the collection exists with Astrocyte's schema: creates it (when allowed) with the named dense
  * vector ({@code dense}, cosine, the embedder's dimension), the sparse BM25 vector ({@code bm25}, IDF
- * modifier), the cluster settings and the payload indexes; or checks an existing one and refuses a
- * dimension or embedding-model mismatch with a {@link ConfigException} rather than mixing spaces.
+ * modifier) and the cluster settings; checks what it finds (its own creation included) and refuses a
+ * dimension, distance, sparse modifier or embedding-model mismatch with a {@link ConfigException} rather
+ * than mixing spaces; then creates whichever payload indexes are missing, on every start.
  */
 final class CollectionSetup {
 
@@ -54,16 +58,45 @@ final class CollectionSetup {
                         + "' does not exist and auto_create is off");
             }
             try {
-                create(client, calls, o);
-                return;
+                calls.call("create collection", () -> client.createCollectionAsync(createRequest(o)));
             } catch (ProviderUnavailableException e) {
-                // another instance may have created it at the same moment; then check it like any other
+                // Another instance, or a retry of a create that timed out, may have created it: then it is
+                // checked like any other, and its payload indexes are made below either way.
                 if (Status.fromThrowable(e.getCause()).getCode() != Status.Code.ALREADY_EXISTS) {
                     throw e;
                 }
             }
         }
-        check(calls.call("collection info", () -> client.getCollectionInfoAsync(o.collection())), o);
+        CollectionInfo info = calls.call("collection info", () -> client.getCollectionInfoAsync(o.collection()));
+        check(info, o);
+        createMissingIndexes(client, calls, o.collection(), info.getPayloadSchemaMap());
+    }
+
+    /**
+     * Creates every payload index the store relies on that the collection lacks (or has with another type,
+     * or, for a time field, without range support). Runs on every start: a process that died between
+     * creating the collection and its indexes, or a create retried after a timeout, must not leave
+     * {@code order_by} listing broken for good.
+     */
+    static void createMissingIndexes(QdrantClient client, GrpcCalls calls, String collection,
+            Map<String, PayloadSchemaInfo> existing) {
+        for (CreateFieldIndexCollection index : indexRequests(collection)) {
+            if (!present(existing.get(index.getFieldName()), index)) {
+                calls.call("create payload index " + index.getFieldName(),
+                        () -> client.createPayloadIndexAsync(index, null));
+            }
+        }
+    }
+
+    private static boolean present(PayloadSchemaInfo info, CreateFieldIndexCollection wanted) {
+        if (info == null) {
+            return false;
+        }
+        if (wanted.getFieldType() == FieldType.FieldTypeKeyword) {
+            return info.getDataType() == PayloadSchemaType.Keyword;
+        }
+        return info.getDataType() == PayloadSchemaType.Integer && info.hasParams()
+                && info.getParams().hasIntegerIndexParams() && info.getParams().getIntegerIndexParams().getRange();
     }
 
     static CreateCollection createRequest(QdrantOptions o) {
@@ -106,14 +139,6 @@ final class CollectionSetup {
         return out;
     }
 
-    private static void create(QdrantClient client, GrpcCalls calls, QdrantOptions o) {
-        calls.call("create collection", () -> client.createCollectionAsync(createRequest(o)));
-        for (CreateFieldIndexCollection index : indexRequests(o.collection())) {
-            calls.call("create payload index " + index.getFieldName(),
-                    () -> client.createPayloadIndexAsync(index, null));
-        }
-    }
-
     static void check(CollectionInfo info, QdrantOptions o) {
         CollectionParams params = info.getConfig().getParams();
         String where = "Qdrant collection '" + o.collection() + "'";
@@ -127,8 +152,19 @@ final class CollectionSetup {
             throw new ConfigException(where + " holds " + dense.getSize() + "-d vectors, but the embedder is "
                     + o.dimension() + "-d; use another collection or the original embedder");
         }
+        if (dense.getDistance() != Distance.Cosine) {
+            throw new ConfigException(where + " compares vectors by " + dense.getDistance() + " distance; Astrocyte"
+                    + " maps scores assuming Cosine, so its similarity thresholds would mean something else there"
+                    + " (use another collection)");
+        }
         if (!params.getSparseVectorsConfig().containsMap(Payload.SPARSE)) {
             throw new ConfigException(where + " has no sparse vector '" + Payload.SPARSE + "' for keyword search");
+        }
+        Modifier modifier = params.getSparseVectorsConfig().getMapOrThrow(Payload.SPARSE).getModifier();
+        if (modifier != Modifier.Idf) {
+            throw new ConfigException(where + " has its sparse vector '" + Payload.SPARSE + "' without the Idf"
+                    + " modifier (" + modifier + "); keyword search would rank by term frequency alone"
+                    + " (use another collection)");
         }
         Value model = info.getConfig().getMetadataMap().get(MODEL_KEY);
         if (model != null && o.embeddingModel() != null && !model.getStringValue().equals(o.embeddingModel())) {

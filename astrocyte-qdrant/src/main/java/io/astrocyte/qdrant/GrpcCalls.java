@@ -1,7 +1,9 @@
 package io.astrocyte.qdrant;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import io.astrocyte.InvalidRequestException;
 import io.astrocyte.ProviderUnavailableException;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -16,9 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one Qdrant call to completion: waits up to the timeout, retries transient failures
- * ({@code UNAVAILABLE}, {@code DEADLINE_EXCEEDED}, {@code RESOURCE_EXHAUSTED}, {@code ABORTED}, and local
- * timeouts) with exponential backoff and jitter, and turns what remains into
- * {@link ProviderUnavailableException}, which the facade's circuit breaker counts. Every operation the
+ * ({@code UNAVAILABLE}, {@code DEADLINE_EXCEEDED}, {@code ABORTED}, a rate limiter's
+ * {@code RESOURCE_EXHAUSTED}, and local timeouts) with exponential backoff and jitter, or after the
+ * {@code retry-after} Qdrant's rate limiter sends, and turns what remains into
+ * {@link ProviderUnavailableException}, which the facade's circuit breaker counts. Two kinds of failure are
+ * never retried: a message over gRPC's size limit (the same request fails the same way again) and a request
+ * Qdrant refuses as bad ({@code INVALID_ARGUMENT}, {@code NOT_FOUND}, {@code OUT_OF_RANGE}: a wrong
+ * dimension, a missing collection or index, a strict-mode violation), which becomes an
+ * {@link InvalidRequestException} so that a caller's mistake never opens the breaker. Every operation the
  * store retries is idempotent (upserts by deterministic id, payload sets, deletes, reads).
  */
 final class GrpcCalls {
@@ -26,6 +33,10 @@ final class GrpcCalls {
     private static final Logger LOG = LoggerFactory.getLogger(GrpcCalls.class);
     private static final Set<Status.Code> TRANSIENT = EnumSet.of(Status.Code.UNAVAILABLE,
             Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED);
+    private static final Set<Status.Code> CALLER_ERRORS = EnumSet.of(Status.Code.INVALID_ARGUMENT,
+            Status.Code.NOT_FOUND, Status.Code.OUT_OF_RANGE);
+    /** Seconds to wait, sent by Qdrant's rate limiter with {@code RESOURCE_EXHAUSTED}. */
+    static final Metadata.Key<String> RETRY_AFTER = Metadata.Key.of("retry-after", Metadata.ASCII_STRING_MARSHALLER);
 
     private final Duration timeout;
     private final int maxRetries;
@@ -42,6 +53,7 @@ final class GrpcCalls {
             ListenableFuture<T> future = operation.get();
             Throwable failure;
             boolean retry;
+            long retryAfterMs = -1;
             try {
                 return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -54,14 +66,31 @@ final class GrpcCalls {
                 retry = true;
             } catch (ExecutionException e) {
                 failure = e.getCause() == null ? e : e.getCause();
-                retry = TRANSIENT.contains(Status.fromThrowable(failure).getCode());
+                Status status = Status.fromThrowable(failure);
+                if (CALLER_ERRORS.contains(status.getCode())) {
+                    InvalidRequestException refused = new InvalidRequestException("vector_store",
+                            "Qdrant refused the " + what + " as a bad request: " + describe(failure));
+                    refused.initCause(failure);
+                    throw refused;
+                }
+                if (isOverSizeLimit(status)) {
+                    throw new ProviderUnavailableException("qdrant " + what + " failed: a gRPC message over the size"
+                            + " limit (" + describe(failure) + "); not retried, the same request would fail again",
+                            failure);
+                }
+                retry = TRANSIENT.contains(status.getCode());
+                retryAfterMs = retryAfterMillis(failure);
+                if (retryAfterMs > timeout.toMillis()) {
+                    throw new ProviderUnavailableException("qdrant " + what + " is rate limited: Qdrant asks to retry"
+                            + " after " + retryAfterMs / 1000 + " s, longer than the call timeout", failure);
+                }
             }
             if (!retry || attempt >= maxRetries) {
                 throw new ProviderUnavailableException("qdrant " + what + " failed"
                         + (attempt > 0 ? " after " + (attempt + 1) + " attempts" : "") + ": " + describe(failure),
                         failure);
             }
-            long wait = backoff.toMillis() << Math.min(attempt, 10);
+            long wait = retryAfterMs >= 0 ? retryAfterMs : backoff.toMillis() << Math.min(attempt, 10);
             wait += ThreadLocalRandom.current().nextLong(wait / 2 + 1);
             LOG.debug("qdrant {} failed ({}), retry {} in {} ms", what, describe(failure), attempt + 1, wait);
             try {
@@ -70,6 +99,27 @@ final class GrpcCalls {
                 Thread.currentThread().interrupt();
                 throw new ProviderUnavailableException("qdrant " + what + " interrupted", e);
             }
+        }
+    }
+
+    /** gRPC's message size limit, on either side: not a passing condition. */
+    static boolean isOverSizeLimit(Status status) {
+        String d = status.getDescription() == null ? "" : status.getDescription().toLowerCase(java.util.Locale.ROOT);
+        return status.getCode() == Status.Code.RESOURCE_EXHAUSTED
+                && (d.contains("maximum size") || d.contains("larger than max") || d.contains("too large"));
+    }
+
+    /** The {@code retry-after} trailer in milliseconds, or -1 when there is none. */
+    private static long retryAfterMillis(Throwable failure) {
+        Metadata trailers = Status.trailersFromThrowable(failure);
+        String value = trailers == null ? null : trailers.get(RETRY_AFTER);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Math.max(0, Math.round(Double.parseDouble(value.strip()) * 1000));
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

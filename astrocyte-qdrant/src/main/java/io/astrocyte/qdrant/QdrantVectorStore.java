@@ -11,6 +11,7 @@ import io.astrocyte.spi.VectorHit;
 import io.astrocyte.spi.VectorItem;
 import io.astrocyte.spi.VectorStore;
 import io.qdrant.client.PointIdFactory;
+import io.grpc.ManagedChannelBuilder;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import io.qdrant.client.WithVectorsSelectorFactory;
@@ -60,6 +61,15 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
 
     /** Ids per has_id condition: keeps each request far below gRPC's 4 MB message limit. */
     static final int ID_BATCH = 1000;
+    /**
+     * Bytes a page of points read with their vectors may take: half of gRPC's default 4 MiB message limit,
+     * which a client built elsewhere (or a proxy) may keep even though this store raises its own.
+     */
+    static final int PAGE_BYTES = 2 << 20;
+    /** Room for one point's payload (text, tags, metadata) when sizing pages. */
+    static final int PAYLOAD_ALLOWANCE = 8 << 10;
+    /** Largest message the store's own channel accepts; pages stay far below it. */
+    static final int MAX_INBOUND_BYTES = 64 << 20;
 
     private final QdrantClient client;
     private final boolean ownsClient;
@@ -68,6 +78,8 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     private final PointCodec codec;
     private final Bm25Encoder bm25;
     private final Cursors cursors = new Cursors();
+    /** Points per scroll request when vectors come along, so a page stays under {@link #PAGE_BYTES}. */
+    private final int pointsPerPage;
 
     private QdrantVectorStore(QdrantClient client, boolean ownsClient, QdrantOptions options) {
         this.client = client;
@@ -76,6 +88,12 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         this.calls = new GrpcCalls(options.timeout(), options.maxRetries(), options.retryBackoff());
         this.bm25 = new Bm25Encoder(options.bm25AverageLength());
         this.codec = new PointCodec(bm25);
+        this.pointsPerPage = pointsPerPage(options.dimension());
+    }
+
+    /** How many points with {@code dimension}-d vectors fit a page: 1536-d gives 146, 384-d 215, at most 256. */
+    static int pointsPerPage(int dimension) {
+        return (int) Math.max(1, Math.min(256, PAGE_BYTES / ((long) dimension * Float.BYTES + PAYLOAD_ALLOWANCE)));
     }
 
     public static Builder builder() {
@@ -114,6 +132,9 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
 
     @Override
     public List<VectorHit> searchSimilar(float[] vector, String bankId, int limit, VectorFilters filters) {
+        if (limit <= 0) {
+            return List.of(); // Qdrant refuses limit 0 as a bad request
+        }
         QueryPoints query = QueryPoints.newBuilder().setCollectionName(options.collection()).setQuery(nearest(vector))
                 .setUsing(Payload.DENSE).setFilter(QdrantFilters.of(bankId, filters)).setLimit(limit)
                 .setWithPayload(enable(true)).build();
@@ -130,7 +151,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     @Override
     public List<VectorHit> searchKeyword(String query, String bankId, int limit, VectorFilters filters) {
         Bm25Encoder.Sparse sparse = bm25.query(query);
-        if (sparse.isEmpty()) {
+        if (sparse.isEmpty() || limit <= 0) {
             return List.of();
         }
         QueryPoints request = QueryPoints.newBuilder().setCollectionName(options.collection())
@@ -174,16 +195,30 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         return page;
     }
 
-    /** The first {@code n} matching points in (retained_at, id) order. */
+    /**
+     * The first {@code n} matching points in (retained_at, id) order, read in pages of at most
+     * {@link #pointsPerPage} points: each page ends at a retained_at value whose ties are all read with it,
+     * and the next page starts after that value, so no point is skipped or read twice.
+     */
     private List<VectorItem> firstInOrder(Filter filter, int n) {
-        List<VectorItem> head = scrollOrdered(filter, n, Direction.Asc, true);
-        if (head.size() == n) {
-            long t = head.get(n - 1).retainedAt().toEpochMilli();
-            head.removeIf(i -> i.retainedAt().toEpochMilli() == t);
-            head.addAll(scrollAll(atRetainedAt(filter, t)));
+        List<VectorItem> out = new ArrayList<>();
+        Filter remaining = filter;
+        while (out.size() < n) {
+            int want = Math.min(n - out.size(), pointsPerPage);
+            List<VectorItem> page = scrollOrdered(remaining, want, Direction.Asc, true);
+            if (page.size() < want) {
+                out.addAll(page);
+                break;
+            }
+            long t = page.get(page.size() - 1).retainedAt().toEpochMilli();
+            page.removeIf(i -> i.retainedAt().toEpochMilli() == t);
+            out.addAll(page);
+            out.addAll(scrollAll(atRetainedAt(remaining, t)));
+            remaining = filter.toBuilder().addMust(io.qdrant.client.ConditionFactory.range(Payload.RETAINED_AT,
+                    Range.newBuilder().setGt(t).build())).build();
         }
-        head.sort(LIST_ORDER);
-        return head.size() > n ? new ArrayList<>(head.subList(0, n)) : head;
+        out.sort(LIST_ORDER);
+        return out.size() > n ? new ArrayList<>(out.subList(0, n)) : out;
     }
 
     private List<VectorItem> continueAfter(Filter filter, Cursor c, int limit) {
@@ -361,7 +396,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         PointId offset = null;
         do {
             ScrollPoints.Builder scroll = ScrollPoints.newBuilder().setCollectionName(options.collection())
-                    .setFilter(filter).setLimit(256).setWithPayload(enable(true))
+                    .setFilter(filter).setLimit(pointsPerPage).setWithPayload(enable(true))
                     .setWithVectors(WithVectorsSelectorFactory.include(List.of(Payload.DENSE)));
             if (offset != null) {
                 scroll.setOffset(offset);
@@ -534,7 +569,14 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
             boolean owns = client == null;
             QdrantClient c = client;
             if (owns) {
-                QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(host, port, tls, false)
+                ManagedChannelBuilder<?> channel = ManagedChannelBuilder.forAddress(host, port)
+                        .maxInboundMessageSize(MAX_INBOUND_BYTES);
+                if (tls) {
+                    channel.useTransportSecurity();
+                } else {
+                    channel.usePlaintext();
+                }
+                QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(channel.build(), true, false)
                         .withTimeout(timeout);
                 if (apiKey != null) {
                     grpc.withApiKey(apiKey);

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astrocyte.ConfigException;
+import io.astrocyte.InvalidRequestException;
 import io.astrocyte.ProviderUnavailableException;
 import io.astrocyte.api.TimeRange;
 import io.astrocyte.spi.VectorFilters;
@@ -77,8 +78,12 @@ class QdrantWireTest {
         if (model != null) {
             config.putMetadata("astrocyte_embedding_model", value(model));
         }
-        return Collections.GetCollectionInfoResponse.newBuilder().setResult(Collections.CollectionInfo.newBuilder()
-                .setConfig(config).setPointsCount(42)).build();
+        Collections.CollectionInfo.Builder info = Collections.CollectionInfo.newBuilder().setConfig(config)
+                .setPointsCount(42);
+        for (Points.CreateFieldIndexCollection index : CollectionSetup.indexRequests("memories")) {
+            info.putPayloadSchema(index.getFieldName(), RecordingQdrantServer.schemaOf(index));
+        }
+        return Collections.GetCollectionInfoResponse.newBuilder().setResult(info).build();
     }
 
     private static Collections.CollectionExistsResponse exists(boolean exists) {
@@ -134,6 +139,51 @@ class QdrantWireTest {
                 .filter(i -> i.getFieldName().equals("retained_at")).findFirst().orElseThrow();
         assertThat(retained.getFieldType()).isEqualTo(Points.FieldType.FieldTypeInteger);
         assertThat(retained.getFieldIndexParams().getIntegerIndexParams().getRange()).isTrue();
+    }
+
+    @Test
+    void anExistingCollectionWithAnotherDistanceOrWithoutIdfIsRefused() {
+        Collections.GetCollectionInfoResponse dot = info(3, "test-model", true);
+        Collections.GetCollectionInfoResponse.Builder b = dot.toBuilder();
+        b.getResultBuilder().getConfigBuilder().getParamsBuilder().getVectorsConfigBuilder().getParamsMapBuilder()
+                .putMap("dense", Collections.VectorParams.newBuilder().setSize(3).setDistance(Collections.Distance.Dot)
+                        .build());
+        server.answer("collectionExists", exists(true)).answer("getCollection", b.build());
+        assertThatThrownBy(this::store).isInstanceOf(ConfigException.class).hasMessageContaining("by Dot distance")
+                .hasMessageContaining("assuming Cosine");
+
+        Collections.GetCollectionInfoResponse.Builder noIdf = info(3, "test-model", true).toBuilder();
+        noIdf.getResultBuilder().getConfigBuilder().getParamsBuilder().getSparseVectorsConfigBuilder()
+                .putMap("bm25", Collections.SparseVectorParams.getDefaultInstance());
+        server.answer("collectionExists", exists(true)).answer("getCollection", noIdf.build());
+        assertThatThrownBy(this::store).isInstanceOf(ConfigException.class).hasMessageContaining("without the Idf")
+                .hasMessageContaining("term frequency alone");
+    }
+
+    @Test
+    void missingPayloadIndexesAreCreatedOnEveryStart() {
+        Collections.GetCollectionInfoResponse.Builder partial = info(3, "test-model", true).toBuilder();
+        partial.getResultBuilder().removePayloadSchema("retained_at").removePayloadSchema("bank_id");
+        // event_time indexed as an integer without range support: order_by would be refused
+        partial.getResultBuilder().putPayloadSchema("event_time", Collections.PayloadSchemaInfo.newBuilder()
+                .setDataType(Collections.PayloadSchemaType.Integer).build());
+        server.answer("collectionExists", exists(true)).answer("getCollection", partial.build());
+        store();
+        assertThat(server.<Points.CreateFieldIndexCollection>requests("createFieldIndex"))
+                .extracting(Points.CreateFieldIndexCollection::getFieldName)
+                .containsExactlyInAnyOrder("retained_at", "bank_id", "event_time");
+    }
+
+    @Test
+    void aCreateThatAlreadyHappenedStillGetsItsIndexes() {
+        // The create timed out, its retry (or another instance) met ALREADY_EXISTS; the indexes are missing.
+        server.answer("collectionExists", exists(false))
+                .answer("createCollection", Status.ALREADY_EXISTS.withDescription("Collection `memories` already exists"));
+        Collections.GetCollectionInfoResponse.Builder bare = info(3, "test-model", true).toBuilder();
+        bare.getResultBuilder().clearPayloadSchema();
+        server.answer("getCollection", bare.build());
+        store();
+        assertThat(server.<Points.CreateFieldIndexCollection>requests("createFieldIndex")).hasSize(11);
     }
 
     @Test
@@ -415,6 +465,35 @@ class QdrantWireTest {
     }
 
     @Test
+    void aRateLimitersRetryAfterIsHonouredAndALongOneFailsFast() {
+        QdrantVectorStore store = existingStore();
+        io.grpc.Metadata trailers = new io.grpc.Metadata();
+        trailers.put(GrpcCalls.RETRY_AFTER, "0.05");
+        server.answer("upsert", Status.RESOURCE_EXHAUSTED.withDescription("Rate limiting exceeded")
+                .asRuntimeException(trailers));
+        store.storeVectors(List.of(item("m1", "after the rate limit", T0)));
+        assertThat(server.methods()).containsExactly("upsert", "upsert");
+
+        server.calls.clear();
+        io.grpc.Metadata longWait = new io.grpc.Metadata();
+        longWait.put(GrpcCalls.RETRY_AFTER, "3600");
+        server.answer("upsert", Status.RESOURCE_EXHAUSTED.withDescription("Rate limiting exceeded")
+                .asRuntimeException(longWait));
+        assertThatThrownBy(() -> store.storeVectors(List.of(item("m2", "too long to wait", T0))))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("retry after 3600 s");
+        assertThat(server.methods()).containsExactly("upsert");
+    }
+
+    @Test
+    void limitZeroIsAnsweredWithoutAskingQdrant() {
+        QdrantVectorStore store = existingStore();
+        assertThat(store.searchSimilar(new float[] {1, 0, 0}, "b", 0, VectorFilters.none())).isEmpty();
+        assertThat(store.searchKeyword("tea", "b", 0, VectorFilters.none())).isEmpty();
+        assertThat(store.listVectors("b", 0, 0, VectorFilters.none())).isEmpty();
+        assertThat(server.methods()).isEmpty();
+    }
+
+    @Test
     void transientFailuresAreRetriedWithBackoffOthersAreNot() {
         QdrantVectorStore store = existingStore();
         server.answer("upsert", Status.UNAVAILABLE.withDescription("leader election"))
@@ -424,9 +503,22 @@ class QdrantWireTest {
 
         server.calls.clear();
         server.answer("count", Status.INVALID_ARGUMENT.withDescription("bad filter"));
-        assertThatThrownBy(() -> store.count("b", VectorFilters.none())).isInstanceOf(
-                ProviderUnavailableException.class).hasMessageContaining("INVALID_ARGUMENT bad filter");
+        assertThatThrownBy(() -> store.count("b", VectorFilters.none())).as("a caller error, not a store failure")
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("INVALID_ARGUMENT bad filter");
         assertThat(server.methods()).containsExactly("count");
+
+        server.calls.clear();
+        server.answer("count", Status.NOT_FOUND.withDescription("Collection `memories` doesn't exist!"));
+        assertThatThrownBy(() -> store.count("b", VectorFilters.none())).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("NOT_FOUND");
+
+        server.calls.clear();
+        server.answer("scroll", Status.RESOURCE_EXHAUSTED.withDescription(
+                "gRPC message exceeds maximum size 4194304: 6393780"));
+        assertThatThrownBy(() -> store.listVectors("b", 0, 10, VectorFilters.none()))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("size limit")
+                .hasMessageContaining("not retried");
+        assertThat(server.methods()).as("a size error is not transient").containsExactly("scroll");
 
         server.calls.clear();
         for (int i = 0; i < 4; i++) {

@@ -134,8 +134,40 @@ public final class RecordingQdrantServer implements AutoCloseable {
             out.onError(s.asRuntimeException());
             return;
         }
+        if (next instanceof io.grpc.StatusRuntimeException e) {
+            out.onError(e); // a status with trailers, e.g. a rate limiter's retry-after
+            return;
+        }
         out.onNext(next != null ? (R) next : fallback.apply(request));
         out.onCompleted();
+    }
+
+    /**
+     * Unless a test scripts it, collection info describes what the recorded calls created: the last
+     * create request's vectors and metadata, and the payload indexes requested so far.
+     */
+    private Collections.CollectionInfo createdInfo() {
+        Collections.CollectionInfo.Builder info = Collections.CollectionInfo.newBuilder();
+        List<Collections.CreateCollection> creates = requests("createCollection");
+        if (!creates.isEmpty()) {
+            Collections.CreateCollection c = creates.get(creates.size() - 1);
+            info.setConfig(Collections.CollectionConfig.newBuilder().setParams(Collections.CollectionParams
+                    .newBuilder().setVectorsConfig(c.getVectorsConfig())
+                    .setSparseVectorsConfig(c.getSparseVectorsConfig())).putAllMetadata(c.getMetadataMap()));
+        }
+        for (Points.CreateFieldIndexCollection index : this.<Points.CreateFieldIndexCollection>requests(
+                "createFieldIndex")) {
+            info.putPayloadSchema(index.getFieldName(), schemaOf(index));
+        }
+        return info.build();
+    }
+
+    /** The payload schema entry Qdrant reports for an index created with this request. */
+    static Collections.PayloadSchemaInfo schemaOf(Points.CreateFieldIndexCollection index) {
+        return Collections.PayloadSchemaInfo.newBuilder()
+                .setDataType(index.getFieldType() == Points.FieldType.FieldTypeKeyword
+                        ? Collections.PayloadSchemaType.Keyword : Collections.PayloadSchemaType.Integer)
+                .setParams(index.getFieldIndexParams()).build();
     }
 
     private static Points.PointsOperationResponse updated() {
@@ -161,7 +193,7 @@ public final class RecordingQdrantServer implements AutoCloseable {
         public void get(Collections.GetCollectionInfoRequest r,
                 StreamObserver<Collections.GetCollectionInfoResponse> out) {
             respond("getCollection", r, out, q -> Collections.GetCollectionInfoResponse.newBuilder()
-                    .setResult(Collections.CollectionInfo.getDefaultInstance()).build());
+                    .setResult(createdInfo()).build());
         }
     }
 
