@@ -17,8 +17,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * analyzer: standard tokenizer, lower case, English stop words, Porter stemming), each term becomes the
  * index {@code FNV-1a-32(term)}; a document's weight per term is BM25's term-frequency part
  * {@code tf·(k1+1) / (tf + k1·(1 − b + b·len/avgLen))}, a query's weight is 1 per distinct term, and Qdrant
- * supplies the IDF part through the sparse vector's {@code idf} modifier. Scores are therefore BM25 over the
- * whole collection's statistics (all banks), with a fixed average length instead of the collection's.
+ * supplies the IDF part through the sparse vector's {@code idf} modifier. Qdrant keeps those statistics per
+ * shard, so scores are BM25 over one shard's points (all banks in it): exact over the collection with one
+ * shard, approximate across shards on a cluster; the average length is fixed instead of measured.
  */
 final class Bm25Encoder {
 

@@ -28,23 +28,44 @@ final class RealQdrant {
         return url == null || url.isBlank() ? null : url;
     }
 
-    /** A store on a fresh collection of the real server, for {@code dimension}-d vectors. */
-    static synchronized QdrantVectorStore freshStore(int dimension) {
-        QdrantVectorStore.Builder b = QdrantVectorStore.builder().dimension(dimension).embeddingModel("contract-test")
-                .collection("contract_" + UUID.randomUUID().toString().replace("-", ""));
+    /** Host, gRPC port and TLS of the real server (starting the container on first use). */
+    private record Endpoint(String host, int port, boolean tls) {
+    }
+
+    private static synchronized Endpoint endpoint() {
         String url = url();
         if (url != null) {
             URI u = URI.create(url);
-            b.host(u.getHost()).port(u.getPort() > 0 ? u.getPort() : 6334).tls("https".equals(u.getScheme()))
-                    .apiKey(System.getenv("ASTROCYTE_QDRANT_API_KEY"));
-        } else {
-            if (container == null) {
-                container = new QdrantContainer(IMAGE);
-                container.start();
-            }
-            b.host(container.getHost()).port(container.getGrpcPort());
+            return new Endpoint(u.getHost(), u.getPort() > 0 ? u.getPort() : 6334, "https".equals(u.getScheme()));
         }
-        return b.build();
+        if (container == null) {
+            container = new QdrantContainer(IMAGE);
+            container.start();
+        }
+        return new Endpoint(container.getHost(), container.getGrpcPort(), false);
+    }
+
+    /** A store on a fresh collection of the real server, for {@code dimension}-d vectors. */
+    static QdrantVectorStore freshStore(int dimension) {
+        Endpoint e = endpoint();
+        return QdrantVectorStore.builder().dimension(dimension).embeddingModel("contract-test")
+                .collection("contract_" + UUID.randomUUID().toString().replace("-", "")).host(e.host()).port(e.port())
+                .tls(e.tls()).apiKey(System.getenv("ASTROCYTE_QDRANT_API_KEY")).build();
+    }
+
+    /**
+     * A client to the real server with the Qdrant client's own defaults (gRPC's 4 MiB inbound limit), as an
+     * application that builds its own client and hands it to the store would have.
+     */
+    static io.qdrant.client.QdrantClient defaultClient() {
+        Endpoint e = endpoint();
+        io.qdrant.client.QdrantGrpcClient.Builder b = io.qdrant.client.QdrantGrpcClient.newBuilder(e.host(), e.port(),
+                e.tls());
+        String key = System.getenv("ASTROCYTE_QDRANT_API_KEY");
+        if (key != null && !key.isBlank()) {
+            b.withApiKey(key);
+        }
+        return new io.qdrant.client.QdrantClient(b.build());
     }
 
     /** Runs the annotated tests only where a real Qdrant can be reached. */

@@ -28,13 +28,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Test double — a simulation, not Qdrant. An in-process gRPC server on the client's generated service
- * classes that keeps points in memory and answers the requests this store makes by Qdrant's documented
- * rules: payload filters (must / should / must_not, keyword and match-any on scalars and arrays, integer
- * ranges that never match a missing field, is_empty, has_id), cosine search on the dense vector, sparse dot
- * products weighted by BM25's IDF for the {@code idf} modifier, scroll with {@code order_by} or id paging,
- * exact counts, payload sets and deletes by filter. It lets the shared conformance suites exercise the
+ * Test double — a simulation, not Qdrant. A gRPC server on the client's generated service classes that
+ * keeps points in memory and answers the requests this store makes by Qdrant's documented rules: payload
+ * filters (must / should / must_not, keyword and match-any on scalars and arrays, integer ranges that never
+ * match a missing field, is_empty, has_id), cosine search on the dense vector, sparse dot products weighted
+ * by BM25's IDF for the {@code idf} modifier, scroll with {@code order_by} or id paging, exact counts,
+ * payload sets and deletes by filter or by id list. It lets the shared conformance suites exercise the
  * store's own logic here; whether Qdrant really behaves this way is for {@code QdrantContractTest}.
+ *
+ * <p>It is as strict as Qdrant 1.18 where a lenient simulation would hide a bug:
+ * <ul>
+ *   <li>{@link #overLoopback()} serves over a real Netty channel on 127.0.0.1, whose client keeps gRPC's
+ *       default 4 MiB inbound message limit, so oversized pages fail with {@code RESOURCE_EXHAUSTED} as
+ *       they do against a real server (the in-process transport has no size limit).</li>
+ *   <li>{@code order_by} needs an integer payload index with range support on its key, as Qdrant's
+ *       "No range index for `order_by` key" refusal requires; payload indexes are recorded and reported in
+ *       collection info with the distance and sparse modifier.</li>
+ *   <li>Operations on a missing collection fail with {@code NOT_FOUND}; {@code limit} 0, a query or point
+ *       vector of the wrong size and an unknown vector name with {@code INVALID_ARGUMENT}.</li>
+ *   <li>IDF counts only points that have a sparse vector, as Qdrant's sparse index does.</li>
+ *   <li>Points that tie on score or order key come back in no fixed order, as from Qdrant's segments.</li>
+ * </ul>
+ * Not simulated: approximate (HNSW) search, replication and eventual consistency, per-shard IDF.
  */
 public final class SimulatedQdrantServer implements AutoCloseable {
 
@@ -44,16 +59,45 @@ public final class SimulatedQdrantServer implements AutoCloseable {
     private final String name = "simulated-qdrant-" + System.nanoTime();
     private final Map<String, Collections.CreateCollection> collections = new HashMap<>();
     private final Map<String, TreeMap<String, StoredPoint>> points = new HashMap<>();
+    private final Map<String, Map<String, Collections.PayloadSchemaInfo>> indexes = new HashMap<>();
+    private final java.util.Random ties = new java.util.Random();
     private final Server server;
+    private final boolean loopback;
 
+    /** In process: fast, without gRPC's message size limit. */
     public SimulatedQdrantServer() throws IOException {
-        server = InProcessServerBuilder.forName(name).directExecutor().addService(new CollectionsService())
-                .addService(new PointsService()).addService(new HealthService()).build().start();
+        this(false);
+    }
+
+    private SimulatedQdrantServer(boolean loopback) throws IOException {
+        this.loopback = loopback;
+        if (loopback) {
+            server = io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.forAddress(
+                            new java.net.InetSocketAddress("127.0.0.1", 0))
+                    .maxInboundMessageSize(32 << 20) // Qdrant's service.max_request_size_mb default
+                    .addService(new CollectionsService()).addService(new PointsService())
+                    .addService(new HealthService()).build().start();
+        } else {
+            server = InProcessServerBuilder.forName(name).directExecutor().addService(new CollectionsService())
+                    .addService(new PointsService()).addService(new HealthService()).build().start();
+        }
+    }
+
+    /** Over a real Netty channel on 127.0.0.1, with the client's default 4 MiB inbound limit. */
+    public static SimulatedQdrantServer overLoopback() throws IOException {
+        return new SimulatedQdrantServer(true);
+    }
+
+    /** The port on 127.0.0.1 when served {@link #overLoopback()}. */
+    public int port() {
+        return server.getPort();
     }
 
     public QdrantClient client() {
-        return new QdrantClient(QdrantGrpcClient.newBuilder(InProcessChannelBuilder.forName(name).directExecutor()
-                .build(), true, false).build());
+        io.grpc.ManagedChannel channel = loopback
+                ? io.grpc.ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build()
+                : InProcessChannelBuilder.forName(name).directExecutor().build();
+        return new QdrantClient(QdrantGrpcClient.newBuilder(channel, true, false).build());
     }
 
     @Override
@@ -128,7 +172,38 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                 out.add(p);
             }
         }
+        java.util.Collections.shuffle(out, ties); // segments answer in no particular order; sorts are stable
         return out;
+    }
+
+    /** Points a selector names: by id list, or by filter. */
+    private synchronized List<StoredPoint> select(String collection, Points.PointsSelector selector) {
+        if (selector.hasPoints()) {
+            List<StoredPoint> out = new ArrayList<>();
+            for (PointId id : selector.getPoints().getIdsList()) {
+                StoredPoint p = points.get(collection).get(key(id));
+                if (p != null) {
+                    out.add(p);
+                }
+            }
+            return out;
+        }
+        return select(collection, selector.getFilter());
+    }
+
+    /** Qdrant's refusal of an operation on a collection that does not exist; {@code null} when it does. */
+    private synchronized io.grpc.StatusRuntimeException missing(String collection) {
+        return collections.containsKey(collection) ? null : Status.NOT_FOUND.withDescription("Not found: Collection `"
+                + collection + "` doesn't exist!").asRuntimeException();
+    }
+
+    private synchronized int dimension(String collection) {
+        return (int) collections.get(collection).getVectorsConfig().getParamsMap().getMapOrThrow(Payload.DENSE)
+                .getSize();
+    }
+
+    private static io.grpc.StatusRuntimeException invalid(String message) {
+        return Status.INVALID_ARGUMENT.withDescription(message).asRuntimeException();
     }
 
     private static boolean filterGiven(Filter f) {
@@ -200,8 +275,13 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                 out.onError(Status.NOT_FOUND.asRuntimeException());
                 return;
             }
+            Map<String, Collections.PayloadSchemaInfo> schema;
+            synchronized (SimulatedQdrantServer.this) {
+                schema = new HashMap<>(indexes.getOrDefault(r.getCollectionName(), Map.of()));
+            }
             out.onNext(Collections.GetCollectionInfoResponse.newBuilder().setResult(Collections.CollectionInfo
-                    .newBuilder().setPointsCount(count).setConfig(Collections.CollectionConfig.newBuilder()
+                    .newBuilder().setPointsCount(count).putAllPayloadSchema(schema)
+                    .setConfig(Collections.CollectionConfig.newBuilder()
                             .setParams(Collections.CollectionParams.newBuilder().setVectorsConfig(c.getVectorsConfig())
                                     .setSparseVectorsConfig(c.getSparseVectorsConfig()))
                             .putAllMetadata(c.getMetadataMap()))).build());
@@ -219,11 +299,35 @@ public final class SimulatedQdrantServer implements AutoCloseable {
         @Override
         public void createFieldIndex(Points.CreateFieldIndexCollection r,
                 StreamObserver<Points.PointsOperationResponse> out) {
+            if (missing(r.getCollectionName()) != null) {
+                out.onError(missing(r.getCollectionName()));
+                return;
+            }
+            synchronized (SimulatedQdrantServer.this) {
+                indexes.computeIfAbsent(r.getCollectionName(), c -> new HashMap<>()).put(r.getFieldName(),
+                        Collections.PayloadSchemaInfo.newBuilder().setDataType(
+                                r.getFieldType() == Points.FieldType.FieldTypeKeyword
+                                        ? Collections.PayloadSchemaType.Keyword : Collections.PayloadSchemaType.Integer)
+                                .setParams(r.getFieldIndexParams()).build());
+            }
             done(out);
         }
 
         @Override
         public void upsert(Points.UpsertPoints r, StreamObserver<Points.PointsOperationResponse> out) {
+            if (missing(r.getCollectionName()) != null) {
+                out.onError(missing(r.getCollectionName()));
+                return;
+            }
+            for (Points.PointStruct p : r.getPointsList()) {
+                Points.Vector dense = p.getVectors().getVectors().getVectorsMap().get(Payload.DENSE);
+                if (dense == null || dense.getDense().getDataCount() != dimension(r.getCollectionName())) {
+                    out.onError(invalid("Wrong input: Vector dimension error: expected dim: "
+                            + dimension(r.getCollectionName()) + ", got " + (dense == null ? 0
+                                    : dense.getDense().getDataCount())));
+                    return;
+                }
+            }
             synchronized (SimulatedQdrantServer.this) {
                 for (Points.PointStruct p : r.getPointsList()) {
                     Map<String, Points.Vector> named = p.getVectors().getVectors().getVectorsMap();
@@ -244,6 +348,25 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void query(Points.QueryPoints r, StreamObserver<Points.QueryResponse> out) {
+            if (missing(r.getCollectionName()) != null) {
+                out.onError(missing(r.getCollectionName()));
+                return;
+            }
+            if (r.hasLimit() && r.getLimit() == 0) {
+                out.onError(invalid("Validation error: limit: value 0 invalid, must be 1 or larger"));
+                return;
+            }
+            if (!r.getUsing().equals(Payload.DENSE) && !r.getUsing().equals(Payload.SPARSE)) {
+                out.onError(invalid("Wrong input: Not existing vector name error: " + r.getUsing()));
+                return;
+            }
+            if (r.getUsing().equals(Payload.DENSE)
+                    && r.getQuery().getNearest().getDense().getDataCount() != dimension(r.getCollectionName())) {
+                out.onError(invalid("Wrong input: Vector dimension error: expected dim: "
+                        + dimension(r.getCollectionName()) + ", got "
+                        + r.getQuery().getNearest().getDense().getDataCount()));
+                return;
+            }
             List<StoredPoint> candidates = select(r.getCollectionName(), r.getFilter());
             List<Points.ScoredPoint> scored = new ArrayList<>();
             Points.VectorInput input = r.getQuery().getNearest();
@@ -258,7 +381,9 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                             .putAllPayload(p.payload()).build());
                 }
             } else {
-                List<StoredPoint> all = select(r.getCollectionName(), null);
+                // Qdrant's IDF counts the points that have this sparse vector, not every point
+                List<StoredPoint> all = select(r.getCollectionName(), (Filter) null).stream()
+                        .filter(x -> !x.sparse().isEmpty()).toList();
                 for (StoredPoint p : candidates) {
                     double score = 0;
                     boolean overlap = false;
@@ -286,6 +411,26 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void scroll(Points.ScrollPoints r, StreamObserver<Points.ScrollResponse> out) {
+            if (missing(r.getCollectionName()) != null) {
+                out.onError(missing(r.getCollectionName()));
+                return;
+            }
+            if (r.hasLimit() && r.getLimit() == 0) {
+                out.onError(invalid("Validation error: limit: value 0 invalid, must be 1 or larger"));
+                return;
+            }
+            if (r.hasOrderBy()) {
+                Collections.PayloadSchemaInfo index;
+                synchronized (SimulatedQdrantServer.this) {
+                    index = indexes.getOrDefault(r.getCollectionName(), Map.of()).get(r.getOrderBy().getKey());
+                }
+                if (index == null || index.getDataType() != Collections.PayloadSchemaType.Integer
+                        || !index.getParams().getIntegerIndexParams().getRange()) {
+                    out.onError(invalid("Bad request: No range index for `order_by` key: `" + r.getOrderBy().getKey()
+                            + "`. Please create one to use `order_by`."));
+                    return;
+                }
+            }
             List<StoredPoint> selected = select(r.getCollectionName(), r.getFilter());
             boolean withVector = r.getWithVectors().hasInclude() || r.getWithVectors().getEnable();
             Points.ScrollResponse.Builder response = Points.ScrollResponse.newBuilder();
@@ -300,6 +445,7 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                 selected.sort(order);
                 selected.stream().limit(limit).forEach(p -> response.addResult(retrieved(p, withVector)));
             } else {
+                selected.sort(Comparator.comparing(p -> key(p.id()))); // id paging is in id order
                 String from = r.hasOffset() ? key(r.getOffset()) : null;
                 List<StoredPoint> page = selected.stream().filter(p -> from == null || key(p.id()).compareTo(from) >= 0)
                         .limit(limit + 1L).toList();
@@ -314,6 +460,10 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void count(Points.CountPoints r, StreamObserver<Points.CountResponse> out) {
+            if (missing(r.getCollectionName()) != null) {
+                out.onError(missing(r.getCollectionName()));
+                return;
+            }
             out.onNext(Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder().setCount(
                     select(r.getCollectionName(), r.getFilter()).size())).build());
             out.onCompleted();
@@ -321,8 +471,12 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void setPayload(Points.SetPayloadPoints r, StreamObserver<Points.PointsOperationResponse> out) {
+            if (missing(r.getCollectionName()) != null) {
+                out.onError(missing(r.getCollectionName()));
+                return;
+            }
             synchronized (SimulatedQdrantServer.this) {
-                for (StoredPoint p : select(r.getCollectionName(), r.getPointsSelector().getFilter())) {
+                for (StoredPoint p : select(r.getCollectionName(), r.getPointsSelector())) {
                     p.payload().putAll(r.getPayloadMap());
                 }
             }
@@ -331,8 +485,12 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void delete(Points.DeletePoints r, StreamObserver<Points.PointsOperationResponse> out) {
+            if (missing(r.getCollectionName()) != null) {
+                out.onError(missing(r.getCollectionName()));
+                return;
+            }
             synchronized (SimulatedQdrantServer.this) {
-                for (StoredPoint p : select(r.getCollectionName(), r.getPoints().getFilter())) {
+                for (StoredPoint p : select(r.getCollectionName(), r.getPoints())) {
                     points.get(r.getCollectionName()).remove(key(p.id()));
                 }
             }

@@ -22,9 +22,14 @@ class SimulatedServerContractTest {
     private SimulatedQdrantServer server;
     private io.qdrant.client.QdrantClient client;
 
+    /** In process here; {@link SimulatedServerOverLoopbackContractTest} serves the same suites over Netty. */
+    SimulatedQdrantServer newServer() throws Exception {
+        return new SimulatedQdrantServer();
+    }
+
     @BeforeAll
     void start() throws Exception {
-        server = new SimulatedQdrantServer();
+        server = newServer();
         client = server.client();
     }
 

@@ -1,0 +1,19 @@
+package io.astrocyte.qdrant;
+
+import io.qdrant.client.QdrantClient;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * {@link QdrantLargePagesTest} against a real Qdrant ({@code ASTROCYTE_QDRANT_URL}, else Testcontainers;
+ * skipped with instructions where neither exists), through a client with gRPC's default message limit.
+ */
+@ExtendWith(RealQdrant.Available.class)
+@Testcontainers(disabledWithoutDocker = true)
+class QdrantLargePagesRealServerTest extends QdrantLargePagesTest {
+
+    @Override
+    QdrantClient connect() {
+        return RealQdrant.defaultClient();
+    }
+}
