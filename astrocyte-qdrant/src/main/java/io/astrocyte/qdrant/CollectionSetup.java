@@ -50,7 +50,8 @@ final class CollectionSetup {
     private CollectionSetup() {
     }
 
-    static void ensure(QdrantClient client, GrpcCalls calls, QdrantOptions o) {
+    /** Returns the collection's info as checked. */
+    static CollectionInfo ensure(QdrantClient client, GrpcCalls calls, QdrantOptions o) {
         boolean exists = calls.call("collection check", () -> client.collectionExistsAsync(o.collection()));
         if (!exists) {
             if (!o.autoCreate()) {
@@ -70,6 +71,7 @@ final class CollectionSetup {
         CollectionInfo info = calls.call("collection info", () -> client.getCollectionInfoAsync(o.collection()));
         check(info, o);
         createMissingIndexes(client, calls, o.collection(), info.getPayloadSchemaMap());
+        return info;
     }
 
     /**
@@ -122,19 +124,33 @@ final class CollectionSetup {
         return c.build();
     }
 
+    /**
+     * Fields that vector search never filters on selectively: looked up by id, used for ordering, or (for
+     * visibility) matching nearly every point. Their indexes skip the extra HNSW links Qdrant would otherwise
+     * build per value, which cost memory and indexing time and help no query.
+     */
+    static final java.util.Set<String> NO_HNSW = java.util.Set.of(Payload.MEMORY_ID, Payload.RETAINED_AT,
+            Payload.EVENT_TIME, Payload.FORGOTTEN_AT);
+
     static List<CreateFieldIndexCollection> indexRequests(String collection) {
         List<CreateFieldIndexCollection> out = new java.util.ArrayList<>();
         for (String field : KEYWORD_FIELDS) {
+            KeywordIndexParams.Builder params = KeywordIndexParams.newBuilder().setIsTenant(field.equals(Payload.BANK));
+            if (NO_HNSW.contains(field)) {
+                params.setEnableHnsw(false);
+            }
             out.add(CreateFieldIndexCollection.newBuilder().setCollectionName(collection).setFieldName(field)
                     .setFieldType(FieldType.FieldTypeKeyword).setWait(true)
-                    .setFieldIndexParams(PayloadIndexParams.newBuilder().setKeywordIndexParams(KeywordIndexParams
-                            .newBuilder().setIsTenant(field.equals(Payload.BANK)))).build());
+                    .setFieldIndexParams(PayloadIndexParams.newBuilder().setKeywordIndexParams(params)).build());
         }
         for (String field : TIME_FIELDS) {
+            IntegerIndexParams.Builder params = IntegerIndexParams.newBuilder().setLookup(false).setRange(true);
+            if (NO_HNSW.contains(field)) {
+                params.setEnableHnsw(false);
+            }
             out.add(CreateFieldIndexCollection.newBuilder().setCollectionName(collection).setFieldName(field)
                     .setFieldType(FieldType.FieldTypeInteger).setWait(true)
-                    .setFieldIndexParams(PayloadIndexParams.newBuilder().setIntegerIndexParams(IntegerIndexParams
-                            .newBuilder().setLookup(false).setRange(true))).build());
+                    .setFieldIndexParams(PayloadIndexParams.newBuilder().setIntegerIndexParams(params)).build());
         }
         return out;
     }

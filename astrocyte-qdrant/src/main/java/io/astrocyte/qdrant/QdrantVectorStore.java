@@ -13,6 +13,7 @@ import io.astrocyte.spi.VectorStore;
 import io.qdrant.client.PointIdFactory;
 import io.grpc.ManagedChannelBuilder;
 import io.qdrant.client.QdrantClient;
+import io.qdrant.client.grpc.Collections.CollectionInfo;
 import io.qdrant.client.QdrantGrpcClient;
 import io.qdrant.client.WithVectorsSelectorFactory;
 import io.qdrant.client.grpc.Common.Filter;
@@ -80,6 +81,9 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     private final Cursors cursors = new Cursors();
     /** Points per scroll request when vectors come along, so a page stays under {@link #PAGE_BYTES}. */
     private final int pointsPerPage;
+    private final io.qdrant.client.grpc.Points.WriteOrdering ordering;
+    /** Set after the collection is known: the configured level, or majority when it has replicas. */
+    private io.qdrant.client.grpc.Points.ReadConsistency readConsistency;
 
     private QdrantVectorStore(QdrantClient client, boolean ownsClient, QdrantOptions options) {
         this.client = client;
@@ -89,6 +93,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         this.bm25 = new Bm25Encoder(options.bm25AverageLength());
         this.codec = new PointCodec(bm25);
         this.pointsPerPage = pointsPerPage(options.dimension());
+        this.ordering = Consistency.writeOrdering(options.writeOrdering());
     }
 
     /** How many points with {@code dimension}-d vectors fit a page: 1536-d gives 146, 384-d 215, at most 256. */
@@ -124,7 +129,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
                 ids.add(item.id());
             }
             UpsertPoints upsert = UpsertPoints.newBuilder().setCollectionName(options.collection()).setWait(true)
-                    .addAllPoints(points).build();
+                    .setOrdering(ordering).addAllPoints(points).build();
             calls.call("upsert", () -> client.upsertAsync(upsert));
         }
         return ids;
@@ -135,10 +140,13 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         if (limit <= 0) {
             return List.of(); // Qdrant refuses limit 0 as a bad request
         }
-        QueryPoints query = QueryPoints.newBuilder().setCollectionName(options.collection()).setQuery(nearest(vector))
+        QueryPoints.Builder query = QueryPoints.newBuilder().setCollectionName(options.collection()).setQuery(nearest(vector))
                 .setUsing(Payload.DENSE).setFilter(QdrantFilters.of(bankId, filters)).setLimit(limit)
-                .setWithPayload(enable(true)).build();
-        List<ScoredPoint> points = calls.call("vector search", () -> client.queryAsync(query));
+                .setWithPayload(enable(true));
+        if (readConsistency != null) {
+            query.setReadConsistency(readConsistency);
+        }
+        List<ScoredPoint> points = calls.call("vector search", () -> client.queryAsync(query.build()));
         List<VectorHit> hits = new ArrayList<>(points.size());
         for (ScoredPoint p : points) {
             // Qdrant's cosine score is the cosine itself; the SPI wants (1 + cos) / 2
@@ -154,10 +162,13 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         if (sparse.isEmpty() || limit <= 0) {
             return List.of();
         }
-        QueryPoints request = QueryPoints.newBuilder().setCollectionName(options.collection())
+        QueryPoints.Builder request = QueryPoints.newBuilder().setCollectionName(options.collection())
                 .setQuery(nearest(sparse.values(), sparse.indices())).setUsing(Payload.SPARSE)
-                .setFilter(QdrantFilters.of(bankId, filters)).setLimit(limit).setWithPayload(enable(true)).build();
-        List<ScoredPoint> points = calls.call("keyword search", () -> client.queryAsync(request));
+                .setFilter(QdrantFilters.of(bankId, filters)).setLimit(limit).setWithPayload(enable(true));
+        if (readConsistency != null) {
+            request.setReadConsistency(readConsistency);
+        }
+        List<ScoredPoint> points = calls.call("keyword search", () -> client.queryAsync(request.build()));
         if (points.isEmpty()) {
             return List.of();
         }
@@ -326,11 +337,11 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         PointsSelector selector = PointsSelector.newBuilder().setFilter(filter).build();
         if (forgottenAt == null) {
             DeletePoints delete = DeletePoints.newBuilder().setCollectionName(options.collection()).setWait(true)
-                    .setPoints(selector).build();
+                    .setOrdering(ordering).setPoints(selector).build();
             calls.call("delete", () -> client.deleteAsync(delete));
         } else {
             SetPayloadPoints set = SetPayloadPoints.newBuilder().setCollectionName(options.collection()).setWait(true)
-                    .putPayload(Payload.FORGOTTEN_AT, value(forgottenAt.toEpochMilli())).setPointsSelector(selector)
+                    .setOrdering(ordering).putPayload(Payload.FORGOTTEN_AT, value(forgottenAt.toEpochMilli())).setPointsSelector(selector)
                     .build();
             calls.call("soft delete", () -> client.setPayloadAsync(set, null));
         }
@@ -359,7 +370,16 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     }
 
     private long countOf(Filter filter) {
-        return calls.call("count", () -> client.countAsync(options.collection(), filter, true));
+        io.qdrant.client.grpc.Points.CountPoints.Builder count = io.qdrant.client.grpc.Points.CountPoints.newBuilder()
+                .setCollectionName(options.collection()).setFilter(filter).setExact(true);
+        if (readConsistency != null) {
+            count.setReadConsistency(readConsistency);
+        }
+        // The client's countAsync takes no read consistency; the generated stub does.
+        return calls.call("count", () -> com.google.common.util.concurrent.Futures.transform(
+                client.grpcClient().points().withDeadlineAfter(options.timeout().toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS).count(count.build()),
+                r -> r.getResult().getCount(), com.google.common.util.concurrent.MoreExecutors.directExecutor()));
     }
 
     /** Point ids of distinct memory ids, in batches small enough for one request each. */
@@ -381,13 +401,16 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
 
     /** Up to {@code limit} points in payload order ({@code retained_at} ascending or {@code event_time} descending). */
     private List<VectorItem> scrollOrdered(Filter filter, int limit, Direction direction, boolean withVectors) {
-        ScrollPoints scroll = ScrollPoints.newBuilder().setCollectionName(options.collection()).setFilter(filter)
+        ScrollPoints.Builder scroll = ScrollPoints.newBuilder().setCollectionName(options.collection()).setFilter(filter)
                 .setLimit(limit).setWithPayload(enable(true))
                 .setWithVectors(withVectors ? WithVectorsSelectorFactory.include(List.of(Payload.DENSE))
                         : WithVectorsSelectorFactory.enable(false))
                 .setOrderBy(OrderBy.newBuilder().setKey(direction == Direction.Asc ? Payload.RETAINED_AT
-                        : Payload.EVENT_TIME).setDirection(direction)).build();
-        return items(calls.call("scroll", () -> client.scrollAsync(scroll)).getResultList(), withVectors);
+                        : Payload.EVENT_TIME).setDirection(direction));
+        if (readConsistency != null) {
+            scroll.setReadConsistency(readConsistency);
+        }
+        return items(calls.call("scroll", () -> client.scrollAsync(scroll.build())).getResultList(), withVectors);
     }
 
     /** Every point matching {@code filter}, with vectors, following Qdrant's page offsets. */
@@ -400,6 +423,9 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
                     .setWithVectors(WithVectorsSelectorFactory.include(List.of(Payload.DENSE)));
             if (offset != null) {
                 scroll.setOffset(offset);
+            }
+            if (readConsistency != null) {
+                scroll.setReadConsistency(readConsistency);
             }
             var page = calls.call("scroll", () -> client.scrollAsync(scroll.build()));
             out.addAll(items(page.getResultList(), true));
@@ -434,6 +460,8 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         private Integer shardNumber;
         private Integer replicationFactor;
         private Integer writeConsistencyFactor;
+        private String writeOrdering = "medium";
+        private String readConsistency;
         private Duration timeout = Duration.ofSeconds(10);
         private int maxRetries = 3;
         private Duration retryBackoff = Duration.ofMillis(100);
@@ -513,6 +541,28 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
             return this;
         }
 
+        /**
+         * How writes are ordered across replicas: {@code weak}, {@code medium} (default) or {@code strong};
+         * see {@link Consistency} for what each costs.
+         */
+        public Builder writeOrdering(String value) {
+            Consistency.writeOrdering(value);
+            this.writeOrdering = value;
+            return this;
+        }
+
+        /**
+         * How many replicas answer a read: {@code all}, {@code majority}, {@code quorum} or {@code one}.
+         * Default: {@code majority} when the collection has more than one replica, else Qdrant's default.
+         */
+        public Builder readConsistency(String value) {
+            if (value != null) {
+                Consistency.readConsistency(value);
+            }
+            this.readConsistency = value;
+            return this;
+        }
+
         /** Per-call timeout (default 10 s). */
         public Builder timeout(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
@@ -565,7 +615,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         public QdrantVectorStore build() {
             QdrantOptions o = new QdrantOptions(host, port, tls, apiKey, collection, dimension, embeddingModel,
                     autoCreate, shardNumber, replicationFactor, writeConsistencyFactor, timeout, maxRetries,
-                    retryBackoff, bm25AverageLength, batchSize);
+                    retryBackoff, bm25AverageLength, batchSize, writeOrdering, readConsistency);
             boolean owns = client == null;
             QdrantClient c = client;
             if (owns) {
@@ -585,7 +635,10 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
             }
             QdrantVectorStore store = new QdrantVectorStore(c, owns, o);
             try {
-                CollectionSetup.ensure(c, store.calls, o);
+                CollectionInfo info = CollectionSetup.ensure(c, store.calls, o);
+                int replicas = info.getConfig().getParams().getReplicationFactor();
+                store.readConsistency = readConsistency != null ? Consistency.readConsistency(readConsistency)
+                        : replicas > 1 ? Consistency.readConsistency("majority") : null;
             } catch (RuntimeException e) {
                 store.close();
                 throw e;

@@ -139,6 +139,12 @@ class QdrantWireTest {
                 .filter(i -> i.getFieldName().equals("retained_at")).findFirst().orElseThrow();
         assertThat(retained.getFieldType()).isEqualTo(Points.FieldType.FieldTypeInteger);
         assertThat(retained.getFieldIndexParams().getIntegerIndexParams().getRange()).isTrue();
+        assertThat(retained.getFieldIndexParams().getIntegerIndexParams().getEnableHnsw())
+                .as("ordering only: no extra HNSW links").isFalse();
+        assertThat(indexes.stream().filter(i -> i.getFieldName().equals("occurred_at")).findFirst().orElseThrow()
+                .getFieldIndexParams().getIntegerIndexParams().hasEnableHnsw())
+                .as("time-range filters keep them").isFalse();
+        assertThat(bank.getFieldIndexParams().getKeywordIndexParams().hasEnableHnsw()).isFalse();
     }
 
     @Test
@@ -482,6 +488,40 @@ class QdrantWireTest {
         assertThatThrownBy(() -> store.storeVectors(List.of(item("m2", "too long to wait", T0))))
                 .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("retry after 3600 s");
         assertThat(server.methods()).containsExactly("upsert");
+    }
+
+    @Test
+    void writesAreOrderedAndReadsOfAReplicatedCollectionAskAMajority() {
+        Collections.GetCollectionInfoResponse.Builder replicated = info(3, "test-model", true).toBuilder();
+        replicated.getResultBuilder().getConfigBuilder().getParamsBuilder().setReplicationFactor(3);
+        server.answer("collectionExists", exists(true)).answer("getCollection", replicated.build());
+        QdrantVectorStore store = store();
+        server.calls.clear();
+        store.storeVectors(List.of(item("m1", "ordered", T0)));
+        store.softDelete(List.of("m1"), "user-alice", T0);
+        store.searchSimilar(new float[] {1, 0, 0}, "user-alice", 3, VectorFilters.none());
+        store.listVectors("user-alice", 0, 5, VectorFilters.none());
+        assertThat(server.<Points.UpsertPoints>requests("upsert").get(0).getOrdering().getType())
+                .isEqualTo(Points.WriteOrderingType.Medium);
+        assertThat(server.<Points.CountPoints>requests("count").get(0).getReadConsistency().getType())
+                .isEqualTo(Points.ReadConsistencyType.Majority);
+        assertThat(server.<Points.QueryPoints>requests("query").get(0).getReadConsistency().getType())
+                .isEqualTo(Points.ReadConsistencyType.Majority);
+        assertThat(server.<Points.ScrollPoints>requests("scroll").get(0).getReadConsistency().getType())
+                .isEqualTo(Points.ReadConsistencyType.Majority);
+
+        server.answer("collectionExists", exists(true)).answer("getCollection", info(3, "test-model", true));
+        QdrantVectorStore single = QdrantVectorStore.builder().client(client).collection("memories").dimension(3)
+                .embeddingModel("test-model").writeOrdering("strong").build();
+        server.calls.clear();
+        single.searchSimilar(new float[] {1, 0, 0}, "user-alice", 3, VectorFilters.none());
+        single.storeVectors(List.of(item("m2", "strong", T0)));
+        assertThat(server.<Points.QueryPoints>requests("query").get(0).hasReadConsistency())
+                .as("one replica: Qdrant's default read").isFalse();
+        assertThat(server.<Points.UpsertPoints>requests("upsert").get(0).getOrdering().getType())
+                .isEqualTo(Points.WriteOrderingType.Strong);
+        assertThatThrownBy(() -> QdrantVectorStore.builder().readConsistency("most")).isInstanceOf(
+                ConfigException.class).hasMessageContaining("all, majority, quorum, one");
     }
 
     @Test
