@@ -10,7 +10,8 @@ import java.util.Objects;
 record QdrantOptions(String host, int port, boolean tls, String apiKey, String collection, int dimension,
         String embeddingModel, boolean autoCreate, Integer shardNumber, Integer replicationFactor,
         Integer writeConsistencyFactor, Duration timeout, int maxRetries, Duration retryBackoff,
-        double bm25AverageLength, int batchSize, String writeOrdering, String readConsistency) {
+        double bm25AverageLength, int batchSize, String writeOrdering, String readConsistency, Integer hnswEf,
+        boolean exactSearch) {
 
     QdrantOptions {
         Objects.requireNonNull(host, "host");

@@ -146,6 +146,14 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         if (readConsistency != null) {
             query.setReadConsistency(readConsistency);
         }
+        if (options.hnswEf() != null || options.exactSearch()) {
+            io.qdrant.client.grpc.Points.SearchParams.Builder params = io.qdrant.client.grpc.Points.SearchParams
+                    .newBuilder().setExact(options.exactSearch());
+            if (options.hnswEf() != null) {
+                params.setHnswEf(options.hnswEf());
+            }
+            query.setParams(params);
+        }
         List<ScoredPoint> points = calls.call("vector search", () -> client.queryAsync(query.build()));
         List<VectorHit> hits = new ArrayList<>(points.size());
         for (ScoredPoint p : points) {
@@ -462,6 +470,8 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         private Integer writeConsistencyFactor;
         private String writeOrdering = "medium";
         private String readConsistency;
+        private Integer hnswEf;
+        private boolean exactSearch;
         private Duration timeout = Duration.ofSeconds(10);
         private int maxRetries = 3;
         private Duration retryBackoff = Duration.ofMillis(100);
@@ -563,6 +573,22 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
             return this;
         }
 
+        /**
+         * HNSW search breadth for dense queries (default Qdrant's): higher finds more of the true nearest
+         * neighbours at more cost. Qdrant already scans small filtered sets exactly below its
+         * {@code full_scan_threshold}, so banks of a few thousand memories rarely need this.
+         */
+        public Builder hnswEf(Integer value) {
+            this.hnswEf = positiveOrNull(value, "hnswEf");
+            return this;
+        }
+
+        /** Dense queries scan exactly instead of using HNSW (default off): recall 1.0, cost linear in the bank. */
+        public Builder exactSearch(boolean value) {
+            this.exactSearch = value;
+            return this;
+        }
+
         /** Per-call timeout (default 10 s). */
         public Builder timeout(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
@@ -615,7 +641,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         public QdrantVectorStore build() {
             QdrantOptions o = new QdrantOptions(host, port, tls, apiKey, collection, dimension, embeddingModel,
                     autoCreate, shardNumber, replicationFactor, writeConsistencyFactor, timeout, maxRetries,
-                    retryBackoff, bm25AverageLength, batchSize, writeOrdering, readConsistency);
+                    retryBackoff, bm25AverageLength, batchSize, writeOrdering, readConsistency, hnswEf, exactSearch);
             boolean owns = client == null;
             QdrantClient c = client;
             if (owns) {

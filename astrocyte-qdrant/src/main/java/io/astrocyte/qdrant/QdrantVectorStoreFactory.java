@@ -22,6 +22,7 @@ import java.util.Set;
  *       {@code write_consistency_factor};</li>
  *   <li>{@code write_ordering} ({@code medium}) and {@code read_consistency} ({@code majority} when the
  *       collection has replicas), see {@code Consistency};</li>
+ *   <li>{@code hnsw_ef} (Qdrant's default) and {@code exact_search} (false) for dense queries;</li>
  *   <li>{@code timeout_ms} (10000), {@code max_retries} (3), {@code retry_backoff_ms} (100),
  *       {@code batch_size} (256), {@code bm25_avg_doc_length} (64);</li>
  *   <li>{@code vector_size}: the dimension the deployment expects; startup fails when the embedder's differs.</li>
@@ -33,7 +34,7 @@ public final class QdrantVectorStoreFactory implements ProviderFactory.ForVector
 
     private static final Set<String> KEYS = Set.of("host", "port", "tls", "url", "api_key", "collection",
             "collection_name", "auto_create", "shard_number", "replication_factor", "write_consistency_factor",
-            "write_ordering", "read_consistency", "timeout_ms", "max_retries", "retry_backoff_ms", "batch_size", "bm25_avg_doc_length", "vector_size",
+            "write_ordering", "read_consistency", "hnsw_ef", "exact_search", "timeout_ms", "max_retries", "retry_backoff_ms", "batch_size", "bm25_avg_doc_length", "vector_size",
             "embedding_dimension", "embedding_model", "path");
 
     @Override
@@ -53,7 +54,7 @@ public final class QdrantVectorStoreFactory implements ProviderFactory.ForVector
             if (!KEYS.contains(key)) {
                 throw new ConfigException("vector_store_config." + key + ": unknown key for the Qdrant store (known: "
                         + "host, port, tls, url, api_key, collection, auto_create, shard_number, replication_factor, "
-                        + "write_consistency_factor, write_ordering, read_consistency, timeout_ms, max_retries, retry_backoff_ms, batch_size, "
+                        + "write_consistency_factor, write_ordering, read_consistency, hnsw_ef, exact_search, timeout_ms, max_retries, retry_backoff_ms, batch_size, "
                         + "bm25_avg_doc_length, vector_size)");
             }
         }
@@ -113,6 +114,12 @@ public final class QdrantVectorStoreFactory implements ProviderFactory.ForVector
         }
         if (config.get("read_consistency") != null) {
             b.readConsistency(String.valueOf(config.get("read_consistency")));
+        }
+        if (config.get("hnsw_ef") != null) {
+            b.hnswEf(integer(config, "hnsw_ef", 0));
+        }
+        if (config.get("exact_search") != null) {
+            b.exactSearch(Boolean.parseBoolean(String.valueOf(config.get("exact_search"))));
         }
         if (config.get("timeout_ms") != null) {
             b.timeout(Duration.ofMillis(integer(config, "timeout_ms", 0)));

@@ -520,6 +520,15 @@ class QdrantWireTest {
                 .as("one replica: Qdrant's default read").isFalse();
         assertThat(server.<Points.UpsertPoints>requests("upsert").get(0).getOrdering().getType())
                 .isEqualTo(Points.WriteOrderingType.Strong);
+        assertThat(server.<Points.QueryPoints>requests("query").get(0).hasParams()).as("Qdrant's search defaults")
+                .isFalse();
+
+        server.answer("collectionExists", exists(true)).answer("getCollection", info(3, "test-model", true));
+        QdrantVectorStore tuned = QdrantVectorStore.builder().client(client).collection("memories").dimension(3)
+                .embeddingModel("test-model").hnswEf(256).build();
+        server.calls.clear();
+        tuned.searchSimilar(new float[] {1, 0, 0}, "user-alice", 3, VectorFilters.none());
+        assertThat(server.<Points.QueryPoints>requests("query").get(0).getParams().getHnswEf()).isEqualTo(256);
         assertThatThrownBy(() -> QdrantVectorStore.builder().readConsistency("most")).isInstanceOf(
                 ConfigException.class).hasMessageContaining("all, majority, quorum, one");
     }

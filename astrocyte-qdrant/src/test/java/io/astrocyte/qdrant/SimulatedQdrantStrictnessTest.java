@@ -49,7 +49,7 @@ class SimulatedQdrantStrictnessTest {
         assertThatThrownBy(() -> client.countAsync("nowhere", null, true).get())
                 .isInstanceOfSatisfying(ExecutionException.class, e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND));
         client.createCollectionAsync(CollectionSetup.createRequest(new QdrantOptions("h", 1, false, null, "c", 3,
-                "m", true, null, null, null, java.time.Duration.ofSeconds(1), 0, java.time.Duration.ZERO, 64, 10, "medium", null))).get();
+                "m", true, null, null, null, java.time.Duration.ofSeconds(1), 0, java.time.Duration.ZERO, 64, 10, "medium", null, null, false))).get();
         Points.ScrollPoints ordered = Points.ScrollPoints.newBuilder().setCollectionName("c").setLimit(5)
                 .setOrderBy(Points.OrderBy.newBuilder().setKey(Payload.RETAINED_AT)).build();
         assertThatThrownBy(() -> client.scrollAsync(ordered).get()).as("order_by needs a range index")
@@ -70,7 +70,7 @@ class SimulatedQdrantStrictnessTest {
     void aCollectionLeftWithoutIndexesIsRepairedAndAnIdListTouchesOnlyItsIds() throws Exception {
         // Another instance created the collection and died before its payload indexes.
         client.createCollectionAsync(CollectionSetup.createRequest(new QdrantOptions("h", 1, false, null, "half", 3,
-                "m", true, null, null, null, java.time.Duration.ofSeconds(1), 0, java.time.Duration.ZERO, 64, 10, "medium", null))).get();
+                "m", true, null, null, null, java.time.Duration.ofSeconds(1), 0, java.time.Duration.ZERO, 64, 10, "medium", null, null, false))).get();
         try (QdrantVectorStore store = QdrantVectorStore.builder().client(client).collection("half").dimension(3)
                 .embeddingModel("m").build()) {
             Instant t = Instant.parse("2026-05-01T00:00:00Z");
