@@ -202,6 +202,22 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                 .getSize();
     }
 
+    /**
+     * Sends Qdrant's refusal of an operation on a missing collection, or with {@code limit} 0, and says so;
+     * {@code false} when the operation may go on.
+     */
+    private boolean refused(StreamObserver<?> out, String collection, Integer limit) {
+        io.grpc.StatusRuntimeException e = missing(collection);
+        if (e == null && limit != null && limit == 0) {
+            e = invalid("Validation error: limit: value 0 invalid, must be 1 or larger");
+        }
+        if (e != null) {
+            out.onError(e);
+            return true;
+        }
+        return false;
+    }
+
     private static io.grpc.StatusRuntimeException invalid(String message) {
         return Status.INVALID_ARGUMENT.withDescription(message).asRuntimeException();
     }
@@ -299,8 +315,7 @@ public final class SimulatedQdrantServer implements AutoCloseable {
         @Override
         public void createFieldIndex(Points.CreateFieldIndexCollection r,
                 StreamObserver<Points.PointsOperationResponse> out) {
-            if (missing(r.getCollectionName()) != null) {
-                out.onError(missing(r.getCollectionName()));
+            if (refused(out, r.getCollectionName(), null)) {
                 return;
             }
             synchronized (SimulatedQdrantServer.this) {
@@ -315,8 +330,7 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void upsert(Points.UpsertPoints r, StreamObserver<Points.PointsOperationResponse> out) {
-            if (missing(r.getCollectionName()) != null) {
-                out.onError(missing(r.getCollectionName()));
+            if (refused(out, r.getCollectionName(), null)) {
                 return;
             }
             for (Points.PointStruct p : r.getPointsList()) {
@@ -348,12 +362,7 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void query(Points.QueryPoints r, StreamObserver<Points.QueryResponse> out) {
-            if (missing(r.getCollectionName()) != null) {
-                out.onError(missing(r.getCollectionName()));
-                return;
-            }
-            if (r.hasLimit() && r.getLimit() == 0) {
-                out.onError(invalid("Validation error: limit: value 0 invalid, must be 1 or larger"));
+            if (refused(out, r.getCollectionName(), r.hasLimit() ? (int) r.getLimit() : null)) {
                 return;
             }
             if (!r.getUsing().equals(Payload.DENSE) && !r.getUsing().equals(Payload.SPARSE)) {
@@ -411,12 +420,7 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void scroll(Points.ScrollPoints r, StreamObserver<Points.ScrollResponse> out) {
-            if (missing(r.getCollectionName()) != null) {
-                out.onError(missing(r.getCollectionName()));
-                return;
-            }
-            if (r.hasLimit() && r.getLimit() == 0) {
-                out.onError(invalid("Validation error: limit: value 0 invalid, must be 1 or larger"));
+            if (refused(out, r.getCollectionName(), r.hasLimit() ? (int) r.getLimit() : null)) {
                 return;
             }
             if (r.hasOrderBy()) {
@@ -460,8 +464,7 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void count(Points.CountPoints r, StreamObserver<Points.CountResponse> out) {
-            if (missing(r.getCollectionName()) != null) {
-                out.onError(missing(r.getCollectionName()));
+            if (refused(out, r.getCollectionName(), null)) {
                 return;
             }
             out.onNext(Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder().setCount(
@@ -471,8 +474,7 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void setPayload(Points.SetPayloadPoints r, StreamObserver<Points.PointsOperationResponse> out) {
-            if (missing(r.getCollectionName()) != null) {
-                out.onError(missing(r.getCollectionName()));
+            if (refused(out, r.getCollectionName(), null)) {
                 return;
             }
             synchronized (SimulatedQdrantServer.this) {
@@ -485,8 +487,7 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
         @Override
         public void delete(Points.DeletePoints r, StreamObserver<Points.PointsOperationResponse> out) {
-            if (missing(r.getCollectionName()) != null) {
-                out.onError(missing(r.getCollectionName()));
+            if (refused(out, r.getCollectionName(), null)) {
                 return;
             }
             synchronized (SimulatedQdrantServer.this) {
