@@ -23,7 +23,10 @@ import java.util.Locale;
  * </ul>
  * On a single node both settings are free and change nothing.
  */
-record Consistency(WriteOrdering writeOrdering, ReadConsistency readConsistency) {
+final class Consistency {
+
+    private Consistency() {
+    }
 
     static WriteOrdering writeOrdering(String name) {
         WriteOrderingType type = switch (name == null ? "medium" : name.strip().toLowerCase(Locale.ROOT)) {
