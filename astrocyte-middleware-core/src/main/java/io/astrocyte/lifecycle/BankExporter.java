@@ -71,7 +71,9 @@ public final class BankExporter {
         long count = 0;
         try (Writer w = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
             for (int offset = 0; ; offset += PAGE) {
-                List<VectorItem> page = store.listVectors(request.bankId(), offset, PAGE, all);
+                List<VectorItem> page = request.includeEmbeddings()
+                        ? store.listVectors(request.bankId(), offset, PAGE, all)
+                        : store.listItems(request.bankId(), offset, PAGE, all);
                 for (VectorItem item : page) {
                     if (item.forgottenAt() != null) {
                         continue;

@@ -307,7 +307,7 @@ public final class BankImporter {
     private Map<String, List<String>> importedBefore(String bankId) {
         Map<String, List<String>> byOriginal = new HashMap<>();
         for (int offset = 0; ; offset += 1000) {
-            List<VectorItem> page = store.listVectors(bankId, offset, 1000, VectorFilters.none());
+            List<VectorItem> page = store.listItems(bankId, offset, 1000, VectorFilters.none());
             for (VectorItem item : page) {
                 Object original = item.metadata().get(AmaFormat.ORIGINAL_ID_KEY);
                 if (original != null) {

@@ -58,7 +58,7 @@ public final class ForgetPipeline {
         Set<String> ids = new LinkedHashSet<>();
         // Collect every id before changing anything: soft deletes would shift the pages under us.
         for (int offset = 0;; offset += PAGE) {
-            List<VectorItem> page = store.listVectors(request.bankId(), offset, PAGE, filters);
+            List<VectorItem> page = store.listItems(request.bankId(), offset, PAGE, filters);
             for (VectorItem item : page) {
                 if (wanted == null || wanted.contains(item.id())) {
                     ids.add(item.id());

@@ -56,6 +56,16 @@ public interface VectorStore extends AutoCloseable {
      */
     List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters);
 
+    /**
+     * The same page as {@link #listVectors}, in the same order, but the items may come without their vectors
+     * ({@link VectorItem#vector()} {@code null}): for callers that need ids, text or metadata only, such as
+     * forget by selector, import's check for earlier imports and export without embeddings. A remote backend
+     * saves sending every vector (6 KiB per 1536-d point); the default returns {@link #listVectors}.
+     */
+    default List<VectorItem> listItems(String bankId, int offset, int limit, VectorFilters filters) {
+        return listVectors(bankId, offset, limit, filters);
+    }
+
     /** Up to {@code limit} matching items, newest {@link VectorItem#eventTime()} first, as hits with score 0. */
     List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters);
 
@@ -82,7 +92,7 @@ public interface VectorStore extends AutoCloseable {
         final int page = 1000;
         // collect every id before changing anything: deletes would shift the pages under us
         for (int offset = 0;; offset += page) {
-            List<VectorItem> items = listVectors(bankId, offset, page, filters);
+            List<VectorItem> items = listItems(bankId, offset, page, filters);
             items.forEach(i -> ids.add(i.id()));
             if (items.size() < page) {
                 break;

@@ -15,6 +15,11 @@ final class Payload {
     static final String EVENT_TIME = "event_time";
     /** Absent on live memories. */
     static final String FORGOTTEN_AT = "forgotten_at";
+    /** The operation id of the soft delete that set {@code forgotten_at}, so that it counts exactly its own points. */
+    static final String FORGET_OP = "forget_op";
+    /** The erasure (physical delete) that has claimed a point, and when (epoch ms); see {@code ExactForget}. */
+    static final String ERASE_OP = "erase_op";
+    static final String ERASE_CLAIMED_AT = "erase_claimed_at";
     static final String CHUNK_ID = "chunk_id";
     static final String SOURCE = "source";
     /** The metadata as JSON, so types survive the round trip exactly. */

@@ -71,6 +71,8 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     static final int PAYLOAD_ALLOWANCE = 8 << 10;
     /** Largest message the store's own channel accepts; pages stay far below it. */
     static final int MAX_INBOUND_BYTES = 64 << 20;
+    /** Points per scroll request without vectors: 256 payloads of {@link #PAYLOAD_ALLOWANCE} fill {@link #PAGE_BYTES}. */
+    static final int PAYLOAD_PAGE = 256;
 
     private final QdrantClient client;
     private final boolean ownsClient;
@@ -82,6 +84,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     /** Points per scroll request when vectors come along, so a page stays under {@link #PAGE_BYTES}. */
     private final int pointsPerPage;
     private final io.qdrant.client.grpc.Points.WriteOrdering ordering;
+    private final ExactForget exactForget;
     /** Set after the collection is known: the configured level, or majority when it has replicas. */
     private io.qdrant.client.grpc.Points.ReadConsistency readConsistency;
 
@@ -94,6 +97,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         this.codec = new PointCodec(bm25);
         this.pointsPerPage = pointsPerPage(options.dimension());
         this.ordering = Consistency.writeOrdering(options.writeOrdering());
+        this.exactForget = new ExactForget(client, calls, options, ordering, this::countOf);
     }
 
     /** How many points with {@code dimension}-d vectors fit a page: 1536-d gives 146, 384-d 215, at most 256. */
@@ -196,6 +200,16 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
      */
     @Override
     public List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters) {
+        return list(bankId, offset, limit, filters, true);
+    }
+
+    /** The page of {@link #listVectors} without vectors: payload only, in pages of {@link #PAYLOAD_PAGE}. */
+    @Override
+    public List<VectorItem> listItems(String bankId, int offset, int limit, VectorFilters filters) {
+        return list(bankId, offset, limit, filters, false);
+    }
+
+    private List<VectorItem> list(String bankId, int offset, int limit, VectorFilters filters, boolean withVectors) {
         if (limit <= 0) {
             return List.of();
         }
@@ -203,10 +217,10 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         Cursor previous = offset == 0 ? null : cursors.take(new CursorKey(bankId, filters, offset));
         List<VectorItem> page;
         if (previous == null) {
-            List<VectorItem> head = firstInOrder(filter, offset + limit);
+            List<VectorItem> head = firstInOrder(filter, offset + limit, withVectors);
             page = offset >= head.size() ? List.of() : List.copyOf(head.subList(offset, head.size()));
         } else {
-            page = continueAfter(filter, previous, limit);
+            page = continueAfter(filter, previous, limit, withVectors);
         }
         if (page.size() == limit) {
             cursors.put(new CursorKey(bankId, filters, offset + limit), Cursor.after(page, previous));
@@ -219,12 +233,12 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
      * {@link #pointsPerPage} points: each page ends at a retained_at value whose ties are all read with it,
      * and the next page starts after that value, so no point is skipped or read twice.
      */
-    private List<VectorItem> firstInOrder(Filter filter, int n) {
+    private List<VectorItem> firstInOrder(Filter filter, int n, boolean withVectors) {
         List<VectorItem> out = new ArrayList<>();
         Filter remaining = filter;
         while (out.size() < n) {
-            int want = Math.min(n - out.size(), pointsPerPage);
-            List<VectorItem> page = scrollOrdered(remaining, want, Direction.Asc, true);
+            int want = Math.min(n - out.size(), pageSize(withVectors));
+            List<VectorItem> page = scrollOrdered(remaining, want, Direction.Asc, withVectors);
             if (page.size() < want) {
                 out.addAll(page);
                 break;
@@ -232,7 +246,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
             long t = page.get(page.size() - 1).retainedAt().toEpochMilli();
             page.removeIf(i -> i.retainedAt().toEpochMilli() == t);
             out.addAll(page);
-            out.addAll(scrollAll(atRetainedAt(remaining, t)));
+            out.addAll(scrollAll(atRetainedAt(remaining, t), withVectors));
             remaining = filter.toBuilder().addMust(io.qdrant.client.ConditionFactory.range(Payload.RETAINED_AT,
                     Range.newBuilder().setGt(t).build())).build();
         }
@@ -240,16 +254,20 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         return out.size() > n ? new ArrayList<>(out.subList(0, n)) : out;
     }
 
-    private List<VectorItem> continueAfter(Filter filter, Cursor c, int limit) {
-        List<VectorItem> out = scrollAll(atRetainedAt(filter, c.lastRetainedAt()));
+    private List<VectorItem> continueAfter(Filter filter, Cursor c, int limit, boolean withVectors) {
+        List<VectorItem> out = scrollAll(atRetainedAt(filter, c.lastRetainedAt()), withVectors);
         out.removeIf(i -> c.idsAtLast().contains(i.id()));
         out.sort(LIST_ORDER);
         if (out.size() < limit) {
             out.addAll(firstInOrder(filter.toBuilder().addMust(io.qdrant.client.ConditionFactory.range(
                     Payload.RETAINED_AT, Range.newBuilder().setGt(c.lastRetainedAt()).build())).build(),
-                    limit - out.size()));
+                    limit - out.size(), withVectors));
         }
         return List.copyOf(out.size() > limit ? out.subList(0, limit) : out);
+    }
+
+    private int pageSize(boolean withVectors) {
+        return withVectors ? pointsPerPage : PAYLOAD_PAGE;
     }
 
     private static Filter atRetainedAt(Filter filter, long t) {
@@ -313,7 +331,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     public int softDelete(Collection<String> ids, String bankId, Instant forgottenAt) {
         int changed = 0;
         for (List<PointId> batch : batches(ids, bankId)) {
-            changed += forget(QdrantFilters.withIds(QdrantFilters.of(bankId, VectorFilters.none()), batch),
+            changed += forget(bankId, QdrantFilters.withIds(QdrantFilters.of(bankId, VectorFilters.none()), batch),
                     forgottenAt);
         }
         return changed;
@@ -323,37 +341,25 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     public int delete(Collection<String> ids, String bankId) {
         int removed = 0;
         for (List<PointId> batch : batches(ids, bankId)) {
-            removed += forget(QdrantFilters.withIds(QdrantFilters.of(bankId,
+            removed += forget(bankId, QdrantFilters.withIds(QdrantFilters.of(bankId,
                     VectorFilters.none().withIncludeForgotten(true)), batch), null);
         }
         return removed;
     }
 
-    /** Natively: one count and one filtered write, however many memories match. */
+    /** Natively: one filtered write and one count (see {@link ExactForget}), however many memories match. */
     @Override
     public int forgetMatching(String bankId, VectorFilters filters, Instant forgottenAt) {
         VectorFilters f = forgottenAt == null ? filters : filters.withIncludeForgotten(false).withAsOf(null);
-        return forget(QdrantFilters.of(bankId, f), forgottenAt);
+        return forget(bankId, QdrantFilters.of(bankId, f), forgottenAt);
     }
 
-    /** Stamps {@code forgotten_at} on (or, when {@code null}, deletes) the points {@code filter} selects. */
-    private int forget(Filter filter, Instant forgottenAt) {
-        long found = countOf(filter);
-        if (found == 0) {
-            return 0;
-        }
-        PointsSelector selector = PointsSelector.newBuilder().setFilter(filter).build();
-        if (forgottenAt == null) {
-            DeletePoints delete = DeletePoints.newBuilder().setCollectionName(options.collection()).setWait(true)
-                    .setOrdering(ordering).setPoints(selector).build();
-            calls.call("delete", () -> client.deleteAsync(delete));
-        } else {
-            SetPayloadPoints set = SetPayloadPoints.newBuilder().setCollectionName(options.collection()).setWait(true)
-                    .setOrdering(ordering).putPayload(Payload.FORGOTTEN_AT, value(forgottenAt.toEpochMilli())).setPointsSelector(selector)
-                    .build();
-            calls.call("soft delete", () -> client.setPayloadAsync(set, null));
-        }
-        return (int) found;
+    /**
+     * Stamps {@code forgotten_at} on (or, when {@code null}, deletes) the points {@code filter} selects and
+     * returns how many this call changed, exactly, however many other calls forget the same points at once.
+     */
+    private int forget(String bankId, Filter filter, Instant forgottenAt) {
+        return forgottenAt == null ? exactForget.delete(bankId, filter) : exactForget.softDelete(bankId, filter, forgottenAt);
     }
 
     @Override
@@ -421,14 +427,15 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         return items(calls.call("scroll", () -> client.scrollAsync(scroll.build())).getResultList(), withVectors);
     }
 
-    /** Every point matching {@code filter}, with vectors, following Qdrant's page offsets. */
-    private List<VectorItem> scrollAll(Filter filter) {
+    /** Every point matching {@code filter}, following Qdrant's page offsets. */
+    private List<VectorItem> scrollAll(Filter filter, boolean withVectors) {
         List<VectorItem> out = new ArrayList<>();
         PointId offset = null;
         do {
             ScrollPoints.Builder scroll = ScrollPoints.newBuilder().setCollectionName(options.collection())
-                    .setFilter(filter).setLimit(pointsPerPage).setWithPayload(enable(true))
-                    .setWithVectors(WithVectorsSelectorFactory.include(List.of(Payload.DENSE)));
+                    .setFilter(filter).setLimit(pageSize(withVectors)).setWithPayload(enable(true))
+                    .setWithVectors(withVectors ? WithVectorsSelectorFactory.include(List.of(Payload.DENSE))
+                            : WithVectorsSelectorFactory.enable(false));
             if (offset != null) {
                 scroll.setOffset(offset);
             }
@@ -436,7 +443,7 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
                 scroll.setReadConsistency(readConsistency);
             }
             var page = calls.call("scroll", () -> client.scrollAsync(scroll.build()));
-            out.addAll(items(page.getResultList(), true));
+            out.addAll(items(page.getResultList(), withVectors));
             offset = page.hasNextPageOffset() ? page.getNextPageOffset() : null;
         } while (offset != null);
         return out;

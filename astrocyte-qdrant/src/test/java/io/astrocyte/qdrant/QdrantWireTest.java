@@ -128,8 +128,8 @@ class QdrantWireTest {
 
         List<Points.CreateFieldIndexCollection> indexes = server.requests("createFieldIndex");
         assertThat(indexes).extracting(Points.CreateFieldIndexCollection::getFieldName).containsExactlyInAnyOrder(
-                "bank_id", "memory_id", "tags", "fact_type", "memory_layer", "meta_kv", "session_id", "occurred_at",
-                "retained_at", "event_time", "forgotten_at");
+                "bank_id", "memory_id", "tags", "fact_type", "memory_layer", "meta_kv", "session_id", "forget_op",
+                "erase_op", "occurred_at", "retained_at", "event_time", "forgotten_at", "erase_claimed_at");
         assertThat(indexes).allMatch(i -> i.getWait() && i.getCollectionName().equals("memories"));
         Points.CreateFieldIndexCollection bank = indexes.stream().filter(i -> i.getFieldName().equals("bank_id"))
                 .findFirst().orElseThrow();
@@ -189,7 +189,7 @@ class QdrantWireTest {
         bare.getResultBuilder().clearPayloadSchema();
         server.answer("getCollection", bare.build());
         store();
-        assertThat(server.<Points.CreateFieldIndexCollection>requests("createFieldIndex")).hasSize(11);
+        assertThat(server.<Points.CreateFieldIndexCollection>requests("createFieldIndex")).hasSize(14);
     }
 
     @Test
@@ -322,49 +322,88 @@ class QdrantWireTest {
     }
 
     @Test
-    void softDeleteCountsLiveMatchesThenStampsForgottenAt() {
+    void softDeleteStampsLiveMatchesWithItsOwnOperationThenCountsThatStamp() {
         QdrantVectorStore store = existingStore();
         server.answer("count", Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder()
                 .setCount(1)).build());
         Instant at = T0.plusSeconds(5);
         assertThat(store.softDelete(List.of("m1", "m1", "missing"), "user-alice", at)).isEqualTo(1);
+        assertThat(server.methods()).containsExactly("setPayload", "count");
         Filter selector = liveIn("user-alice").toBuilder().addMust(hasId(List.of(
                 PointIdFactory.id(UUID.fromString("377cb8a7-d198-52f1-93d1-266395eb8037")),
-                PointIdFactory.id(PointIds.of("user-alice", "missing"))))).build();
-        assertThat(server.<Points.CountPoints>requests("count").get(0).getFilter()).isEqualTo(selector);
+                PointIdFactory.id(PointIds.of("user-alice", "missing"))))).addMust(isEmpty("forgotten_at")).build();
         Points.SetPayloadPoints set = server.<Points.SetPayloadPoints>requests("setPayload").get(0);
         assertThat(set.getWait()).isTrue();
-        assertThat(set.getPayloadMap()).containsExactly(Map.entry("forgotten_at", value(at.toEpochMilli())));
-        assertThat(set.getPointsSelector().getFilter()).isEqualTo(selector);
+        assertThat(set.getPointsSelector().getFilter()).as("only points still live change").isEqualTo(selector);
+        assertThat(set.getPayloadMap()).containsEntry("forgotten_at", value(at.toEpochMilli()))
+                .containsKey("forget_op").hasSize(2);
+        Value op = set.getPayloadMap().get("forget_op");
+        assertThat(server.<Points.CountPoints>requests("count").get(0).getFilter())
+                .as("counts the points this call stamped, not what matched before").isEqualTo(Filter.newBuilder()
+                        .addMust(matchKeyword("bank_id", "user-alice"))
+                        .addMust(matchKeyword("forget_op", op.getStringValue())).build());
 
         server.calls.clear();
         assertThat(store.softDelete(List.of("gone"), "user-alice", at)).isZero();
-        assertThat(server.methods()).containsExactly("count");
+        assertThat(server.<Points.SetPayloadPoints>requests("setPayload").get(0).getPayloadMap().get("forget_op"))
+                .as("every call has its own operation id").isNotEqualTo(op);
     }
 
     @Test
-    void deleteRemovesForgottenOrNotWithinTheBank() {
+    void deleteClaimsUnclaimedMatchesCountsItsClaimThenDeletesByClaim() {
         QdrantVectorStore store = existingStore();
         server.answer("count", Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder()
                 .setCount(2)).build());
         assertThat(store.delete(List.of("a", "b"), "bank-x")).isEqualTo(2);
+        assertThat(server.methods()).containsExactly("setPayload", "count", "delete", "count");
+        Filter matching = Filter.newBuilder().addMust(matchKeyword("bank_id", "bank-x")).addMust(hasId(List.of(
+                PointIdFactory.id(PointIds.of("bank-x", "a")), PointIdFactory.id(PointIds.of("bank-x", "b"))))).build();
+        Points.SetPayloadPoints claim = server.<Points.SetPayloadPoints>requests("setPayload").get(0);
+        String op = claim.getPayloadMap().get("erase_op").getStringValue();
+        long claimedAt = claim.getPayloadMap().get("erase_claimed_at").getIntegerValue();
+        Filter claimable = claim.getPointsSelector().getFilter();
+        assertThat(claimable.getMustList().subList(0, 2)).isEqualTo(matching.getMustList());
+        assertThat(claimable.getMust(2).getFilter().getShouldList()).as("unclaimed, or claimed by a call long dead")
+                .containsExactly(isEmpty("erase_op"), range("erase_claimed_at", Range.newBuilder()
+                        .setLt(claimedAt - 4L * (3 + 1) * 10_000).build()));
+        Filter mine = Filter.newBuilder().addMust(matchKeyword("bank_id", "bank-x"))
+                .addMust(matchKeyword("erase_op", op)).build();
+        assertThat(server.<Points.CountPoints>requests("count").get(0).getFilter()).isEqualTo(mine);
         Points.DeletePoints delete = server.<Points.DeletePoints>requests("delete").get(0);
         assertThat(delete.getWait()).isTrue();
-        assertThat(delete.getPoints().getFilter()).isEqualTo(Filter.newBuilder()
-                .addMust(matchKeyword("bank_id", "bank-x")).addMust(hasId(List.of(
-                        PointIdFactory.id(PointIds.of("bank-x", "a")), PointIdFactory.id(PointIds.of("bank-x", "b")))))
-                .build());
+        assertThat(delete.getPoints().getFilter()).isEqualTo(mine);
+        assertThat(server.<Points.CountPoints>requests("count").get(1).getFilter())
+                .as("then checks no matching point is left claimed by another call")
+                .isEqualTo(matching.toBuilder().addMustNot(isEmpty("erase_op")).build());
     }
 
     @Test
-    void forgetByFilterIsOneCountAndOneFilteredWrite() {
+    void anErasureFailsWhileMatchingMemoriesStayClaimedByAnotherCall() {
+        server.answer("collectionExists", exists(true)).answer("getCollection", info(3, "test-model", true));
+        QdrantVectorStore store = QdrantVectorStore.builder().client(client).collection("memories").dimension(3)
+                .embeddingModel("test-model").timeout(Duration.ofMillis(300)).maxRetries(0).build();
+        server.calls.clear();
+        for (int i = 0; i < 200; i++) { // own claims 0, foreign claims 7, for as long as the call waits
+            server.answer("count", Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder()
+                    .setCount(i % 2 == 0 ? 0 : 7)).build());
+        }
+        assertThatThrownBy(() -> store.forgetMatching("b1", VectorFilters.none().withIncludeForgotten(true), null))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("7 of the memories to erase in bank 'b1' are claimed by another erasure")
+                .hasMessageContaining("Retry after 1 s");
+        assertThat(server.methods()).doesNotContain("delete");
+    }
+
+    @Test
+    void forgetByFilterIsOneFilteredWriteAndOneCount() {
         QdrantVectorStore store = existingStore();
         server.answer("count", Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder()
                 .setCount(3)).build());
         Instant at = T0.plusSeconds(9);
         assertThat(store.forgetMatching("b1", VectorFilters.ofTags(List.of("tmp")), at)).isEqualTo(3);
-        Filter tagged = liveIn("b1").toBuilder().addMust(matchKeywords("tags", List.of("tmp"))).build();
-        assertThat(server.methods()).containsExactly("count", "setPayload");
+        Filter tagged = liveIn("b1").toBuilder().addMust(matchKeywords("tags", List.of("tmp")))
+                .addMust(isEmpty("forgotten_at")).build();
+        assertThat(server.methods()).containsExactly("setPayload", "count");
         assertThat(server.<Points.SetPayloadPoints>requests("setPayload").get(0).getPointsSelector().getFilter())
                 .isEqualTo(tagged);
 
@@ -372,10 +411,10 @@ class QdrantWireTest {
         server.answer("count", Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder()
                 .setCount(5)).build());
         assertThat(store.forgetMatching("b1", VectorFilters.none().withIncludeForgotten(true), null)).isEqualTo(5);
-        assertThat(server.methods()).containsExactly("count", "delete");
-        assertThat(server.<Points.DeletePoints>requests("delete").get(0).getPoints().getFilter())
-                .as("purging a whole bank: the bank condition only").isEqualTo(Filter.newBuilder()
-                        .addMust(matchKeyword("bank_id", "b1")).build());
+        assertThat(server.methods()).containsExactly("setPayload", "count", "delete", "count");
+        assertThat(server.<Points.SetPayloadPoints>requests("setPayload").get(0).getPointsSelector().getFilter()
+                .getMust(0)).as("purging a whole bank: the bank condition, then the claim condition")
+                .isEqualTo(matchKeyword("bank_id", "b1"));
     }
 
     @Test

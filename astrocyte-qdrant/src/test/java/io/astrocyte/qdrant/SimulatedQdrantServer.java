@@ -48,8 +48,20 @@ import java.util.TreeMap;
  *       vector of the wrong size and an unknown vector name with {@code INVALID_ARGUMENT}.</li>
  *   <li>IDF counts only points that have a sparse vector, as Qdrant's sparse index does.</li>
  *   <li>Points that tie on score or order key come back in no fixed order, as from Qdrant's segments.</li>
+ *   <li>A collection created with a replication factor above 1 keeps that many replicas, and the last one
+ *       lags: it applies writes only at {@link #catchUp()}, as a slow or recovering replica may after Qdrant
+ *       has acknowledged a write to the client (its default write consistency factor is 1). Reads follow
+ *       Qdrant's {@code read_consistency}: without one a single replica answers, in turn, so a read can miss an
+ *       acknowledged write or see a delete undone; {@code majority}, {@code quorum}, {@code all} and factors
+ *       combine replicas as Qdrant does. Filtered writes are evaluated by each replica when it applies them.</li>
+ *   <li>Dropping a payload index ({@code deleteFieldIndex}) forgets it, so a later {@code order_by} fails.</li>
  * </ul>
- * Not simulated: approximate (HNSW) search, replication and eventual consistency, per-shard IDF.
+ * Not simulated, with the reason: approximate (HNSW) search, because Qdrant searches exactly (plain scan)
+ * while a segment is below its indexing threshold (megabytes of vectors by default), and a filtered query
+ * exactly while its candidates are below the full-scan threshold: approximation shows at sizes no test here
+ * builds, and {@code exact_search} covers callers that need exact results beyond them;
+ * write ordering across replicas (one lagging replica applies writes in the order sent); per-shard IDF
+ * (one shard).
  */
 public final class SimulatedQdrantServer implements AutoCloseable {
 
@@ -58,7 +70,11 @@ public final class SimulatedQdrantServer implements AutoCloseable {
 
     private final String name = "simulated-qdrant-" + System.nanoTime();
     private final Map<String, Collections.CreateCollection> collections = new HashMap<>();
-    private final Map<String, TreeMap<String, StoredPoint>> points = new HashMap<>();
+    /** Per collection, its replicas' points; the last of several replicas lags (see {@link #catchUp()}). */
+    private final Map<String, List<TreeMap<String, StoredPoint>>> replicas = new HashMap<>();
+    /** Per collection, the writes its lagging replica has acknowledged to nobody yet. */
+    private final Map<String, List<java.util.function.Consumer<TreeMap<String, StoredPoint>>>> lagging = new HashMap<>();
+    private int nextReplica;
     private final Map<String, Map<String, Collections.PayloadSchemaInfo>> indexes = new HashMap<>();
     private final java.util.Random ties = new java.util.Random();
     private final Server server;
@@ -165,9 +181,14 @@ public final class SimulatedQdrantServer implements AutoCloseable {
         }
     }
 
-    private synchronized List<StoredPoint> select(String collection, Filter filter) {
+    /** Every point of {@code collection} a read with this consistency sees that matches {@code filter}. */
+    private synchronized List<StoredPoint> select(String collection, Filter filter, Points.ReadConsistency read) {
+        return select(view(collection, read), filter);
+    }
+
+    private synchronized List<StoredPoint> select(Map<String, StoredPoint> view, Filter filter) {
         List<StoredPoint> out = new ArrayList<>();
-        for (StoredPoint p : points.getOrDefault(collection, new TreeMap<>()).values()) {
+        for (StoredPoint p : view.values()) {
             if (!filterGiven(filter) || matches(filter, p.id(), p.payload())) {
                 out.add(p);
             }
@@ -176,19 +197,107 @@ public final class SimulatedQdrantServer implements AutoCloseable {
         return out;
     }
 
-    /** Points a selector names: by id list, or by filter. */
-    private synchronized List<StoredPoint> select(String collection, Points.PointsSelector selector) {
+    /** Points of one replica a selector names: by id list, or by filter, evaluated when the replica applies it. */
+    private static List<StoredPoint> select(TreeMap<String, StoredPoint> replica, Points.PointsSelector selector) {
         if (selector.hasPoints()) {
             List<StoredPoint> out = new ArrayList<>();
             for (PointId id : selector.getPoints().getIdsList()) {
-                StoredPoint p = points.get(collection).get(key(id));
+                StoredPoint p = replica.get(key(id));
                 if (p != null) {
                     out.add(p);
                 }
             }
             return out;
         }
-        return select(collection, selector.getFilter());
+        List<StoredPoint> out = new ArrayList<>();
+        for (StoredPoint p : replica.values()) {
+            if (!filterGiven(selector.getFilter()) || matches(selector.getFilter(), p.id(), p.payload())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Applies a write as a replicated collection does: at once on every replica but the last, which applies it
+     * only at {@link #catchUp()} — the slow or recovering replica Qdrant's default write consistency factor of 1
+     * lets an acknowledged write miss.
+     */
+    private synchronized void write(String collection, java.util.function.Consumer<TreeMap<String, StoredPoint>> op) {
+        List<TreeMap<String, StoredPoint>> all = replicas.get(collection);
+        for (int i = 0; i < all.size(); i++) {
+            if (i < all.size() - 1 || all.size() == 1) {
+                op.accept(all.get(i));
+            } else {
+                lagging.computeIfAbsent(collection, c -> new ArrayList<>()).add(op);
+            }
+        }
+    }
+
+    /** The lagging replica of every collection applies the writes it has missed. */
+    public synchronized void catchUp() {
+        lagging.forEach((collection, ops) -> {
+            List<TreeMap<String, StoredPoint>> all = replicas.get(collection);
+            if (all != null) {
+                ops.forEach(op -> op.accept(all.get(all.size() - 1)));
+            }
+        });
+        lagging.clear();
+    }
+
+    /**
+     * The points a read sees, by Qdrant's read consistency rules: without one (or factor 1) one replica
+     * answers, taken in turn; {@code majority} asks all and keeps the points a majority holds in the same
+     * version; {@code quorum} asks a majority and {@code all} every replica, keeping the points all of those
+     * hold alike; a factor k asks k replicas likewise.
+     */
+    private synchronized Map<String, StoredPoint> view(String collection, Points.ReadConsistency read) {
+        List<TreeMap<String, StoredPoint>> all = replicas.get(collection);
+        int n = all.size();
+        if (n == 1) {
+            return all.get(0);
+        }
+        int start = nextReplica++ % n;
+        int asked;
+        int needed;
+        if (read == null || read.hasFactor() && read.getFactor() <= 1) {
+            return all.get(start);
+        } else if (read.hasFactor()) {
+            asked = (int) Math.min(n, read.getFactor());
+            needed = asked;
+        } else if (read.getType() == Points.ReadConsistencyType.Majority) {
+            asked = n;
+            needed = n / 2 + 1;
+        } else if (read.getType() == Points.ReadConsistencyType.Quorum) {
+            asked = n / 2 + 1;
+            needed = asked;
+        } else {
+            asked = n;
+            needed = n;
+        }
+        Map<String, StoredPoint> out = new TreeMap<>();
+        Map<String, List<StoredPoint>> versions = new HashMap<>();
+        for (int i = 0; i < asked; i++) {
+            all.get((start + i) % n).forEach((k, p) -> versions.computeIfAbsent(k, x -> new ArrayList<>()).add(p));
+        }
+        versions.forEach((k, held) -> {
+            for (StoredPoint candidate : held) {
+                if (held.stream().filter(p -> sameVersion(p, candidate)).count() >= needed) {
+                    out.put(k, candidate);
+                    return;
+                }
+            }
+        });
+        return out;
+    }
+
+    private static boolean sameVersion(StoredPoint a, StoredPoint b) {
+        return a == b || a.payload().equals(b.payload()) && java.util.Arrays.equals(a.dense(), b.dense())
+                && a.sparse().equals(b.sparse());
+    }
+
+    private static Points.ReadConsistency read(boolean given, Points.ReadConsistency value) {
+        return given ? value : null;
     }
 
     /** Qdrant's refusal of an operation on a collection that does not exist; {@code null} when it does. */
@@ -272,7 +381,11 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                     out.onError(Status.ALREADY_EXISTS.asRuntimeException());
                     return;
                 }
-                points.put(r.getCollectionName(), new TreeMap<>());
+                List<TreeMap<String, StoredPoint>> copies = new ArrayList<>();
+                for (int i = 0; i < Math.max(1, r.getReplicationFactor()); i++) {
+                    copies.add(new TreeMap<>());
+                }
+                replicas.put(r.getCollectionName(), copies);
             }
             out.onNext(Collections.CollectionOperationResponse.newBuilder().setResult(true).build());
             out.onCompleted();
@@ -285,7 +398,7 @@ public final class SimulatedQdrantServer implements AutoCloseable {
             long count;
             synchronized (SimulatedQdrantServer.this) {
                 c = collections.get(r.getCollectionName());
-                count = c == null ? 0 : points.get(r.getCollectionName()).size();
+                count = c == null ? 0 : replicas.get(r.getCollectionName()).get(0).size();
             }
             if (c == null) {
                 out.onError(Status.NOT_FOUND.asRuntimeException());
@@ -299,7 +412,10 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                     .newBuilder().setPointsCount(count).putAllPayloadSchema(schema)
                     .setConfig(Collections.CollectionConfig.newBuilder()
                             .setParams(Collections.CollectionParams.newBuilder().setVectorsConfig(c.getVectorsConfig())
-                                    .setSparseVectorsConfig(c.getSparseVectorsConfig()))
+                                    .setSparseVectorsConfig(c.getSparseVectorsConfig())
+                                    .setShardNumber(Math.max(1, c.getShardNumber()))
+                                    .setReplicationFactor(Math.max(1, c.getReplicationFactor()))
+                                    .setWriteConsistencyFactor(Math.max(1, c.getWriteConsistencyFactor())))
                             .putAllMetadata(c.getMetadataMap()))).build());
             out.onCompleted();
         }
@@ -329,6 +445,18 @@ public final class SimulatedQdrantServer implements AutoCloseable {
         }
 
         @Override
+        public void deleteFieldIndex(Points.DeleteFieldIndexCollection r,
+                StreamObserver<Points.PointsOperationResponse> out) {
+            if (refused(out, r.getCollectionName(), null)) {
+                return;
+            }
+            synchronized (SimulatedQdrantServer.this) {
+                indexes.getOrDefault(r.getCollectionName(), new HashMap<>()).remove(r.getFieldName());
+            }
+            done(out);
+        }
+
+        @Override
         public void upsert(Points.UpsertPoints r, StreamObserver<Points.PointsOperationResponse> out) {
             if (refused(out, r.getCollectionName(), null)) {
                 return;
@@ -342,7 +470,8 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                     return;
                 }
             }
-            synchronized (SimulatedQdrantServer.this) {
+            List<StoredPoint> stored = new ArrayList<>();
+            {
                 for (Points.PointStruct p : r.getPointsList()) {
                     Map<String, Points.Vector> named = p.getVectors().getVectors().getVectorsMap();
                     Map<Integer, Float> sparse = new HashMap<>();
@@ -352,11 +481,12 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                             sparse.put(bm25.getSparse().getIndices(i), bm25.getSparse().getValues(i));
                         }
                     }
-                    points.get(r.getCollectionName()).put(key(p.getId()), new StoredPoint(p.getId(),
-                            new LinkedHashMap<>(p.getPayloadMap()), normalized(named.get(Payload.DENSE).getDense()
+                    stored.add(new StoredPoint(p.getId(), java.util.Collections.unmodifiableMap(
+                            new LinkedHashMap<>(p.getPayloadMap())), normalized(named.get(Payload.DENSE).getDense()
                                     .getDataList()), sparse));
                 }
             }
+            write(r.getCollectionName(), replica -> stored.forEach(p -> replica.put(key(p.id()), p)));
             done(out);
         }
 
@@ -376,7 +506,9 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                         + r.getQuery().getNearest().getDense().getDataCount()));
                 return;
             }
-            List<StoredPoint> candidates = select(r.getCollectionName(), r.getFilter());
+            Map<String, StoredPoint> view = view(r.getCollectionName(), read(r.hasReadConsistency(),
+                    r.getReadConsistency()));
+            List<StoredPoint> candidates = select(view, r.getFilter());
             List<Points.ScoredPoint> scored = new ArrayList<>();
             Points.VectorInput input = r.getQuery().getNearest();
             if (r.getUsing().equals(Payload.DENSE)) {
@@ -391,7 +523,7 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                 }
             } else {
                 // Qdrant's IDF counts the points that have this sparse vector, not every point
-                List<StoredPoint> all = select(r.getCollectionName(), (Filter) null).stream()
+                List<StoredPoint> all = select(view, (Filter) null).stream()
                         .filter(x -> !x.sparse().isEmpty()).toList();
                 for (StoredPoint p : candidates) {
                     double score = 0;
@@ -435,7 +567,8 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                     return;
                 }
             }
-            List<StoredPoint> selected = select(r.getCollectionName(), r.getFilter());
+            List<StoredPoint> selected = select(r.getCollectionName(), r.getFilter(),
+                    read(r.hasReadConsistency(), r.getReadConsistency()));
             boolean withVector = r.getWithVectors().hasInclude() || r.getWithVectors().getEnable();
             Points.ScrollResponse.Builder response = Points.ScrollResponse.newBuilder();
             int limit = r.hasLimit() ? r.getLimit() : 10;
@@ -468,7 +601,8 @@ public final class SimulatedQdrantServer implements AutoCloseable {
                 return;
             }
             out.onNext(Points.CountResponse.newBuilder().setResult(Points.CountResult.newBuilder().setCount(
-                    select(r.getCollectionName(), r.getFilter()).size())).build());
+                    select(r.getCollectionName(), r.getFilter(), read(r.hasReadConsistency(),
+                            r.getReadConsistency())).size())).build());
             out.onCompleted();
         }
 
@@ -477,11 +611,14 @@ public final class SimulatedQdrantServer implements AutoCloseable {
             if (refused(out, r.getCollectionName(), null)) {
                 return;
             }
-            synchronized (SimulatedQdrantServer.this) {
-                for (StoredPoint p : select(r.getCollectionName(), r.getPointsSelector())) {
-                    p.payload().putAll(r.getPayloadMap());
+            write(r.getCollectionName(), replica -> {
+                for (StoredPoint p : select(replica, r.getPointsSelector())) {
+                    Map<String, Value> payload = new LinkedHashMap<>(p.payload());
+                    payload.putAll(r.getPayloadMap());
+                    replica.put(key(p.id()), new StoredPoint(p.id(), java.util.Collections.unmodifiableMap(payload),
+                            p.dense(), p.sparse()));
                 }
-            }
+            });
             done(out);
         }
 
@@ -490,11 +627,11 @@ public final class SimulatedQdrantServer implements AutoCloseable {
             if (refused(out, r.getCollectionName(), null)) {
                 return;
             }
-            synchronized (SimulatedQdrantServer.this) {
-                for (StoredPoint p : select(r.getCollectionName(), r.getPoints())) {
-                    points.get(r.getCollectionName()).remove(key(p.id()));
+            write(r.getCollectionName(), replica -> {
+                for (StoredPoint p : select(replica, r.getPoints())) {
+                    replica.remove(key(p.id()));
                 }
-            }
+            });
             done(out);
         }
     }

@@ -323,6 +323,32 @@ public abstract class VectorStoreContract {
     }
 
     @Test
+    void listItemsPagesLikeListVectorsWithEveryFieldButTheVector() {
+        List<VectorItem> batch = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            batch.add(items.item(String.format("li%02d", i), "b", "listed item " + i));
+        }
+        store.storeVectors(batch);
+        List<VectorItem> withVectors = new ArrayList<>();
+        List<VectorItem> without = new ArrayList<>();
+        for (int offset = 0; offset < 30; offset += 10) {
+            withVectors.addAll(store.listVectors("b", offset, 10, VectorFilters.none()));
+            without.addAll(store.listItems("b", offset, 10, VectorFilters.none()));
+        }
+        assertThat(itemIds(without)).containsExactlyElementsOf(itemIds(withVectors)).hasSize(25);
+        for (int i = 0; i < without.size(); i++) {
+            VectorItem a = without.get(i);
+            VectorItem b = withVectors.get(i);
+            assertThat(a.text()).isEqualTo(b.text());
+            assertThat(a.metadata()).isEqualTo(b.metadata());
+            assertThat(a.tags()).isEqualTo(b.tags());
+            assertThat(a.retainedAt()).isEqualTo(b.retainedAt());
+            assertThat(a.vector() == null || java.util.Arrays.equals(a.vector(), b.vector()))
+                    .as("listItems returns no vector or the stored one").isTrue();
+        }
+    }
+
+    @Test
     void listRecentOrdersByOccurredAtElseRetainedAtNewestFirst() {
         Instant long_ago = Instant.parse("2020-01-01T00:00:00Z");
         store.storeVectors(List.of(
