@@ -352,6 +352,33 @@ public class AstrocyteProperties {
         /** Collection name. */
         private String collection = "astrocyte";
 
+        /** Shards of a new collection (cluster); default Qdrant's (the node count). */
+        private Integer shardNumber;
+
+        /** Replicas per shard of a new collection (cluster); default Qdrant's (1). */
+        private Integer replicationFactor;
+
+        /** Replicas that must acknowledge each write, for a new collection; default Qdrant's (1). */
+        private Integer writeConsistencyFactor;
+
+        /**
+         * How writes are ordered across replicas: weak, medium (default: through a leader, so a retain and a
+         * later forget of one memory apply in the same order everywhere) or strong.
+         */
+        private String writeOrdering;
+
+        /**
+         * How many replicas answer a read: all, majority, quorum or one. Default: majority when the collection
+         * has more than one replica, so reads see acknowledged writes.
+         */
+        private String readConsistency;
+
+        /** HNSW search breadth for dense queries; default Qdrant's. Higher finds more true neighbours, slower. */
+        private Integer hnswEf;
+
+        /** Scan exactly instead of using HNSW for dense queries: recall 1.0, cost linear in the bank. */
+        private boolean exactSearch;
+
         public String getHost() {
             return host;
         }
@@ -390,6 +417,83 @@ public class AstrocyteProperties {
 
         public void setCollection(String collection) {
             this.collection = collection;
+        }
+
+        public Integer getShardNumber() {
+            return shardNumber;
+        }
+
+        public void setShardNumber(Integer shardNumber) {
+            this.shardNumber = shardNumber;
+        }
+
+        public Integer getReplicationFactor() {
+            return replicationFactor;
+        }
+
+        public void setReplicationFactor(Integer replicationFactor) {
+            this.replicationFactor = replicationFactor;
+        }
+
+        public Integer getWriteConsistencyFactor() {
+            return writeConsistencyFactor;
+        }
+
+        public void setWriteConsistencyFactor(Integer writeConsistencyFactor) {
+            this.writeConsistencyFactor = writeConsistencyFactor;
+        }
+
+        public String getWriteOrdering() {
+            return writeOrdering;
+        }
+
+        public void setWriteOrdering(String writeOrdering) {
+            this.writeOrdering = writeOrdering;
+        }
+
+        public String getReadConsistency() {
+            return readConsistency;
+        }
+
+        public void setReadConsistency(String readConsistency) {
+            this.readConsistency = readConsistency;
+        }
+
+        public Integer getHnswEf() {
+            return hnswEf;
+        }
+
+        public void setHnswEf(Integer hnswEf) {
+            this.hnswEf = hnswEf;
+        }
+
+        public boolean isExactSearch() {
+            return exactSearch;
+        }
+
+        public void setExactSearch(boolean exactSearch) {
+            this.exactSearch = exactSearch;
+        }
+
+        /** The settings beyond the connection, as {@code vector_store_config} keys; unset ones are left out. */
+        java.util.Map<String, Object> storeSettings() {
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            putIfSet(out, "shard_number", shardNumber);
+            putIfSet(out, "replication_factor", replicationFactor);
+            putIfSet(out, "write_consistency_factor", writeConsistencyFactor);
+            putIfSet(out, "write_ordering", writeOrdering);
+            putIfSet(out, "read_consistency", readConsistency);
+            putIfSet(out, "hnsw_ef", hnswEf);
+            if (exactSearch) {
+                out.put("exact_search", true);
+            }
+            return out;
+        }
+
+        private static void putIfSet(java.util.Map<String, Object> out, String key, Object value) {
+            if (value != null && !(value instanceof String text && text.isBlank())) {
+                out.put(key, value);
+            }
         }
     }
 }

@@ -60,6 +60,7 @@ final class SpringConfigSource {
             if (properties.getQdrant().getCollection() != null) {
                 store.put("collection", properties.getQdrant().getCollection());
             }
+            store.putAll(properties.getQdrant().storeSettings());
             tree.put("vector_store", "qdrant");
             merge(tree, Map.of("vector_store_config", store));
         }

@@ -222,14 +222,18 @@ class AutoConfigurationTest {
     void qdrantPropertiesBuildTheQdrantStore() throws Exception {
         try (RecordingQdrantServer qdrant = RecordingQdrantServer.onLocalPort()) {
             runner().withPropertyValues("astrocyte.qdrant.host=127.0.0.1", "astrocyte.qdrant.port=" + qdrant.port(),
-                    "astrocyte.qdrant.api-key=${QDRANT_TEST_KEY:secret-1}", "astrocyte.qdrant.collection=memories")
+                    "astrocyte.qdrant.api-key=${QDRANT_TEST_KEY:secret-1}", "astrocyte.qdrant.collection=memories",
+                    "astrocyte.qdrant.replication-factor=2", "astrocyte.qdrant.write-ordering=strong",
+                    "astrocyte.qdrant.read-consistency=quorum", "astrocyte.qdrant.hnsw-ef=256")
                     .run(ctx -> {
                         assertThat(ctx).hasNotFailed().hasSingleBean(QdrantConnectionDetails.class);
                         AstrocyteConfig c = ctx.getBean(AstrocyteConfig.class);
                         assertThat(c.vectorStore()).isEqualTo("qdrant");
                         assertThat(c.vectorStoreConfig()).containsEntry("host", "127.0.0.1")
                                 .containsEntry("tls", false).containsEntry("api_key", "secret-1")
-                                .containsEntry("collection", "memories");
+                                .containsEntry("collection", "memories").containsEntry("replication_factor", 2)
+                                .containsEntry("write_ordering", "strong").containsEntry("read_consistency", "quorum")
+                                .containsEntry("hnsw_ef", 256).doesNotContainKey("exact_search");
                         Astrocyte brain = ctx.getBean(Astrocyte.class);
                         assertThat(brain.vectorStore().name()).isEqualTo("qdrant");
                         brain.retain(RetainRequest.of("user-alice", "Alice's locker is number 12"), ALICE);
@@ -237,8 +241,11 @@ class AutoConfigurationTest {
                         assertThat(health.getStatus()).isEqualTo(Status.UP);
                         assertThat(health.getDetails()).containsEntry("store", "qdrant");
                     });
+            assertThat(qdrant.<io.qdrant.client.grpc.Collections.CreateCollection>requests("createCollection"))
+                    .singleElement().satisfies(c -> assertThat(c.getReplicationFactor()).isEqualTo(2));
             List<Points.UpsertPoints> upserts = qdrant.requests("upsert");
             assertThat(upserts).singleElement().satisfies(u -> {
+                assertThat(u.getOrdering().getType()).isEqualTo(Points.WriteOrderingType.Strong);
                 assertThat(u.getCollectionName()).isEqualTo("memories");
                 assertThat(u.getPoints(0).getPayloadMap().get("bank_id").getStringValue()).isEqualTo("user-alice");
             });
