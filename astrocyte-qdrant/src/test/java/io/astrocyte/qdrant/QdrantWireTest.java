@@ -47,9 +47,14 @@ class QdrantWireTest {
     private RecordingQdrantServer server;
     private QdrantClient client;
 
+    /** The recording server; in process here, over a Netty channel on loopback in a subclass. */
+    RecordingQdrantServer newServer() throws Exception {
+        return RecordingQdrantServer.inProcess();
+    }
+
     @BeforeEach
     void start() throws Exception {
-        server = RecordingQdrantServer.inProcess();
+        server = newServer();
         client = server.client();
     }
 

@@ -48,9 +48,11 @@ public final class RecordingQdrantServer implements AutoCloseable {
     private final Server server;
     private final String name;
     private final ThreadLocal<String> currentKey = new ThreadLocal<>();
+    private final boolean tcp;
 
     private RecordingQdrantServer(boolean tcp) throws IOException {
         this.name = "recording-qdrant-" + System.nanoTime();
+        this.tcp = tcp;
         ServerInterceptor keys = new ServerInterceptor() {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
@@ -83,7 +85,7 @@ public final class RecordingQdrantServer implements AutoCloseable {
         }
     }
 
-    /** Reachable through {@link #client()} only. */
+    /** In process, reachable through {@link #client()} only. */
     public static RecordingQdrantServer inProcess() throws IOException {
         return new RecordingQdrantServer(false);
     }
@@ -97,10 +99,12 @@ public final class RecordingQdrantServer implements AutoCloseable {
         return server.getPort();
     }
 
-    /** A Qdrant client on an in-process channel to this server. */
+    /** A Qdrant client to this server: in process, or over loopback TCP when it listens on a port. */
     public QdrantClient client() {
-        return new QdrantClient(QdrantGrpcClient.newBuilder(InProcessChannelBuilder.forName(name).directExecutor()
-                .build(), true, false).build());
+        io.grpc.ManagedChannel channel = tcp
+                ? io.grpc.ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build()
+                : InProcessChannelBuilder.forName(name).directExecutor().build();
+        return new QdrantClient(QdrantGrpcClient.newBuilder(channel, true, false).build());
     }
 
     /** Queues the next answer of {@code method}: a response message, or a {@link Status} to fail with. */
