@@ -1,5 +1,6 @@
 package io.astrocyte.policy.homeostasis;
 
+import io.astrocyte.policy.Verb;
 import io.astrocyte.RateLimitedException;
 import io.astrocyte.config.QuotasConfig;
 import io.astrocyte.spi.GovernanceStore;
@@ -47,7 +48,7 @@ public final class Quotas {
     }
 
     /** Refuses the call when the bank has used its quota for today. */
-    public synchronized void check(RateLimits.Verb verb, String bankId) {
+    public synchronized void check(Verb verb, String bankId) {
         Integer limit = limit(verb, bankId);
         if (limit == null) {
             return;
@@ -61,7 +62,7 @@ public final class Quotas {
     }
 
     /** Counts a successful call. */
-    public synchronized void record(RateLimits.Verb verb, String bankId) {
+    public synchronized void record(Verb verb, String bankId) {
         if (limit(verb, bankId) == null) {
             return;
         }
@@ -97,16 +98,16 @@ public final class Quotas {
         }
     }
 
-    private Integer limit(RateLimits.Verb verb, String bankId) {
+    private Integer limit(Verb verb, String bankId) {
         QuotasConfig q = config.apply(bankId);
         return switch (verb) {
             case RETAIN -> q.retainPerDay();
             case REFLECT -> q.reflectPerDay();
-            case RECALL -> null;
+            default -> null; // only retains and reflects have daily quotas
         };
     }
 
-    private static String key(RateLimits.Verb verb, String bankId) {
+    private static String key(Verb verb, String bankId) {
         return verb.name().toLowerCase(java.util.Locale.ROOT) + ":" + bankId;
     }
 }

@@ -1,5 +1,6 @@
 package io.astrocyte.policy.homeostasis;
 
+import io.astrocyte.policy.Verb;
 import io.astrocyte.RateLimitedException;
 import io.astrocyte.config.AgentConfig;
 import io.astrocyte.config.RateLimitsConfig;
@@ -25,7 +26,6 @@ public final class RateLimits {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     /** The verbs that are limited. */
-    public enum Verb { RETAIN, RECALL, REFLECT }
 
     private record Taken(String key, long capacity) {
     }
@@ -85,6 +85,7 @@ public final class RateLimits {
                     case RETAIN -> limits.retainPerMinute();
                     case RECALL -> limits.recallPerMinute();
                     case REFLECT -> limits.reflectPerMinute();
+                    default -> null; // no per-bank rate for the other verbs
                 };
                 take(taken, "bank:" + bank + ":" + op, perMinute, bank, op);
             }

@@ -38,7 +38,7 @@ class RateLimitConcurrencyTest {
                 start.await();
                 for (int i = 0; i < attemptsPerThread; i++) {
                     try {
-                        limits.acquire(RateLimits.Verb.RETAIN, List.of("hot-bank"), ctx);
+                        limits.acquire(io.astrocyte.policy.Verb.RETAIN, List.of("hot-bank"), ctx);
                         passed.incrementAndGet();
                     } catch (RateLimitedException e) {
                         refused.incrementAndGet();

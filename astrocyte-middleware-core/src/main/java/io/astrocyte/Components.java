@@ -1,0 +1,156 @@
+package io.astrocyte;
+
+import io.astrocyte.config.AstrocyteConfig;
+import io.astrocyte.config.HookConfig;
+import io.astrocyte.identity.AccessController;
+import io.astrocyte.identity.AccessManager;
+import io.astrocyte.identity.BankResolver;
+import io.astrocyte.identity.ExternalPolicyAccessController;
+import io.astrocyte.identity.GrantAccessController;
+import io.astrocyte.lifecycle.BankExporter;
+import io.astrocyte.lifecycle.BankImporter;
+import io.astrocyte.lifecycle.Portability;
+import io.astrocyte.lifecycle.PortabilityPaths;
+import io.astrocyte.observe.HookDispatcher;
+import io.astrocyte.observe.LogHook;
+import io.astrocyte.observe.SignalEvents;
+import io.astrocyte.observe.Telemetry;
+import io.astrocyte.observe.WebhookHook;
+import io.astrocyte.pipeline.ForgetPipeline;
+import io.astrocyte.pipeline.RetainPipeline;
+import io.astrocyte.pipeline.recall.HeuristicReranker;
+import io.astrocyte.pipeline.recall.RecallPipeline;
+import io.astrocyte.pipeline.reflect.Reflector;
+import io.astrocyte.policy.BankPolicies;
+import io.astrocyte.policy.barrier.OutputDlp;
+import io.astrocyte.policy.chain.RequestPaths;
+import io.astrocyte.policy.escalation.StoreBreaker;
+import io.astrocyte.policy.escalation.StoreCalls;
+import io.astrocyte.policy.homeostasis.LocalRateLimitStore;
+import io.astrocyte.policy.homeostasis.Quotas;
+import io.astrocyte.policy.homeostasis.RateLimits;
+import io.astrocyte.policy.signal.Deduplicator;
+import io.astrocyte.policy.signal.NoisyBankMonitor;
+import io.astrocyte.routing.MultiBankRecall;
+import io.astrocyte.spi.KeywordIndex;
+import io.astrocyte.spi.MemoryEventListener;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything an instance runs with, built once from its providers and configuration: access control, the
+ * policies, the pipelines, the request paths, the worker pools. Closing it stops the pools, flushes quota
+ * counts, drains the hooks and closes the providers the instance created.
+ */
+final class Components implements AutoCloseable {
+
+    private static final Duration MULTI_BANK_TIMEOUT = Duration.ofSeconds(30);
+
+    final Providers providers;
+    final AccessController access;
+    final AccessManager accessManager;
+    final RateLimits rateLimits;
+    final StoreBreaker breaker;
+    final StoreCalls storeCalls;
+    final RequestPaths paths;
+    final Portability portability;
+    final ExecutorService asyncPool;
+    private final ExecutorService strategyPool;
+    private final Quotas quotas;
+    private final HookDispatcher hooks;
+
+    Components(Settings s, Providers p) {
+        this.providers = p;
+        AstrocyteConfig config = p.config();
+        GrantAccessController grants = s.accessController() != null ? null
+                : new GrantAccessController(config.accessControl(), config.grants(), p.governance(),
+                        new BankResolver(config.identity()));
+        this.access = s.accessController() != null ? s.accessController()
+                : p.policy() != null ? new ExternalPolicyAccessController(grants, p.policy(), config.accessControl())
+                : grants;
+        this.accessManager = new AccessManager(access, grants, p.governance(), config);
+        Clock clock = s.clock() != null ? s.clock() : Clock.systemUTC();
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.strategyPool = pool("astrocyte-recall", Math.max(4, cores * 2));
+        this.asyncPool = pool("astrocyte-async", Math.max(2, cores));
+        Telemetry telemetry = new Telemetry(s.meterRegistry() != null ? s.meterRegistry() : Metrics.globalRegistry,
+                s.observationRegistry() != null ? s.observationRegistry() : ObservationRegistry.NOOP,
+                p.store().name(), config.observability().bankLabel());
+        this.hooks = new HookDispatcher(hooks(s.listeners(), config), clock);
+        SignalEvents signals = new SignalEvents(telemetry, hooks);
+        RetainPipeline retain = new RetainPipeline(p.store(), p.embedder(), config.pipeline().chunker(), clock,
+                new Deduplicator(p.store(), bank -> config.signalQualityFor(bank).dedup(), signals::duplicates));
+        NoisyBankMonitor noisyBanks = new NoisyBankMonitor(bank -> config.signalQualityFor(bank).noisyBank(), clock,
+                signals::noisyBank, NoisyBankMonitor.DEFAULT_MAX_BANKS);
+        RecallPipeline recall = new RecallPipeline(p.store(), p.store() instanceof KeywordIndex k ? k : null,
+                p.embedder(), config.pipeline().recall(), new HeuristicReranker(config.pipeline().rerank()),
+                strategyPool, clock);
+        this.rateLimits = new RateLimits(config.homeostasis().rateLimits(),
+                bank -> config.homeostasisFor(bank).rateLimits(), config.agents(),
+                s.rateLimitStore() != null ? s.rateLimitStore()
+                        : new LocalRateLimitStore(clock, LocalRateLimitStore.DEFAULT_MAX_BUCKETS));
+        this.quotas = new Quotas(bank -> config.homeostasisFor(bank).quotas(), p.governance(), clock);
+        this.breaker = new StoreBreaker(p.store().name(), config.escalation().circuitBreaker(), clock);
+        telemetry.gauge("astrocyte.circuit_breaker.state", breaker, br -> br.state().ordinal());
+        breaker.onTransition(state -> hooks.fire(state == StoreBreaker.State.OPEN ? "on_circuit_breaker_open"
+                : "on_circuit_breaker_close", null, Map.of("provider", p.store().name(), "state", state.name()), null));
+        this.storeCalls = new StoreCalls(p.store().name(), breaker);
+        this.paths = new RequestPaths(new RequestPaths.Parts(config, clock, telemetry, hooks, access, accessManager,
+                rateLimits, quotas, noisyBanks, new BankPolicies(config, p.llm()), storeCalls, retain, recall,
+                new MultiBankRecall(recall::rank, asyncPool, MULTI_BANK_TIMEOUT),
+                new Reflector(p.llm(), config.pipeline().reflect(), config.defaults().dispositions()),
+                new ForgetPipeline(p.store(), clock), new OutputDlp(config.dlp(), config.barriers().pii())));
+        this.portability = new Portability(access, new PortabilityPaths(s.environment() != null ? s.environment()
+                : System::getenv), storeCalls, new BankExporter(p.store(), clock),
+                new BankImporter(p.store(), paths::importRetain, clock), hooks);
+    }
+
+    private static List<HookDispatcher.Hook> hooks(List<MemoryEventListener> listeners, AstrocyteConfig config) {
+        List<HookDispatcher.Hook> out = new ArrayList<>();
+        for (MemoryEventListener l : listeners) {
+            out.add(new HookDispatcher.Hook(l, true));
+        }
+        for (HookConfig h : config.hooks()) {
+            out.add(new HookDispatcher.Hook(h.type() == HookConfig.Type.WEBHOOK ? new WebhookHook(h) : new LogHook(h),
+                    h.async()));
+        }
+        return out;
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        strategyPool.shutdown();
+        asyncPool.shutdown();
+        try {
+            asyncPool.awaitTermination(10, TimeUnit.SECONDS);
+            strategyPool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        quotas.flush();
+        hooks.close();
+        Providers.closeAll(providers.owned(), null);
+    }
+}
