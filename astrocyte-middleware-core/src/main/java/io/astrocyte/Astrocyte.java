@@ -15,32 +15,22 @@ import io.astrocyte.api.RetainRequest;
 import io.astrocyte.api.RetainResult;
 import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.config.ConfigLoader;
-import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AccessManager;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.Permission;
 import io.astrocyte.policy.Verb;
 import io.astrocyte.policy.escalation.StoreBreaker;
 import io.astrocyte.policy.homeostasis.RateLimits;
-import io.astrocyte.spi.AccessPolicyProvider;
 import io.astrocyte.spi.Embedder;
-import io.astrocyte.spi.GovernanceStore;
 import io.astrocyte.spi.HealthStatus;
 import io.astrocyte.spi.LlmProvider;
-import io.astrocyte.spi.MemoryEventListener;
-import io.astrocyte.spi.RateLimitStore;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorStore;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,12 +58,13 @@ public final class Astrocyte implements AutoCloseable {
     private final Components parts;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Astrocyte(Components parts) {
+    Astrocyte(Components parts) {
         this.parts = parts;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** Configures an instance; anything not given comes from the configuration or discovery. */
+    public static AstrocyteBuilder builder() {
+        return new AstrocyteBuilder();
     }
 
     /** An instance configured from {@code astrocyte.yaml}; providers are discovered as in {@link #builder()}. */
@@ -269,128 +260,5 @@ public final class Astrocyte implements AutoCloseable {
 
     private <T> CompletableFuture<T> async(Supplier<T> call) {
         return CompletableFuture.supplyAsync(call, parts.asyncPool);
-    }
-
-    /** Configures an {@link Astrocyte}; anything not given comes from the config or discovery. */
-    public static final class Builder {
-        private AstrocyteConfig config;
-        private VectorStore vectorStore;
-        private Embedder embedder;
-        private LlmProvider llm;
-        private AccessController accessController;
-        private Clock clock;
-        private Path dataDirectory;
-        private GovernanceStore governanceStore;
-        private AccessPolicyProvider accessPolicyProvider;
-        private java.util.function.Function<String, String> environment;
-        private RateLimitStore rateLimitStore;
-        private MeterRegistry meterRegistry;
-        private final List<MemoryEventListener> listeners = new ArrayList<>();
-        private ObservationRegistry observationRegistry;
-
-        private Builder() {
-        }
-
-        /** Adds a hook told about memory events after each operation, off the request thread. */
-        public Builder listener(MemoryEventListener value) {
-            this.listeners.add(Objects.requireNonNull(value, "listener"));
-            return this;
-        }
-
-        /** Where verb counters, timers and gauges go (default: Micrometer's global registry). */
-        public Builder meterRegistry(MeterRegistry value) {
-            this.meterRegistry = value;
-            return this;
-        }
-
-        /** Where verb observations go (spans when the registry bridges to a tracer; default: none). */
-        public Builder observationRegistry(ObservationRegistry value) {
-            this.observationRegistry = value;
-            return this;
-        }
-
-        /** Where rate-limit buckets live (default: in this process); the caller keeps ownership. */
-        public Builder rateLimitStore(RateLimitStore value) {
-            this.rateLimitStore = value;
-            return this;
-        }
-
-        /** Where {@code ASTROCYTE_PORTABILITY_ROOTS} is looked up (default: the process environment). */
-        public Builder environment(java.util.function.Function<String, String> value) {
-            this.environment = value;
-            return this;
-        }
-
-        /**
-         * An external policy engine consulted with the grants as {@code access_control.policy_mode} says;
-         * the caller keeps ownership. Without one, {@code access_control.policy_provider} names a discovered one.
-         */
-        public Builder accessPolicyProvider(AccessPolicyProvider value) {
-            this.accessPolicyProvider = value;
-            return this;
-        }
-
-        /**
-         * Where bank owners and stored grants (and later holds and quotas) live; the caller keeps ownership.
-         * By default one is discovered next to the vector store when access control is enabled.
-         */
-        public Builder governanceStore(GovernanceStore value) {
-            this.governanceStore = value;
-            return this;
-        }
-
-        public Builder config(AstrocyteConfig value) {
-            this.config = value;
-            return this;
-        }
-
-        /** Use this store; the caller keeps ownership and closes it. */
-        public Builder vectorStore(VectorStore value) {
-            this.vectorStore = value;
-            return this;
-        }
-
-        /** Use this embedder; the caller keeps ownership and closes it. */
-        public Builder embedder(Embedder value) {
-            this.embedder = value;
-            return this;
-        }
-
-        /** Use this LLM for reflect; {@code null} keeps reflect extractive. */
-        public Builder llm(LlmProvider value) {
-            this.llm = value;
-            return this;
-        }
-
-        /** Replace the access check (grants, external policy engines). */
-        public Builder accessController(AccessController value) {
-            this.accessController = value;
-            return this;
-        }
-
-        /** The clock that stamps {@code retained_at} and {@code forgotten_at}. */
-        public Builder clock(Clock value) {
-            this.clock = value;
-            return this;
-        }
-
-        /** Where a discovered on-disk store keeps its data ({@code vector_store_config.path}). */
-        public Builder dataDirectory(Path value) {
-            this.dataDirectory = value;
-            return this;
-        }
-
-        public Astrocyte build() {
-            Settings settings = new Settings(config, vectorStore, embedder, llm, accessController, clock,
-                    dataDirectory, governanceStore, accessPolicyProvider, environment, rateLimitStore, meterRegistry,
-                    List.copyOf(listeners), observationRegistry);
-            Providers providers = Providers.resolve(settings);
-            try {
-                return new Astrocyte(new Components(settings, providers));
-            } catch (RuntimeException e) {
-                Providers.closeAll(providers.owned(), e);
-                throw e;
-            }
-        }
     }
 }

@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
-/** What {@link Astrocyte.Builder} was given; {@code null} where discovery or a default decides. */
+/** What {@link AstrocyteBuilder} was given; {@code null} where discovery or a default decides. */
 record Settings(AstrocyteConfig config, VectorStore vectorStore, Embedder embedder, LlmProvider llm,
         AccessController accessController, Clock clock, Path dataDirectory, GovernanceStore governanceStore,
         AccessPolicyProvider accessPolicyProvider, Function<String, String> environment,

@@ -78,7 +78,7 @@ public class AstrocyteAutoConfiguration {
             ObjectProvider<LlmProvider> llms, ObjectProvider<ChatModel> chatModels,
             ObjectProvider<io.astrocyte.spi.VectorStore> stores, ObjectProvider<MeterRegistry> meters,
             ObjectProvider<ObservationRegistry> observations) {
-        Astrocyte.Builder builder = Astrocyte.builder().config(config).environment(environment::getProperty)
+        io.astrocyte.AstrocyteBuilder builder = Astrocyte.builder().config(config).environment(environment::getProperty)
                 .dataDirectory(properties.getDataDir());
         stores.ifUnique(builder::vectorStore);
         Embedder embedder = embedders.getIfUnique();
