@@ -19,8 +19,8 @@ import io.astrocyte.identity.AccessManager;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.Permission;
 import io.astrocyte.policy.Verb;
-import io.astrocyte.policy.escalation.StoreBreaker;
-import io.astrocyte.policy.homeostasis.RateLimits;
+import io.astrocyte.api.CircuitState;
+import io.astrocyte.identity.AgentLimits;
 import io.astrocyte.spi.Embedder;
 import io.astrocyte.spi.HealthStatus;
 import io.astrocyte.spi.LlmProvider;
@@ -82,9 +82,12 @@ public final class Astrocyte implements AutoCloseable {
         return parts.paths.stages().getOrDefault(verb, List.of());
     }
 
-    /** The rate limits of this instance, e.g. to register a resolved agent's own limits. */
-    public RateLimits rateLimits() {
-        return parts.rateLimits;
+    /**
+     * Gives an agent its own per-minute limits on top of the configured ones (the agent-card resolver does
+     * this for each agent it resolves); {@link AgentLimits#NONE} removes them.
+     */
+    public void registerAgentLimits(String principal, AgentLimits limits) {
+        parts.rateLimits.registerAgent(principal, limits);
     }
 
     /** Grants, revocations, access checks and bank resolution for this instance (SPEC §2.3–2.4). */
@@ -124,7 +127,7 @@ public final class Astrocyte implements AutoCloseable {
     }
 
     /** Whether the store's circuit breaker is closed, open or half-open. */
-    public StoreBreaker.State circuitState() {
+    public CircuitState circuitState() {
         return parts.breaker.state();
     }
 

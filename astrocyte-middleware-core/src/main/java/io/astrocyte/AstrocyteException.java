@@ -1,8 +1,8 @@
 package io.astrocyte;
 
 /**
- * Base of every error Astrocyte throws on purpose. Each subclass maps to one HTTP status so that the
- * REST gateway, MCP server and adapters translate errors the same way (SPEC §1.10).
+ * Base of every error Astrocyte throws on purpose. Each subclass maps to one HTTP status (SPEC §1.10), so
+ * that everything translating errors for a caller off the JVM answers the same way.
  */
 public abstract class AstrocyteException extends RuntimeException {
 
@@ -14,6 +14,6 @@ public abstract class AstrocyteException extends RuntimeException {
         super(message, cause);
     }
 
-    /** The HTTP status the gateway answers with for this error. */
+    /** The HTTP status this error stands for. */
     public abstract int httpStatus();
 }

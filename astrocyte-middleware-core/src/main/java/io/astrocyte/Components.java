@@ -102,7 +102,7 @@ final class Components implements AutoCloseable {
         this.quotas = new Quotas(bank -> config.homeostasisFor(bank).quotas(), p.governance(), clock);
         this.breaker = new StoreBreaker(p.store().name(), config.escalation().circuitBreaker(), clock);
         telemetry.gauge("astrocyte.circuit_breaker.state", breaker, br -> br.state().ordinal());
-        breaker.onTransition(state -> hooks.fire(state == StoreBreaker.State.OPEN ? "on_circuit_breaker_open"
+        breaker.onTransition(state -> hooks.fire(state == io.astrocyte.api.CircuitState.OPEN ? "on_circuit_breaker_open"
                 : "on_circuit_breaker_close", null, Map.of("provider", p.store().name(), "state", state.name()), null));
         this.storeCalls = new StoreCalls(p.store().name(), breaker);
         this.paths = new RequestPaths(new RequestPaths.Parts(config, clock, telemetry, hooks, access, accessManager,

@@ -72,7 +72,7 @@ public final class AgentCardResolver {
     private final AgentCardsConfig cards;
     private final UUID namespace;
     private final AccessManager access;
-    private final io.astrocyte.policy.homeostasis.RateLimits rateLimits;
+    private final java.util.function.BiConsumer<String, AgentLimits> agentLimits;
     private final ResolutionListener listener;
     private final Clock clock;
     private final Map<String, Rule> agentRules = new HashMap<>();
@@ -86,7 +86,7 @@ public final class AgentCardResolver {
         this.namespace = b.namespace != null ? b.namespace
                 : cards.namespace() != null ? UUID.fromString(cards.namespace()) : AgentIdentity.DEFAULT_NAMESPACE;
         this.access = b.access;
-        this.rateLimits = b.rateLimits;
+        this.agentLimits = b.agentLimits;
         this.listener = b.listener != null ? b.listener : AgentCardResolver::log;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         int size = cards.cacheSize();
@@ -115,7 +115,7 @@ public final class AgentCardResolver {
 
     /** A resolver for {@code brain}'s configuration that grants resolved agents their banks on {@code brain}. */
     public static AgentCardResolver forAstrocyte(Astrocyte brain) {
-        return builder(brain.config()).accessManager(brain.access()).rateLimits(brain.rateLimits()).build();
+        return builder(brain.config()).accessManager(brain.access()).agentLimits(brain::registerAgentLimits).build();
     }
 
     public static Builder builder(AstrocyteConfig config) {
@@ -200,8 +200,8 @@ public final class AgentCardResolver {
         if (rule.grantsAtRuntime()) {
             grant(principal, rule, values);
         }
-        if (rateLimits != null && !rule.limits().equals(AgentLimits.NONE)) {
-            rateLimits.registerAgent(principal, rule.limits());
+        if (agentLimits != null && !rule.limits().equals(AgentLimits.NONE)) {
+            agentLimits.accept(principal, rule.limits());
         }
         Map<String, String> claims = new LinkedHashMap<>();
         claims.put("label", id.label());
@@ -322,7 +322,7 @@ public final class AgentCardResolver {
     public static final class Builder {
         private final AstrocyteConfig config;
         private AccessManager access;
-        private io.astrocyte.policy.homeostasis.RateLimits rateLimits;
+        private java.util.function.BiConsumer<String, AgentLimits> agentLimits;
         private ResolutionListener listener;
         private UUID namespace;
         private Clock clock;
@@ -337,9 +337,12 @@ public final class AgentCardResolver {
             return this;
         }
 
-        /** Where resolved agents' own rate limits are registered; without it they only travel in the binding. */
-        public Builder rateLimits(io.astrocyte.policy.homeostasis.RateLimits value) {
-            this.rateLimits = value;
+        /**
+         * Where resolved agents' own rate limits are registered, e.g. {@code brain::registerAgentLimits};
+         * without it they only travel in the binding.
+         */
+        public Builder agentLimits(java.util.function.BiConsumer<String, AgentLimits> value) {
+            this.agentLimits = value;
             return this;
         }
 

@@ -51,10 +51,12 @@ class AmaPortabilityTest {
     Path dir;
 
     private Astrocyte brain;
+    private final io.astrocyte.MutableTestClock clock = new io.astrocyte.MutableTestClock(
+            Instant.parse("2026-05-01T09:00:00Z"));
 
     private Astrocyte open(InMemoryVectorStore store, Map<String, String> env) {
         return Astrocyte.builder().vectorStore(new ForwardingVectorStore(store)).embedder(new HashingEmbedder(64))
-                .governanceStore(new InMemoryGovernanceStore()).environment(env::get)
+                .governanceStore(new InMemoryGovernanceStore()).environment(env::get).clock(clock)
                 .config(new ConfigLoader(k -> null).fromMap(Map.of(
                         "access_control", Map.of("enabled", true, "default_policy", "deny"),
                         "access_grants", List.of(
@@ -154,9 +156,9 @@ class AmaPortabilityTest {
         assertThat(brain.memoryCount("copy", ALICE)).isEqualTo(2);
         List<String> before = brain.recall(RecallRequest.of("copy", "Alice cat runs"), ALICE).hits().stream()
                 .map(MemoryHit::memoryId).toList();
-        Thread.sleep(5); // keep retained_at of both generations apart from the as_of moment
-        Instant beforeOverwrite = Instant.now();
-        Thread.sleep(5);
+        clock.advance(1); // retained_at of both generations stays apart from the as_of moment
+        Instant beforeOverwrite = clock.instant();
+        clock.advance(1);
         ImportResult overwritten = brain.importBank(ImportRequest.of("copy").onConflict(OnConflict.OVERWRITE),
                 new ByteArrayInputStream(ama), ALICE);
         assertThat(overwritten).isEqualTo(new ImportResult(2, 0, List.of()));

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar astrocyte-benchmarks.jar locomo|speed|soak [options]}.
+ * {@code java -jar astrocyte-benchmarks.jar locomo|speed|soak|export [options]}.
  *
  * <pre>
  * locomo  --data PATH (default ../shared/data/locomo/locomo10.json)  --out DIR (default benchmarks/target/results)
@@ -23,6 +23,7 @@ import java.util.Map;
  * speed   --out DIR  --sizes 1000,10000,100000 (real embedder; "none" for no sizes)
  *         --hashing-sizes 1000000 (hashing embedder, default none)  --queries N (default 300)
  *         --retains N (default 2000; 0 skips the retain measurement)
+ * export  --out DIR  --sizes 10000,25000,50000,100000  --repeats N (default 3)  --label NAME (default current)
  * soak    --out DIR  --minutes N (default 10)  --threads N (default 8)  --initial N (default 10000)
  *         --embedder minilm|hashing (default minilm)  --data DIR (default a fresh folder, deleted after)
  * </pre>
@@ -33,8 +34,8 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("locomo", "speed", "soak").contains(args[0])) {
-            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed|soak [--option value ...]");
+        if (args.length == 0 || !List.of("locomo", "speed", "soak", "export").contains(args[0])) {
+            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed|soak|export [--option value ...]");
             System.exit(2);
         }
         Map<String, String> opts = options(args);
@@ -50,6 +51,11 @@ public final class BenchmarkMain {
                         opts.containsKey("conversations") ? Integer.valueOf(opts.get("conversations")) : null,
                         command, qdrant), System.out).run();
             }
+        } else if (args[0].equals("export")) {
+            new io.astrocyte.benchmarks.export.ExportScaleBenchmark(new io.astrocyte.benchmarks.export
+                    .ExportScaleBenchmark.Options(out, sizes(opts.getOrDefault("sizes", "10000,25000,50000,100000")),
+                    Integer.parseInt(opts.getOrDefault("repeats", "3")), opts.getOrDefault("label", "current"),
+                    command), System.out).run();
         } else if (args[0].equals("soak")) {
             Path data = opts.containsKey("data") ? Path.of(opts.get("data"))
                     : java.nio.file.Files.createTempDirectory("astrocyte-soak");

@@ -27,7 +27,7 @@ import io.astrocyte.tools.MemoryToolOperations;
  * arguments are for application code that invokes the kernel, not for values a model supplies. No identity
  * fails the function with {@link io.astrocyte.AuthorizationException}.
  *
- * <p>Parameters are strings and primitives only (Semantic Kernel 1.5 blocks other types); results are short
+ * <p>Parameters are strings and primitives only (the types Semantic Kernel 1.4 converts from a model's arguments); results are short
  * texts: "Found N memories: …" with scores and ids, "Saved as memory …", or the refusal.
  */
 public class AstrocytePlugin {

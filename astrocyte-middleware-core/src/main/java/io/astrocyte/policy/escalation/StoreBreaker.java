@@ -1,5 +1,6 @@
 package io.astrocyte.policy.escalation;
 
+import io.astrocyte.api.CircuitState;
 import io.astrocyte.ProviderUnavailableException;
 import io.astrocyte.config.EscalationConfig;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -17,8 +18,6 @@ import java.util.function.Supplier;
  */
 public final class StoreBreaker {
 
-    /** Breaker states, as the {@code astrocyte_circuit_breaker_state} gauge reports them (0, 1, 2). */
-    public enum State { CLOSED, OPEN, HALF_OPEN }
 
     private final CircuitBreaker breaker;
     private final String storeName;
@@ -54,24 +53,24 @@ public final class StoreBreaker {
     }
 
     /** Calls {@code listener} when the breaker opens or closes (half-open is a step on the way, not reported). */
-    public void onTransition(java.util.function.Consumer<State> listener) {
+    public void onTransition(java.util.function.Consumer<CircuitState> listener) {
         breaker.getEventPublisher().onStateTransition(e -> {
-            State to = switch (e.getStateTransition().getToState()) {
-                case OPEN, FORCED_OPEN -> State.OPEN;
-                case HALF_OPEN -> State.HALF_OPEN;
-                default -> State.CLOSED;
+            CircuitState to = switch (e.getStateTransition().getToState()) {
+                case OPEN, FORCED_OPEN -> CircuitState.OPEN;
+                case HALF_OPEN -> CircuitState.HALF_OPEN;
+                default -> CircuitState.CLOSED;
             };
-            if (to != State.HALF_OPEN) {
+            if (to != CircuitState.HALF_OPEN) {
                 listener.accept(to);
             }
         });
     }
 
-    public State state() {
+    public CircuitState state() {
         return switch (breaker.getState()) {
-            case OPEN, FORCED_OPEN -> State.OPEN;
-            case HALF_OPEN -> State.HALF_OPEN;
-            default -> State.CLOSED;
+            case OPEN, FORCED_OPEN -> CircuitState.OPEN;
+            case HALF_OPEN -> CircuitState.HALF_OPEN;
+            default -> CircuitState.CLOSED;
         };
     }
 }

@@ -16,7 +16,7 @@ import io.astrocyte.api.RetainResult;
 import io.astrocyte.config.ConfigLoader;
 import io.astrocyte.embedding.HashingEmbedder;
 import io.astrocyte.identity.AstrocyteContext;
-import io.astrocyte.policy.escalation.StoreBreaker.State;
+import io.astrocyte.api.CircuitState;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorHit;
 import io.astrocyte.spi.VectorItem;
@@ -84,7 +84,7 @@ class CircuitBreakerTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(brain.recall(RecallRequest.of("notes", "boiler"), ALICE).hits()).isEmpty();
             }
-            assertThat(brain.circuitState()).isEqualTo(State.OPEN);
+            assertThat(brain.circuitState()).isEqualTo(CircuitState.OPEN);
             int before = storeCalls.get();
             RecallResult fast = brain.recall(RecallRequest.of("notes", "boiler"), ALICE);
             assertThat(fast.hits()).isEmpty();
@@ -94,9 +94,9 @@ class CircuitBreakerTest {
             down.set(false);
             clock.advance(Duration.ofSeconds(31));
             assertThat(brain.recall(RecallRequest.of("notes", "boiler"), ALICE).hits()).hasSize(1);
-            assertThat(brain.circuitState()).isEqualTo(State.HALF_OPEN);
+            assertThat(brain.circuitState()).isEqualTo(CircuitState.HALF_OPEN);
             brain.recall(RecallRequest.of("notes", "boiler"), ALICE);
-            assertThat(brain.circuitState()).isEqualTo(State.CLOSED);
+            assertThat(brain.circuitState()).isEqualTo(CircuitState.CLOSED);
         }
         // close() drains the hook queue, so both transitions have been delivered by now.
         assertThat(events).containsExactly("on_circuit_breaker_open", "on_circuit_breaker_close");
@@ -111,7 +111,7 @@ class CircuitBreakerTest {
             }
             clock.advance(Duration.ofSeconds(31));
             brain.recall(RecallRequest.of("notes", "x"), ALICE);
-            assertThat(brain.circuitState()).isEqualTo(State.OPEN);
+            assertThat(brain.circuitState()).isEqualTo(CircuitState.OPEN);
         }
     }
 
@@ -134,7 +134,7 @@ class CircuitBreakerTest {
                 assertThatThrownBy(() -> brain.recall(RecallRequest.builder("x").build(), ALICE))
                         .isInstanceOf(io.astrocyte.InvalidRequestException.class);
             }
-            assertThat(brain.circuitState()).isEqualTo(State.CLOSED);
+            assertThat(brain.circuitState()).isEqualTo(CircuitState.CLOSED);
             down.set(true);
             assertThatThrownBy(() -> brain.recall(RecallRequest.of("notes", "x"), ALICE))
                     .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("store unreachable");

@@ -100,11 +100,11 @@ class RateLimitsTest {
     void registeredAgentLimitsCanBeSetAndCleared() {
         try (Astrocyte brain = open(Map.of())) {
             AstrocyteContext carded = AstrocyteContext.of("agent:0b5e6c1e-0000-5000-8000-000000000001");
-            brain.rateLimits().registerAgent(carded.principal(), new AgentLimits(null, 1));
+            brain.registerAgentLimits(carded.principal(), new AgentLimits(null, 1));
             brain.recall(RecallRequest.of("a", "x"), carded);
             assertThatThrownBy(() -> brain.recall(RecallRequest.of("b", "x"), carded))
                     .isInstanceOf(RateLimitedException.class);
-            brain.rateLimits().registerAgent(carded.principal(), AgentLimits.NONE);
+            brain.registerAgentLimits(carded.principal(), AgentLimits.NONE);
             brain.recall(RecallRequest.of("b", "x"), carded);
         }
     }

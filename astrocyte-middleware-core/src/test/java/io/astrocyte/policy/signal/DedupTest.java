@@ -37,6 +37,9 @@ class DedupTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<MemoryEvent> events = new CopyOnWriteArrayList<>();
 
+    private final io.astrocyte.MutableTestClock clock = new io.astrocyte.MutableTestClock(
+            Instant.parse("2026-05-01T09:00:00Z"));
+
     private Astrocyte open(VectorStore store, Map<String, Object> dedup) {
         return openWith(store, Map.of("signal_quality", Map.of("dedup", dedup)));
     }
@@ -45,7 +48,7 @@ class DedupTest {
     private Astrocyte openWith(VectorStore store, Map<String, ?> config) {
         Map<String, Object> withChunks = new HashMap<>(config);
         withChunks.put("pipeline", Map.of("chunker", Map.of("strategy", "paragraph", "max_size", 90, "overlap", 0)));
-        return Astrocyte.builder().vectorStore(store).embedder(EMBEDDER).meterRegistry(meters)
+        return Astrocyte.builder().vectorStore(store).embedder(EMBEDDER).meterRegistry(meters).clock(clock)
                 .listener(events::add).config(new ConfigLoader(k -> null).fromMap(withChunks)).build();
     }
 
@@ -154,9 +157,9 @@ class DedupTest {
         try (Astrocyte brain = open(new InMemoryVectorStore(), Map.of("action", "update",
                 "similarity_threshold", 0.6))) {
             RetainResult old = retain(brain, "diary", "Alice's favourite tea is green tea without sugar");
-            Thread.sleep(5);
-            Instant between = Instant.now();
-            Thread.sleep(5);
+            clock.advance(1);
+            Instant between = clock.instant();
+            clock.advance(1);
             RetainResult updated = retain(brain, "diary", "Alice's favourite tea is green tea with honey");
             assertThat(updated.stored()).isTrue();
             assertThat(updated.retentionAction()).isEqualTo(RetentionAction.UPDATE);
@@ -230,10 +233,7 @@ class DedupTest {
         try (Astrocyte brain = open(new InMemoryVectorStore(), Map.of())) {
             retain(brain, "diary", "Alice prefers green tea without sugar");
             retain(brain, "diary", "Alice prefers green tea without sugar");
-            for (int i = 0; i < 500 && events.stream().noneMatch(x -> x.type().equals("on_dedup_detected")); i++) {
-                Thread.sleep(10);
-            }
-        }
+        } // close() delivers every pending event
         MemoryEvent e = events.stream().filter(x -> x.type().equals("on_dedup_detected")).findFirst().orElseThrow();
         assertThat(e.bankId()).isEqualTo("diary");
         assertThat(e.data()).containsEntry("action", "skip_chunk").containsEntry("duplicate_count", 1)

@@ -22,7 +22,7 @@ public class AstrocyteHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         HealthStatus status = brain.health();
         var breaker = brain.circuitState();
-        boolean up = status.healthy() && breaker != io.astrocyte.policy.escalation.StoreBreaker.State.OPEN;
+        boolean up = status.healthy() && breaker != io.astrocyte.api.CircuitState.OPEN;
         (up ? builder.up() : builder.down()).withDetail("store", brain.vectorStore().name())
                 .withDetail("embedder", brain.embedder().modelId())
                 .withDetail("llm", brain.llm().map(l -> l.name()).orElse("none"))
