@@ -74,7 +74,7 @@ class CrashDurabilityTest {
             }
             Set<String> live = new HashSet<>();
             try (LuceneVectorStore store = LuceneVectorStore.open(dir, 64, "hashing-64")) {
-                for (VectorItem i : store.listVectors(WriteLoad.BANK, 0, 1_000_000, VectorFilters.none())) {
+                for (VectorItem i : store.listVectors(WriteLoad.BANK, null, 1_000_000, VectorFilters.none())) {
                     live.add(i.id());
                 }
             }

@@ -31,7 +31,7 @@ class LuceneVectorStoreTest {
         }
         try (LuceneVectorStore store = LuceneVectorStore.open(dir, 64, "hashing-64")) {
             assertThat(store.count("b", VectorFilters.none())).isEqualTo(1);
-            List<VectorItem> all = store.listVectors("b", 0, 10, VectorFilters.none().withIncludeForgotten(true));
+            List<VectorItem> all = store.listVectors("b", null, 10, VectorFilters.none().withIncludeForgotten(true));
             assertThat(all).extracting(VectorItem::id).containsExactly("a", "z");
             assertThat(all.get(1).forgottenAt()).isEqualTo(forgotten);
             assertThat(store.searchSimilar(ContractItems.vector("kept"), "b", 5, VectorFilters.none()))

@@ -2,6 +2,7 @@ package io.astrocyte.lifecycle;
 
 import io.astrocyte.api.ExportRequest;
 import io.astrocyte.store.file.AtomicFileWrite;
+import io.astrocyte.spi.ListCursor;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorItem;
 import io.astrocyte.spi.VectorStore;
@@ -65,15 +66,16 @@ public final class BankExporter {
     }
 
     private long spoolMemories(ExportRequest request, Path spool) throws IOException {
-        // Forgotten items are listed too and skipped here: soft deletes during the export then cannot shift
-        // the pages and make a live memory fall between two of them.
+        // Forgotten items are listed too and skipped here, so a soft delete during the export changes nothing
+        // the listing relies on.
         VectorFilters all = VectorFilters.none().withIncludeForgotten(true);
         long count = 0;
         try (Writer w = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
-            for (int offset = 0; ; offset += PAGE) {
+            for (ListCursor after = null; ; ) {
                 List<VectorItem> page = request.includeEmbeddings()
-                        ? store.listVectors(request.bankId(), offset, PAGE, all)
-                        : store.listItems(request.bankId(), offset, PAGE, all);
+                        ? store.listVectors(request.bankId(), after, PAGE, all)
+                        : store.listItems(request.bankId(), after, PAGE, all);
+                after = ListCursor.afterLast(page);
                 for (VectorItem item : page) {
                     if (item.forgottenAt() != null) {
                         continue;

@@ -7,6 +7,7 @@ import io.astrocyte.api.ImportRequest;
 import io.astrocyte.api.ImportResult;
 import io.astrocyte.api.RetainRequest;
 import io.astrocyte.api.RetainResult;
+import io.astrocyte.spi.ListCursor;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorItem;
 import io.astrocyte.spi.VectorStore;
@@ -306,8 +307,9 @@ public final class BankImporter {
      */
     private Map<String, List<String>> importedBefore(String bankId) {
         Map<String, List<String>> byOriginal = new HashMap<>();
-        for (int offset = 0; ; offset += 1000) {
-            List<VectorItem> page = store.listItems(bankId, offset, 1000, VectorFilters.none());
+        for (ListCursor after = null; ; ) {
+            List<VectorItem> page = store.listItems(bankId, after, 1000, VectorFilters.none());
+            after = ListCursor.afterLast(page);
             for (VectorItem item : page) {
                 Object original = item.metadata().get(AmaFormat.ORIGINAL_ID_KEY);
                 if (original != null) {

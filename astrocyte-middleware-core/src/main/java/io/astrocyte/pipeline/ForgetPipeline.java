@@ -3,6 +3,7 @@ package io.astrocyte.pipeline;
 import io.astrocyte.api.ForgetRequest;
 import io.astrocyte.api.ForgetResult;
 import io.astrocyte.api.TimeRange;
+import io.astrocyte.spi.ListCursor;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorItem;
 import io.astrocyte.spi.VectorStore;
@@ -56,9 +57,9 @@ public final class ForgetPipeline {
         VectorFilters filters = filters(request);
         Set<String> wanted = request.memoryIds().isEmpty() ? null : Set.copyOf(request.memoryIds());
         Set<String> ids = new LinkedHashSet<>();
-        // Collect every id before changing anything: soft deletes would shift the pages under us.
-        for (int offset = 0;; offset += PAGE) {
-            List<VectorItem> page = store.listItems(request.bankId(), offset, PAGE, filters);
+        // Collect every id before changing anything, so the listing sees the bank as it was.
+        for (ListCursor after = null;;) {
+            List<VectorItem> page = store.listItems(request.bankId(), after, PAGE, filters);
             for (VectorItem item : page) {
                 if (wanted == null || wanted.contains(item.id())) {
                     ids.add(item.id());
@@ -67,6 +68,7 @@ public final class ForgetPipeline {
             if (page.size() < PAGE) {
                 break;
             }
+            after = ListCursor.afterLast(page);
         }
         return ids;
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 public interface VectorStore extends AutoCloseable {
 
     /** The SPI version this interface describes; the facade refuses a backend that reports another. */
-    int SPI_VERSION = 1;
+    int SPI_VERSION = 2;
 
     default int spiVersion() {
         return SPI_VERSION;
@@ -50,11 +50,14 @@ public interface VectorStore extends AutoCloseable {
     }
 
     /**
-     * Items matching {@code filters} (live ones only, unless {@link VectorFilters#includeForgotten()}) in a
-     * stable order, by {@code retained_at} then id, paged. The order must not change between calls unless
-     * items are added or purged.
+     * Up to {@code limit} items matching {@code filters} (live ones only, unless
+     * {@link VectorFilters#includeForgotten()}) in ({@code retained_at}, id) order, starting just after
+     * {@code after} ({@code null}: from the first). The next page starts after {@link ListCursor#afterLast} of
+     * this one; a page shorter than {@code limit} is the last. Ids compare as the backend sorts them, the
+     * same way on every call (a backend whose own order differs from {@link String#compareTo} must page by it
+     * consistently).
      */
-    List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters);
+    List<VectorItem> listVectors(String bankId, ListCursor after, int limit, VectorFilters filters);
 
     /**
      * The same page as {@link #listVectors}, in the same order, but the items may come without their vectors
@@ -62,8 +65,8 @@ public interface VectorStore extends AutoCloseable {
      * forget by selector, import's check for earlier imports and export without embeddings. A remote backend
      * saves sending every vector (6 KiB per 1536-d point); the default returns {@link #listVectors}.
      */
-    default List<VectorItem> listItems(String bankId, int offset, int limit, VectorFilters filters) {
-        return listVectors(bankId, offset, limit, filters);
+    default List<VectorItem> listItems(String bankId, ListCursor after, int limit, VectorFilters filters) {
+        return listVectors(bankId, after, limit, filters);
     }
 
     /** Up to {@code limit} matching items, newest {@link VectorItem#eventTime()} first, as hits with score 0. */
@@ -90,13 +93,14 @@ public interface VectorStore extends AutoCloseable {
     default int forgetMatching(String bankId, VectorFilters filters, Instant forgottenAt) {
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         final int page = 1000;
-        // collect every id before changing anything: deletes would shift the pages under us
-        for (int offset = 0;; offset += page) {
-            List<VectorItem> items = listItems(bankId, offset, page, filters);
+        // collect every id before changing anything, so the listing sees the bank as it was
+        for (ListCursor after = null;;) {
+            List<VectorItem> items = listItems(bankId, after, page, filters);
             items.forEach(i -> ids.add(i.id()));
             if (items.size() < page) {
                 break;
             }
+            after = ListCursor.afterLast(items);
         }
         if (ids.isEmpty()) {
             return 0;

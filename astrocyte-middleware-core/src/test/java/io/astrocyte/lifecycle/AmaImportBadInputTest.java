@@ -172,7 +172,7 @@ class AmaImportBadInputTest {
     /** Every memory of the target bank, forgotten ones included, with its text and forgotten state. */
     private String snapshot() {
         TreeSet<String> rows = new TreeSet<>();
-        for (VectorItem i : store.listVectors("target", 0, 100_000, VectorFilters.none().withIncludeForgotten(true))) {
+        for (VectorItem i : store.listVectors("target", null, 100_000, VectorFilters.none().withIncludeForgotten(true))) {
             rows.add(i.id() + "|" + i.text() + "|" + (i.forgottenAt() != null));
         }
         return String.join("\n", rows);

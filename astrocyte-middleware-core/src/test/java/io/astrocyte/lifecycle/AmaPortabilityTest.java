@@ -260,11 +260,12 @@ class AmaPortabilityTest {
         }
         ForwardingVectorStore failing = new ForwardingVectorStore(inner) {
             @Override
-            public List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters) {
-                if (offset > 0) {
+            public List<VectorItem> listVectors(String bankId, io.astrocyte.spi.ListCursor after, int limit,
+                    VectorFilters filters) {
+                if (after != null) {
                     throw new IllegalStateException("disk went away");
                 }
-                return super.listVectors(bankId, offset, limit, filters);
+                return super.listVectors(bankId, after, limit, filters);
             }
         };
         // The bank was filled behind the facade's back, so nobody owns it: access control is not under test.

@@ -6,6 +6,7 @@ import static io.qdrant.client.ValueFactory.value;
 
 import io.astrocyte.spi.HealthStatus;
 import io.astrocyte.spi.KeywordIndex;
+import io.astrocyte.spi.ListCursor;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorHit;
 import io.astrocyte.spi.VectorItem;
@@ -36,7 +37,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +80,6 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     private final GrpcCalls calls;
     private final PointCodec codec;
     private final Bm25Encoder bm25;
-    private final Cursors cursors = new Cursors();
     /** Points per scroll request when vectors come along, so a page stays under {@link #PAGE_BYTES}. */
     private final int pointsPerPage;
     private final io.qdrant.client.grpc.Points.WriteOrdering ordering;
@@ -193,39 +192,29 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     }
 
     /**
-     * Pages in {@code retained_at}, id order. Qdrant orders by {@code retained_at} only, so a page is read
-     * together with every point that shares the {@code retained_at} value at its end and sorted by id here.
-     * Reading pages in sequence (export, history) continues from where the previous page ended instead of
-     * re-reading everything before it, so a whole bank costs one pass.
+     * Pages in ({@code retained_at}, id) order. Qdrant orders by {@code retained_at} only, so a page is read
+     * together with every point that shares the {@code retained_at} value at its end and sorted by id here;
+     * the next page starts from the cursor's {@code retained_at}, so a whole bank costs one pass.
      */
     @Override
-    public List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters) {
-        return list(bankId, offset, limit, filters, true);
+    public List<VectorItem> listVectors(String bankId, ListCursor after, int limit, VectorFilters filters) {
+        return list(bankId, after, limit, filters, true);
     }
 
     /** The page of {@link #listVectors} without vectors: payload only, in pages of {@link #PAYLOAD_PAGE}. */
     @Override
-    public List<VectorItem> listItems(String bankId, int offset, int limit, VectorFilters filters) {
-        return list(bankId, offset, limit, filters, false);
+    public List<VectorItem> listItems(String bankId, ListCursor after, int limit, VectorFilters filters) {
+        return list(bankId, after, limit, filters, false);
     }
 
-    private List<VectorItem> list(String bankId, int offset, int limit, VectorFilters filters, boolean withVectors) {
+    private List<VectorItem> list(String bankId, ListCursor after, int limit, VectorFilters filters,
+            boolean withVectors) {
         if (limit <= 0) {
             return List.of();
         }
         Filter filter = QdrantFilters.of(bankId, filters);
-        Cursor previous = offset == 0 ? null : cursors.take(new CursorKey(bankId, filters, offset));
-        List<VectorItem> page;
-        if (previous == null) {
-            List<VectorItem> head = firstInOrder(filter, offset + limit, withVectors);
-            page = offset >= head.size() ? List.of() : List.copyOf(head.subList(offset, head.size()));
-        } else {
-            page = continueAfter(filter, previous, limit, withVectors);
-        }
-        if (page.size() == limit) {
-            cursors.put(new CursorKey(bankId, filters, offset + limit), Cursor.after(page, previous));
-        }
-        return page;
+        return after == null ? List.copyOf(firstInOrder(filter, limit, withVectors))
+                : continueAfter(filter, after, limit, withVectors);
     }
 
     /**
@@ -254,14 +243,16 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         return out.size() > n ? new ArrayList<>(out.subList(0, n)) : out;
     }
 
-    private List<VectorItem> continueAfter(Filter filter, Cursor c, int limit, boolean withVectors) {
-        List<VectorItem> out = scrollAll(atRetainedAt(filter, c.lastRetainedAt()), withVectors);
-        out.removeIf(i -> c.idsAtLast().contains(i.id()));
+    /** The points after the cursor: the rest of its retained_at value, then the values after it. */
+    private List<VectorItem> continueAfter(Filter filter, ListCursor c, int limit, boolean withVectors) {
+        long t = c.retainedAt() == null ? 0 : c.retainedAt().toEpochMilli();
+        List<VectorItem> out = scrollAll(atRetainedAt(filter, t), withVectors);
+        out.removeIf(i -> !c.isBefore(i));
         out.sort(LIST_ORDER);
         if (out.size() < limit) {
             out.addAll(firstInOrder(filter.toBuilder().addMust(io.qdrant.client.ConditionFactory.range(
-                    Payload.RETAINED_AT, Range.newBuilder().setGt(c.lastRetainedAt()).build())).build(),
-                    limit - out.size(), withVectors));
+                    Payload.RETAINED_AT, Range.newBuilder().setGt(t).build())).build(), limit - out.size(),
+                    withVectors));
         }
         return List.copyOf(out.size() > limit ? out.subList(0, limit) : out);
     }
@@ -277,41 +268,6 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
 
     private static final Comparator<VectorItem> LIST_ORDER = Comparator.comparing(VectorItem::retainedAt)
             .thenComparing(VectorItem::id);
-
-    /** Which listing a cursor continues: the page that starts at {@code offset}. */
-    private record CursorKey(String bankId, VectorFilters filters, int offset) {
-    }
-
-    /** Where a page ended: its last retained_at and the ids with that value already returned. */
-    private record Cursor(long lastRetainedAt, Set<String> idsAtLast) {
-        static Cursor after(List<VectorItem> page, Cursor previous) {
-            long last = page.get(page.size() - 1).retainedAt().toEpochMilli();
-            Set<String> ids = new HashSet<>();
-            if (previous != null && previous.lastRetainedAt() == last) {
-                ids.addAll(previous.idsAtLast());
-            }
-            page.stream().filter(i -> i.retainedAt().toEpochMilli() == last).forEach(i -> ids.add(i.id()));
-            return new Cursor(last, Set.copyOf(ids));
-        }
-    }
-
-    /** The few most recent cursors; a listing abandoned half-way just ages out. */
-    private static final class Cursors {
-        private final Map<CursorKey, Cursor> entries = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<CursorKey, Cursor> eldest) {
-                return size() > 64;
-            }
-        };
-
-        synchronized Cursor take(CursorKey key) {
-            return entries.remove(key);
-        }
-
-        synchronized void put(CursorKey key, Cursor cursor) {
-            entries.put(key, cursor);
-        }
-    }
 
     @Override
     public List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters) {

@@ -70,7 +70,7 @@ class QdrantReplicatedCollectionTest {
             for (int read = 0; read < 6; read++) { // every replica takes its turn
                 assertThat(store.count("bank", VectorFilters.none())).isEqualTo(MEMORIES);
             }
-            assertThat(store.listVectors("bank", 0, MEMORIES, VectorFilters.none())).hasSize(MEMORIES);
+            assertThat(store.listVectors("bank", null, MEMORIES, VectorFilters.none())).hasSize(MEMORIES);
             VectorHit nearest = store.nearestLive(written.get(MEMORIES - 1).vector(), "bank").orElseThrow();
             assertThat(nearest.id()).as("dedup's check sees the latest write").isEqualTo("r" + (MEMORIES - 1));
 

@@ -102,14 +102,15 @@ class QdrantServerBehaviourTest {
     void aBankOfAThousand1536dMemoriesListsInOnePageCall() {
         try (QdrantVectorStore store = store("large_list")) {
             store.storeVectors(items("bank", MEMORIES));
-            List<VectorItem> all = store.listVectors("bank", 0, MEMORIES, VectorFilters.none());
+            List<VectorItem> all = store.listVectors("bank", null, MEMORIES, VectorFilters.none());
             assertThat(all).hasSize(MEMORIES);
             assertThat(all).extracting(VectorItem::id).doesNotHaveDuplicates();
             assertThat(all).allSatisfy(i -> assertThat(i.vector()).hasSize(DIMENSION));
             for (int i = 1; i < all.size(); i++) {
                 assertThat(all.get(i).retainedAt()).isAfterOrEqualTo(all.get(i - 1).retainedAt());
             }
-            assertThat(store.listVectors("bank", 400, 300, VectorFilters.none())).extracting(VectorItem::id)
+            assertThat(store.listVectors("bank", io.astrocyte.spi.ListCursor.after(all.get(399)), 300,
+                    VectorFilters.none())).extracting(VectorItem::id)
                     .containsExactlyElementsOf(all.subList(400, 700).stream().map(VectorItem::id).toList());
         }
     }
@@ -142,9 +143,9 @@ class QdrantServerBehaviourTest {
     void listingWithoutVectorsReadsTheSamePagesWithoutTheirVectors() {
         try (QdrantVectorStore store = store("large_items")) {
             store.storeVectors(items("bank", MEMORIES));
-            List<VectorItem> items = store.listItems("bank", 0, MEMORIES, VectorFilters.none());
+            List<VectorItem> items = store.listItems("bank", null, MEMORIES, VectorFilters.none());
             assertThat(items).hasSize(MEMORIES).allSatisfy(i -> assertThat(i.vector()).isNull());
-            assertThat(items).extracting(VectorItem::id).containsExactlyElementsOf(store.listVectors("bank", 0,
+            assertThat(items).extracting(VectorItem::id).containsExactlyElementsOf(store.listVectors("bank", null,
                     MEMORIES, VectorFilters.none()).stream().map(VectorItem::id).toList());
         }
     }
@@ -177,7 +178,7 @@ class QdrantServerBehaviourTest {
                     .embeddingModel("hashing-" + DIMENSION).build().close();
             assertThat(brain.recall(RecallRequest.of("bank", "memory 5 about topic 5"), ADMIN).hits())
                     .as("the breaker stayed closed through four bad requests").isNotEmpty();
-            assertThat(store.listVectors("bank", 0, MEMORIES, VectorFilters.none())).hasSize(MEMORIES);
+            assertThat(store.listVectors("bank", null, MEMORIES, VectorFilters.none())).hasSize(MEMORIES);
         }
     }
 

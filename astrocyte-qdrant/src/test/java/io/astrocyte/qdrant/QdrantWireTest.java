@@ -448,14 +448,15 @@ class QdrantWireTest {
     void listingPagesInRetainedAtThenIdOrderAcrossTies() {
         QdrantVectorStore store = existingStore();
         Instant t1 = T0.plusMillis(1);
-        // ordered page of offset+limit = 3: a@T0, c@t1, b@t1 (Qdrant leaves ties unordered)
+        // ordered page of 3: a@T0, c@t1, b@t1 (Qdrant leaves ties unordered)
         server.answer("scroll", Points.ScrollResponse.newBuilder().addResult(retrieved("a", T0))
                 .addResult(retrieved("c", t1)).addResult(retrieved("b", t1)).build());
         // every point with retained_at = t1: b, c, d
         server.answer("scroll", Points.ScrollResponse.newBuilder().addResult(retrieved("d", t1))
                 .addResult(retrieved("b", t1)).addResult(retrieved("c", t1)).build());
-        List<VectorItem> page = store.listVectors("user-alice", 1, 2, VectorFilters.none());
-        assertThat(page).extracting(VectorItem::id).containsExactly("b", "c");
+        List<VectorItem> page = store.listVectors("user-alice", null, 3, VectorFilters.none());
+        assertThat(page).extracting(VectorItem::id).containsExactly("a", "b", "c");
+        page = page.subList(1, 3);
         assertThat(page.get(0).vector()).containsExactly(0.6f, 0.8f, 0f);
         assertThat(page.get(0).metadata()).containsEntry("turn", 7);
 
@@ -479,7 +480,7 @@ class QdrantWireTest {
                 .addResult(retrieved("b", t1)).build());
         server.answer("scroll", Points.ScrollResponse.newBuilder().addResult(retrieved("c", t1))
                 .addResult(retrieved("b", t1)).build());
-        assertThat(store.listVectors("user-alice", 0, 2, VectorFilters.none())).extracting(VectorItem::id)
+        assertThat(store.listVectors("user-alice", null, 2, VectorFilters.none())).extracting(VectorItem::id)
                 .containsExactly("a", "b");
 
         server.calls.clear();
@@ -487,8 +488,8 @@ class QdrantWireTest {
                 .addResult(retrieved("c", t1)).build());
         server.answer("scroll", Points.ScrollResponse.newBuilder().addResult(retrieved("d", t2)).build());
         server.answer("scroll", Points.ScrollResponse.newBuilder().addResult(retrieved("d", t2)).build());
-        assertThat(store.listVectors("user-alice", 2, 2, VectorFilters.none())).extracting(VectorItem::id)
-                .containsExactly("c", "d");
+        assertThat(store.listVectors("user-alice", new io.astrocyte.spi.ListCursor(t1, "b"), 2, VectorFilters.none()))
+                .extracting(VectorItem::id).containsExactly("c", "d");
         List<Points.ScrollPoints> scrolls = server.requests("scroll");
         long m1 = t1.toEpochMilli();
         assertThat(scrolls.get(0).getFilter()).as("the rest of the tie group where page one ended")
@@ -544,7 +545,7 @@ class QdrantWireTest {
         store.storeVectors(List.of(item("m1", "ordered", T0)));
         store.softDelete(List.of("m1"), "user-alice", T0);
         store.searchSimilar(new float[] {1, 0, 0}, "user-alice", 3, VectorFilters.none());
-        store.listVectors("user-alice", 0, 5, VectorFilters.none());
+        store.listVectors("user-alice", null, 5, VectorFilters.none());
         assertThat(server.<Points.UpsertPoints>requests("upsert").get(0).getOrdering().getType())
                 .isEqualTo(Points.WriteOrderingType.Medium);
         assertThat(server.<Points.CountPoints>requests("count").get(0).getReadConsistency().getType())
@@ -582,7 +583,7 @@ class QdrantWireTest {
         QdrantVectorStore store = existingStore();
         assertThat(store.searchSimilar(new float[] {1, 0, 0}, "b", 0, VectorFilters.none())).isEmpty();
         assertThat(store.searchKeyword("tea", "b", 0, VectorFilters.none())).isEmpty();
-        assertThat(store.listVectors("b", 0, 0, VectorFilters.none())).isEmpty();
+        assertThat(store.listVectors("b", null, 0, VectorFilters.none())).isEmpty();
         assertThat(server.methods()).isEmpty();
     }
 
@@ -608,7 +609,7 @@ class QdrantWireTest {
         server.calls.clear();
         server.answer("scroll", Status.RESOURCE_EXHAUSTED.withDescription(
                 "gRPC message exceeds maximum size 4194304: 6393780"));
-        assertThatThrownBy(() -> store.listVectors("b", 0, 10, VectorFilters.none()))
+        assertThatThrownBy(() -> store.listVectors("b", null, 10, VectorFilters.none()))
                 .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("size limit")
                 .hasMessageContaining("not retried");
         assertThat(server.methods()).as("a size error is not transient").containsExactly("scroll");

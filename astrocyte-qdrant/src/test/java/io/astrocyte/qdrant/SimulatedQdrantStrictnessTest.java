@@ -79,10 +79,10 @@ class SimulatedQdrantStrictnessTest {
                             "a#0", "test", null),
                     new VectorItem("c", "b", new float[] {0, 1, 0}, "second", Map.of(), List.of(), null, null, "fact",
                             t.plusSeconds(1), "c#0", "test", null)));
-            assertThat(store.listVectors("b", 0, 10, VectorFilters.none())).extracting(VectorItem::id)
+            assertThat(store.listVectors("b", null, 10, VectorFilters.none())).extracting(VectorItem::id)
                     .containsExactly("a", "c");
             assertThat(store.delete(List.of("a"), "b")).isEqualTo(1);
-            assertThat(store.listVectors("b", 0, 10, VectorFilters.none())).extracting(VectorItem::id)
+            assertThat(store.listVectors("b", null, 10, VectorFilters.none())).extracting(VectorItem::id)
                     .containsExactly("c");
         }
         // A delete by id list selects those ids only (not every point, as the old simulation did).

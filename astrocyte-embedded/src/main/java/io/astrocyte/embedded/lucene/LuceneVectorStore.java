@@ -1,5 +1,9 @@
 package io.astrocyte.embedded.lucene;
 
+import io.astrocyte.spi.ListCursor;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.document.LongPoint;
 import io.astrocyte.ConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -627,20 +631,38 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     }
 
     @Override
-    public List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters) {
-        if (limit <= 0 || offset < 0) {
+    public List<VectorItem> listVectors(String bankId, ListCursor after, int limit, VectorFilters filters) {
+        if (limit <= 0) {
             return List.of();
         }
         Query filter = FilterQueries.of(bankId, filters);
-        int n = (int) Math.min(Integer.MAX_VALUE - 1L, (long) offset + limit);
+        Query page = after == null ? filter : new BooleanQuery.Builder().add(filter, BooleanClause.Occur.FILTER)
+                .add(after(after), BooleanClause.Occur.FILTER).build();
         return read(s -> {
-            ScoreDoc[] docs = s.search(filter, n, LIST_ORDER).scoreDocs;
             List<VectorItem> out = new ArrayList<>();
-            for (int i = offset; i < docs.length; i++) {
-                out.add(loadItem(s, docs[i].doc));
+            for (ScoreDoc sd : s.search(page, limit, LIST_ORDER).scoreDocs) {
+                out.add(loadItem(s, sd.doc));
             }
             return out;
         });
+    }
+
+    /**
+     * Documents after the cursor in {@link #LIST_ORDER}: a later retained_at, or the same one and a greater
+     * id (compared as bytes, as the sort does). Each page is a fresh top-n from the cursor on, so reading a
+     * bank costs one pass instead of re-sorting everything before every page.
+     */
+    private static Query after(ListCursor c) {
+        long t = c.retainedAt() == null ? Long.MIN_VALUE : c.retainedAt().toEpochMilli();
+        Query sameTimeLaterId = new BooleanQuery.Builder()
+                .add(LongPoint.newExactQuery(Fields.RETAINED_AT, t), BooleanClause.Occur.FILTER)
+                .add(new TermRangeQuery(Fields.ID, new BytesRef(c.id()), null, false, false), BooleanClause.Occur.FILTER)
+                .build();
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(sameTimeLaterId, BooleanClause.Occur.SHOULD);
+        if (t < Long.MAX_VALUE) {
+            b.add(LongPoint.newRangeQuery(Fields.RETAINED_AT, t + 1, Long.MAX_VALUE), BooleanClause.Occur.SHOULD);
+        }
+        return b.setMinimumNumberShouldMatch(1).build();
     }
 
     private static VectorItem loadItem(IndexSearcher s, int doc) throws IOException {

@@ -43,7 +43,7 @@ class TranslogReplayTest {
         store.crashForTesting();
 
         try (LuceneVectorStore reopened = open()) {
-            List<VectorItem> all = reopened.listVectors("b", 0, 10, VectorFilters.none().withIncludeForgotten(true));
+            List<VectorItem> all = reopened.listVectors("b", null, 10, VectorFilters.none().withIncludeForgotten(true));
             assertThat(all).extracting(VectorItem::id).containsExactlyInAnyOrder("a", "b");
             assertThat(all).filteredOn(i -> i.id().equals("a")).singleElement()
                     .extracting(VectorItem::forgottenAt).isEqualTo(forgotten);
@@ -68,7 +68,7 @@ class TranslogReplayTest {
         Files.writeString(log, "0badc0de {\"op\":\"store\",\"ite", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
         try (LuceneVectorStore reopened = open()) {
-            assertThat(reopened.listVectors("b", 0, 10, VectorFilters.none())).extracting(VectorItem::id)
+            assertThat(reopened.listVectors("b", null, 10, VectorFilters.none())).extracting(VectorItem::id)
                     .containsExactly("kept");
         }
     }

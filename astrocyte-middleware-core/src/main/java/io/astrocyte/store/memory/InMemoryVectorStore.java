@@ -3,6 +3,7 @@ package io.astrocyte.store.memory;
 import io.astrocyte.embedding.Vectors;
 import io.astrocyte.spi.HealthStatus;
 import io.astrocyte.spi.KeywordIndex;
+import io.astrocyte.spi.ListCursor;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorHit;
 import io.astrocyte.spi.VectorItem;
@@ -76,11 +77,13 @@ public final class InMemoryVectorStore implements VectorStore, KeywordIndex {
     }
 
     @Override
-    public List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters) {
+    public List<VectorItem> listVectors(String bankId, ListCursor after, int limit, VectorFilters filters) {
         List<VectorItem> items = matching(bankId, filters);
+        if (after != null) {
+            items.removeIf(i -> !after.isBefore(i));
+        }
         items.sort(LIST_ORDER);
-        int from = Math.min(offset, items.size());
-        return List.copyOf(items.subList(from, Math.min(items.size(), from + limit)));
+        return List.copyOf(items.subList(0, Math.max(0, Math.min(items.size(), limit))));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.astrocyte.api.TimeRange;
 import io.astrocyte.embedding.Vectors;
+import io.astrocyte.spi.ListCursor;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorHit;
 import io.astrocyte.spi.VectorItem;
@@ -80,7 +81,7 @@ public abstract class VectorStoreContract {
         VectorItem in = items.item("f1", "b", "field check", List.of("x", "y"),
                 Map.of("speaker", "Alice", "turn", 7, "ok", true), occurred, "experience");
         store.storeVectors(List.of(in));
-        VectorItem out = store.listVectors("b", 0, 10, VectorFilters.none()).get(0);
+        VectorItem out = store.listVectors("b", null, 10, VectorFilters.none()).get(0);
         assertThat(out.id()).isEqualTo("f1");
         assertThat(out.bankId()).isEqualTo("b");
         assertThat(out.text()).isEqualTo("field check");
@@ -101,7 +102,7 @@ public abstract class VectorStoreContract {
     void storingAnExistingIdReplacesIt() {
         store.storeVectors(List.of(items.item("r1", "b", "old text")));
         store.storeVectors(List.of(items.item("r1", "b", "new text")));
-        List<VectorItem> all = store.listVectors("b", 0, 10, VectorFilters.none());
+        List<VectorItem> all = store.listVectors("b", null, 10, VectorFilters.none());
         assertThat(all).hasSize(1);
         assertThat(all.get(0).text()).isEqualTo("new text");
     }
@@ -189,7 +190,7 @@ public abstract class VectorStoreContract {
         store.storeVectors(List.of(items.item("x1", "bank-a", "shared words here"),
                 items.item("x2", "bank-b", "shared words here")));
         assertThat(ids(search("shared words here", "bank-a", VectorFilters.none()))).containsExactly("x1");
-        assertThat(itemIds(store.listVectors("bank-b", 0, 10, VectorFilters.none()))).containsExactly("x2");
+        assertThat(itemIds(store.listVectors("bank-b", null, 10, VectorFilters.none()))).containsExactly("x2");
         assertThat(ids(store.listRecent("bank-a", 10, VectorFilters.none()))).containsExactly("x1");
         assertThat(store.count("bank-c", VectorFilters.none())).isZero();
         assertThat(store.softDelete(List.of("x1"), "bank-b", Instant.now())).isZero();
@@ -205,7 +206,7 @@ public abstract class VectorStoreContract {
                 items.item("t3", "b", "untagged", List.of(), Map.of(), null, "world")));
         VectorFilters f = new VectorFilters(Set.of("red", "green"), null, null, null, null, null, false);
         assertThat(ids(search("tagged", "b", f))).containsExactlyInAnyOrder("t1", "t2");
-        assertThat(itemIds(store.listVectors("b", 0, 10, f))).containsExactlyInAnyOrder("t1", "t2");
+        assertThat(itemIds(store.listVectors("b", null, 10, f))).containsExactlyInAnyOrder("t1", "t2");
         assertThat(store.count("b", f)).isEqualTo(2);
         assertThat(ids(store.listRecent("b", 10, f))).containsExactlyInAnyOrder("t1", "t2");
     }
@@ -232,7 +233,7 @@ public abstract class VectorStoreContract {
                 new TimeRange(Instant.parse("2025-02-01T00:00:00Z"), null));
         assertThat(ids(search("event", "b", f))).containsExactly("mar");
         VectorFilters before = VectorFilters.none().withTimeRange(new TimeRange(null, mar));
-        assertThat(itemIds(store.listVectors("b", 0, 10, before))).containsExactly("jan");
+        assertThat(itemIds(store.listVectors("b", null, 10, before))).containsExactly("jan");
         VectorFilters exactStart = VectorFilters.none().withTimeRange(new TimeRange(mar, null));
         assertThat(store.count("b", exactStart)).isEqualTo(1);
     }
@@ -246,7 +247,7 @@ public abstract class VectorStoreContract {
         VectorFilters numeric = new VectorFilters(null, null, null, Map.of("n", 3.0), null, null, false);
         assertThat(ids(search("three", "b", numeric))).containsExactly("n3");
         VectorFilters both = new VectorFilters(null, null, null, Map.of("n", "3", "who", "alice"), null, null, false);
-        assertThat(itemIds(store.listVectors("b", 0, 10, both))).containsExactly("s3");
+        assertThat(itemIds(store.listVectors("b", null, 10, both))).containsExactly("s3");
         VectorFilters missingKey = new VectorFilters(null, null, null, Map.of("absent", "x"), null, null, false);
         assertThat(store.count("b", missingKey)).isZero();
     }
@@ -269,7 +270,7 @@ public abstract class VectorStoreContract {
         assertThat(store.softDelete(List.of("gone"), "b", at.plusSeconds(1))).as("already forgotten").isZero();
 
         assertThat(ids(search("forgotten memory", "b", VectorFilters.none()))).containsExactly("keep");
-        assertThat(itemIds(store.listVectors("b", 0, 10, VectorFilters.none()))).containsExactly("keep");
+        assertThat(itemIds(store.listVectors("b", null, 10, VectorFilters.none()))).containsExactly("keep");
         assertThat(ids(store.listRecent("b", 10, VectorFilters.none()))).containsExactly("keep");
         assertThat(store.count("b", VectorFilters.none())).isEqualTo(1);
 
@@ -279,7 +280,7 @@ public abstract class VectorStoreContract {
         VectorFilters atForget = VectorFilters.none().withAsOf(at);
         assertThat(store.count("b", atForget)).as("forgotten_at > as_of is required").isEqualTo(1);
 
-        List<VectorItem> everything = store.listVectors("b", 0, 10, VectorFilters.none().withIncludeForgotten(true));
+        List<VectorItem> everything = store.listVectors("b", null, 10, VectorFilters.none().withIncludeForgotten(true));
         assertThat(everything).extracting(VectorItem::id).containsExactlyInAnyOrder("keep", "gone");
         assertThat(everything.stream().filter(i -> i.id().equals("gone")).findFirst().orElseThrow().forgottenAt())
                 .isEqualTo(at);
@@ -291,7 +292,7 @@ public abstract class VectorStoreContract {
         VectorItem late = items.item("late", "b", "late memory");
         store.storeVectors(List.of(early, late));
         VectorFilters f = VectorFilters.none().withAsOf(early.retainedAt());
-        assertThat(itemIds(store.listVectors("b", 0, 10, f))).containsExactly("early");
+        assertThat(itemIds(store.listVectors("b", null, 10, f))).containsExactly("early");
         assertThat(ids(search("memory", "b", f))).containsExactly("early");
     }
 
@@ -303,7 +304,7 @@ public abstract class VectorStoreContract {
         store.softDelete(List.of("p1"), "b", forgotten);
         assertThat(store.delete(List.of("p1", "p2", "nope"), "b")).isEqualTo(2);
         VectorFilters all = VectorFilters.none().withIncludeForgotten(true);
-        assertThat(itemIds(store.listVectors("b", 0, 10, all))).containsExactly("p3");
+        assertThat(itemIds(store.listVectors("b", null, 10, all))).containsExactly("p3");
         assertThat(store.count("b", VectorFilters.none().withAsOf(forgotten.minusSeconds(1))))
                 .as("purged items are gone from history too").isEqualTo(1);
     }
@@ -316,12 +317,44 @@ public abstract class VectorStoreContract {
         }
         store.storeVectors(batch);
         List<String> paged = new ArrayList<>();
-        for (int offset = 0; offset < 30; offset += 10) {
-            paged.addAll(itemIds(store.listVectors("b", offset, 10, VectorFilters.none())));
+        ListCursor after = null;
+        for (int page = 0; page < 3; page++) {
+            List<VectorItem> items = store.listVectors("b", after, 10, VectorFilters.none());
+            assertThat(items).hasSize(page < 2 ? 10 : 5);
+            paged.addAll(itemIds(items));
+            after = ListCursor.afterLast(items);
         }
         assertThat(paged).containsExactlyElementsOf(batch.stream().map(VectorItem::id).toList());
-        assertThat(itemIds(store.listVectors("b", 0, 25, VectorFilters.none()))).containsExactlyElementsOf(paged);
-        assertThat(store.listVectors("b", 40, 10, VectorFilters.none())).isEmpty();
+        assertThat(itemIds(store.listVectors("b", null, 25, VectorFilters.none()))).containsExactlyElementsOf(paged);
+        assertThat(store.listVectors("b", after, 10, VectorFilters.none())).isEmpty();
+    }
+
+    @Test
+    void aCursorContinuesAfterItsItemWhateverChangesBeforeIt() {
+        List<VectorItem> batch = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            batch.add(items.item(String.format("cu%02d", i), "b", "cursor item " + i));
+        }
+        store.storeVectors(batch);
+        List<VectorItem> first = store.listVectors("b", null, 5, VectorFilters.none());
+        store.delete(List.of("cu00", "cu01"), "b");
+        store.softDelete(List.of("cu02"), "b", ContractItems.T0.plusSeconds(3600));
+        assertThat(itemIds(store.listVectors("b", ListCursor.afterLast(first), 5, VectorFilters.none())))
+                .as("deleting earlier items shifts no page").containsExactly("cu05", "cu06", "cu07", "cu08", "cu09");
+        Instant shared = ContractItems.T0.plusSeconds(1800);
+        List<VectorItem> ties = new ArrayList<>();
+        for (String id : List.of("tc", "ta", "tb")) {
+            VectorItem i = items.item(id, "tied", "tied item " + id);
+            ties.add(new VectorItem(i.id(), i.bankId(), i.vector(), i.text(), i.metadata(), i.tags(), i.factType(),
+                    i.occurredAt(), i.memoryLayer(), shared, i.chunkId(), i.source(), null));
+        }
+        store.storeVectors(ties);
+        List<VectorItem> head = store.listVectors("tied", null, 1, VectorFilters.none());
+        assertThat(itemIds(head)).containsExactly("ta");
+        assertThat(itemIds(store.listVectors("tied", ListCursor.afterLast(head), 5, VectorFilters.none())))
+                .as("ties on retained_at continue by id").containsExactly("tb", "tc");
+        assertThat(itemIds(store.listVectors("tied", new ListCursor(shared, "ta~"), 5, VectorFilters.none())))
+                .as("a cursor need not name a stored item").containsExactly("tb", "tc");
     }
 
     @Test
@@ -333,9 +366,12 @@ public abstract class VectorStoreContract {
         store.storeVectors(batch);
         List<VectorItem> withVectors = new ArrayList<>();
         List<VectorItem> without = new ArrayList<>();
-        for (int offset = 0; offset < 30; offset += 10) {
-            withVectors.addAll(store.listVectors("b", offset, 10, VectorFilters.none()));
-            without.addAll(store.listItems("b", offset, 10, VectorFilters.none()));
+        ListCursor after = null;
+        for (int page = 0; page < 3; page++) {
+            List<VectorItem> a = store.listVectors("b", after, 10, VectorFilters.none());
+            withVectors.addAll(a);
+            without.addAll(store.listItems("b", after, 10, VectorFilters.none()));
+            after = ListCursor.afterLast(a);
         }
         assertThat(itemIds(without)).containsExactlyElementsOf(itemIds(withVectors)).hasSize(25);
         for (int i = 0; i < without.size(); i++) {
@@ -422,7 +458,7 @@ public abstract class VectorStoreContract {
                 items.item("n", "b", "fact without a type", List.of(), Map.of(), null, null)));
         VectorFilters experiences = new VectorFilters(null, java.util.Set.of("experience", "opinion"), null, null,
                 null, null, false);
-        assertThat(itemIds(store.listVectors("b", 0, 10, experiences))).containsExactly("e");
+        assertThat(itemIds(store.listVectors("b", null, 10, experiences))).containsExactly("e");
         assertThat(ids(search("fact", "b", experiences))).containsExactly("e");
         assertThat(store.count("b", new VectorFilters(null, java.util.Set.of("world", "experience"), null, null, null,
                 null, false))).isEqualTo(2);
@@ -437,9 +473,9 @@ public abstract class VectorStoreContract {
         VectorFilters tmp = VectorFilters.ofTags(List.of("tmp"));
         Instant at = java.time.Instant.parse("2030-01-01T00:00:00Z");
         assertThat(store.forgetMatching("b", tmp, at)).isEqualTo(2);
-        assertThat(itemIds(store.listVectors("b", 0, 10, VectorFilters.none()))).containsExactly("k1");
+        assertThat(itemIds(store.listVectors("b", null, 10, VectorFilters.none()))).containsExactly("k1");
         assertThat(store.forgetMatching("b", tmp, at)).as("already forgotten").isZero();
-        assertThat(store.listVectors("b", 0, 10, tmp.withIncludeForgotten(true)))
+        assertThat(store.listVectors("b", null, 10, tmp.withIncludeForgotten(true)))
                 .allSatisfy(i -> assertThat(i.forgottenAt()).isEqualTo(at)).hasSize(2);
 
         assertThat(store.forgetMatching("b", tmp.withIncludeForgotten(true), null)).as("purge").isEqualTo(2);

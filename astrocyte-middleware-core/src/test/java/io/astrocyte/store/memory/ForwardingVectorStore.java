@@ -2,6 +2,7 @@ package io.astrocyte.store.memory;
 
 import io.astrocyte.spi.HealthStatus;
 import io.astrocyte.spi.KeywordIndex;
+import io.astrocyte.spi.ListCursor;
 import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorHit;
 import io.astrocyte.spi.VectorItem;
@@ -40,8 +41,8 @@ public class ForwardingVectorStore implements VectorStore, KeywordIndex {
     }
 
     @Override
-    public List<VectorItem> listVectors(String bankId, int offset, int limit, VectorFilters filters) {
-        return delegate.listVectors(bankId, offset, limit, filters);
+    public List<VectorItem> listVectors(String bankId, ListCursor after, int limit, VectorFilters filters) {
+        return delegate.listVectors(bankId, after, limit, filters);
     }
 
     @Override

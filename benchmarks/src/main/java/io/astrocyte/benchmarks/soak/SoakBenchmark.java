@@ -239,7 +239,7 @@ public final class SoakBenchmark {
         LuceneVectorStore store = (LuceneVectorStore) brain.vectorStore();
         Set<String> live = new HashSet<>();
         for (int b = 0; b < BANKS; b++) {
-            for (VectorItem item : store.listVectors("soak-" + b, 0, Integer.MAX_VALUE, VectorFilters.none())) {
+            for (VectorItem item : store.listVectors("soak-" + b, null, Integer.MAX_VALUE, VectorFilters.none())) {
                 live.add(item.id());
             }
         }

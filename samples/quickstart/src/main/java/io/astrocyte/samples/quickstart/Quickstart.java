@@ -135,7 +135,7 @@ public final class Quickstart {
     /** On a later run, find the memory forgotten by the first run and show history still has it. */
     private void showForgottenInHistory(Astrocyte brain) {
         Optional<VectorItem> forgotten = brain.vectorStore()
-                .listVectors(BANK, 0, 1000, VectorFilters.none().withIncludeForgotten(true)).stream()
+                .listVectors(BANK, null, 1000, VectorFilters.none().withIncludeForgotten(true)).stream()
                 .filter(i -> i.forgottenAt() != null).findFirst();
         if (forgotten.isEmpty()) {
             return;
