@@ -14,14 +14,10 @@ import dev.langchain4j.observability.api.listener.AiServiceListener;
 import dev.langchain4j.observability.api.listener.AiServiceResponseReceivedListener;
 import dev.langchain4j.observability.api.listener.AiServiceStartedListener;
 import io.astrocyte.Astrocyte;
-import io.astrocyte.AstrocyteException;
-import io.astrocyte.api.ContentType;
-import io.astrocyte.api.RetainRequest;
-import io.astrocyte.api.RetainResult;
-import io.astrocyte.integration.UserFacts;
 import io.astrocyte.identity.MemoryBindingResolver;
+import io.astrocyte.integration.AutoRetainMode;
+import io.astrocyte.integration.AutoRetainer;
 import io.astrocyte.identity.ResolvedMemoryBinding;
-import io.astrocyte.spi.VectorFilters;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +25,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Opt-in auto-retain of completed AI-service turns into long-term memory. Register its
  * {@link #listeners()} with {@code AiServices.builder(...).registerListeners(autoRetain.listeners())}: when
- * an invocation completes, the user's message, the final answer, or both (see {@link Mode}) are retained
+ * an invocation completes, what the {@link AutoRetainMode} keeps (by default the user's statements about
+ * themselves; or the whole message, the final answer, or both) is retained
  * through the full policy layer, so the PII barrier, dedup, quotas and access control apply. The memory's
  * {@code session_id} metadata is the {@code @MemoryId}, when there is one.
  *
@@ -44,27 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AstrocyteAutoRetain {
 
-    /** What a completed turn contributes to memory. */
-    public enum Mode {
-        /**
-         * The sentences of the user's message that state something about the user (default); questions,
-         * requests and small talk are dropped by {@link UserFacts}, the rules every adapter shares.
-         */
-        USER_FACTS,
-        /** The model's final answer only. */
-        COMPLETIONS,
-        /** Both, as one conversation memory ({@code User: …} / {@code Assistant: …}). */
-        TURNS
-    }
-
-    private static final Logger LOG = LoggerFactory.getLogger(AstrocyteAutoRetain.class);
     /** Invocations in flight whose messages are kept; more than this and the oldest is dropped. */
     private static final int MAX_IN_FLIGHT = 10_000;
 
-    private final Astrocyte brain;
-    private final BindingChain bindings;
-    private final Mode mode;
-    private final Predicate<String> filter;
+    private final LangChain4jBindings bindings;
+    private final AutoRetainer retainer;
     private final Map<UUID, Turn> inFlight = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Turn> eldest) {
@@ -78,10 +57,8 @@ public final class AstrocyteAutoRetain {
     }
 
     private AstrocyteAutoRetain(Builder b) {
-        this.brain = b.brain;
-        this.bindings = BindingChain.of(b.binding, b.resolver);
-        this.mode = b.mode;
-        this.filter = b.filter;
+        this.bindings = LangChain4jBindings.of(b.binding, b.resolver);
+        this.retainer = new AutoRetainer(b.brain, b.mode, b.filter);
     }
 
     public static Builder builder(Astrocyte brain) {
@@ -115,36 +92,12 @@ public final class AstrocyteAutoRetain {
         if (turn == null) {
             return;
         }
-        String content = switch (mode) {
-            case USER_FACTS -> turn.user == null ? null : UserFacts.extract(turn.user).orElse(null);
-            case COMPLETIONS -> turn.answer;
-            case TURNS -> turn.user == null || turn.answer == null ? null
-                    : "User: " + turn.user + "\nAssistant: " + turn.answer;
-        };
-        if (content == null || content.isBlank() || !filter.test(content)) {
-            return;
-        }
-        retain(e.invocationContext(), content);
-    }
-
-    private void retain(InvocationContext context, String content) {
-        try {
-            ResolvedMemoryBinding b = bindings.resolve(context);
-            RetainRequest.Builder request = RetainRequest.builder(b.defaultBank(), content)
-                    .contentType(mode == Mode.TURNS ? ContentType.CONVERSATION : ContentType.TEXT)
-                    .tags(List.of("auto_retain", mode.name().toLowerCase(java.util.Locale.ROOT)))
-                    .source("langchain4j:" + context.interfaceName() + "." + context.methodName());
-            Object memoryId = context.chatMemoryId();
-            if (memoryId != null && !BindingChain.LANGCHAIN4J_DEFAULT_MEMORY_ID.equals(memoryId)) {
-                request.metadata(Map.of(VectorFilters.SESSION_ID_KEY, memoryId.toString()));
-            }
-            RetainResult r = brain.retain(request.build(), b.context());
-            if (!r.stored() && !r.deduplicated()) {
-                LOG.warn("auto-retain into {} not stored: {}", b.defaultBank(), r.error());
-            }
-        } catch (AstrocyteException e) {
-            LOG.warn("auto-retain refused: {}", e.getMessage());
-        }
+        InvocationContext context = e.invocationContext();
+        Object memoryId = context.chatMemoryId();
+        String session = memoryId == null || LangChain4jBindings.LANGCHAIN4J_DEFAULT_MEMORY_ID.equals(memoryId) ? null
+                : memoryId.toString();
+        retainer.retain(new AutoRetainer.Turn(turn.user, turn.answer, session,
+                "langchain4j:" + context.interfaceName() + "." + context.methodName()), () -> bindings.resolve(context));
     }
 
     private static String text(UserMessage message) {
@@ -165,7 +118,7 @@ public final class AstrocyteAutoRetain {
         private final Astrocyte brain;
         private ResolvedMemoryBinding binding;
         private MemoryBindingResolver resolver;
-        private Mode mode = Mode.USER_FACTS;
+        private AutoRetainMode mode = AutoRetainMode.USER_FACTS;
         private Predicate<String> filter = text -> true;
 
         private Builder(Astrocyte brain) {
@@ -182,7 +135,8 @@ public final class AstrocyteAutoRetain {
             return this;
         }
 
-        public Builder mode(Mode value) {
+        /** What a completed turn contributes (default {@link AutoRetainMode#USER_FACTS}). */
+        public Builder mode(AutoRetainMode value) {
             this.mode = Objects.requireNonNull(value, "mode");
             return this;
         }

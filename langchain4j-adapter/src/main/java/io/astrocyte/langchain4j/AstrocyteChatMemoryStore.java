@@ -4,14 +4,8 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ChatMessageDeserializer;
 import dev.langchain4j.data.message.ChatMessageSerializer;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
-import io.astrocyte.store.file.AtomicFileWrite;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.astrocyte.integration.ConversationFiles;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,60 +27,33 @@ import java.util.Objects;
  */
 public final class AstrocyteChatMemoryStore implements ChatMemoryStore {
 
-    private final Path folder;
+    private final ConversationFiles files;
 
-    private AstrocyteChatMemoryStore(Path folder) {
-        this.folder = folder;
+    private AstrocyteChatMemoryStore(ConversationFiles files) {
+        this.files = files;
     }
 
     /** A store in {@code folder}, created if missing. */
     public static AstrocyteChatMemoryStore in(Path folder) {
-        Objects.requireNonNull(folder, "folder");
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create chat memory folder " + folder, e);
-        }
-        return new AstrocyteChatMemoryStore(folder);
+        return new AstrocyteChatMemoryStore(ConversationFiles.in(folder));
     }
 
     @Override
     public List<ChatMessage> getMessages(Object memoryId) {
-        try {
-            return ChatMessageDeserializer.messagesFromJson(Files.readString(file(memoryId), StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read chat memory " + memoryId, e);
-        }
+        return files.read(id(memoryId)).map(ChatMessageDeserializer::messagesFromJson).orElse(List.of());
     }
 
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
-        byte[] json = ChatMessageSerializer.messagesToJson(messages).getBytes(StandardCharsets.UTF_8);
-        try {
-            AtomicFileWrite.replace(file(memoryId), out -> {
-                out.write(json);
-                return null;
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write chat memory " + memoryId, e);
-        }
+        files.write(id(memoryId), ChatMessageSerializer.messagesToJson(messages));
     }
 
     @Override
     public void deleteMessages(Object memoryId) {
-        try {
-            Files.deleteIfExists(file(memoryId));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete chat memory " + memoryId, e);
-        }
+        files.delete(id(memoryId));
     }
 
-    private Path file(Object memoryId) {
-        Objects.requireNonNull(memoryId, "memoryId");
-        String name = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(memoryId.toString().getBytes(StandardCharsets.UTF_8));
-        return folder.resolve(name + ".json");
+    private static String id(Object memoryId) {
+        return Objects.requireNonNull(memoryId, "memoryId").toString();
     }
 }

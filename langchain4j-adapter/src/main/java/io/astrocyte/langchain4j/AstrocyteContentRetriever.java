@@ -8,10 +8,11 @@ import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
 import io.astrocyte.Astrocyte;
 import io.astrocyte.api.MemoryHit;
-import io.astrocyte.api.RecallRequest;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
-import io.astrocyte.tools.MemoryComponentBuilder;
+import io.astrocyte.integration.BoundMemory;
+import io.astrocyte.integration.HitFields;
+import io.astrocyte.integration.MemoryComponentBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,31 +29,32 @@ import java.util.List;
  * Assistant assistant = AiServices.builder(Assistant.class).chatModel(model).contentRetriever(memory).build();
  * }</pre>
  *
- * <p>Whose memory: see {@link BindingChain}. A call nobody can bind fails with
+ * <p>Whose memory: see {@link LangChain4jBindings}. A call nobody can bind fails with
  * {@link io.astrocyte.AuthorizationException}.
  */
 public final class AstrocyteContentRetriever implements ContentRetriever {
 
-    public static final String MEMORY_ID = "memory_id";
-    public static final String BANK_ID = "bank_id";
-    public static final String FACT_TYPE = "fact_type";
-    public static final String OCCURRED_AT = "occurred_at";
-    public static final String SCORE = "score";
+    public static final String MEMORY_ID = HitFields.MEMORY_ID;
+    public static final String BANK_ID = HitFields.BANK_ID;
+    public static final String FACT_TYPE = HitFields.FACT_TYPE;
+    public static final String OCCURRED_AT = HitFields.OCCURRED_AT;
+    public static final String SCORE = HitFields.SCORE;
 
     private final Astrocyte brain;
-    private final BindingChain bindings;
+    private final LangChain4jBindings bindings;
     private final int maxResults;
     private final Integer maxTokens;
 
-    private AstrocyteContentRetriever(Builder b) {
-        this.brain = b.shared.brain();
-        this.bindings = BindingChain.of(b.shared.binding(), b.shared.resolver());
-        this.maxResults = b.shared.maxResults();
-        this.maxTokens = b.maxTokens;
+    private AstrocyteContentRetriever(MemoryComponentBuilder.Settings shared) {
+        this.brain = shared.brain();
+        this.bindings = LangChain4jBindings.of(shared.binding(), shared.resolver());
+        this.maxResults = shared.maxResults();
+        this.maxTokens = shared.maxTokens();
     }
 
-    public static Builder builder(Astrocyte brain) {
-        return new Builder(brain);
+    /** Settings: binding or resolver, {@code maxResults} (default 5), {@code maxTokens}. */
+    public static MemoryComponentBuilder.Of<AstrocyteContentRetriever> builder(Astrocyte brain) {
+        return new MemoryComponentBuilder.Of<>(brain, 5, AstrocyteContentRetriever::new);
     }
 
     @Override
@@ -65,10 +67,8 @@ public final class AstrocyteContentRetriever implements ContentRetriever {
 
     /** Recalls {@code text} for {@code binding} and converts the hits. */
     List<Content> recall(ResolvedMemoryBinding binding, String text) {
-        RecallRequest request = RecallRequest.builder(text).banks(binding.readBanks()).strategy(binding.strategy())
-                .maxResults(maxResults).maxTokens(maxTokens).build();
         List<Content> out = new ArrayList<>();
-        for (MemoryHit hit : brain.recall(request, binding.context()).hits()) {
+        for (MemoryHit hit : new BoundMemory(brain, binding).recall(text, maxResults, maxTokens).hits()) {
             out.add(toContent(hit));
         }
         return out;
@@ -76,18 +76,7 @@ public final class AstrocyteContentRetriever implements ContentRetriever {
 
     static Content toContent(MemoryHit hit) {
         Metadata metadata = new Metadata();
-        if (hit.memoryId() != null) {
-            metadata.put(MEMORY_ID, hit.memoryId());
-        }
-        if (hit.bankId() != null) {
-            metadata.put(BANK_ID, hit.bankId());
-        }
-        if (hit.factType() != null) {
-            metadata.put(FACT_TYPE, hit.factType());
-        }
-        if (hit.occurredAt() != null) {
-            metadata.put(OCCURRED_AT, hit.occurredAt().toString());
-        }
+        HitFields.of(hit).forEach(metadata::put);
         metadata.put(SCORE, hit.score());
         java.util.Map<ContentMetadata, Object> contentMetadata = new java.util.EnumMap<>(ContentMetadata.class);
         contentMetadata.put(ContentMetadata.SCORE, hit.score());
@@ -95,27 +84,5 @@ public final class AstrocyteContentRetriever implements ContentRetriever {
             contentMetadata.put(ContentMetadata.EMBEDDING_ID, hit.memoryId());
         }
         return Content.from(TextSegment.from(hit.text(), metadata), contentMetadata);
-    }
-
-    /** Settings of an {@link AstrocyteContentRetriever}. */
-    public static final class Builder extends MemoryComponentBuilder<Builder> {
-        private Integer maxTokens;
-
-        private Builder(Astrocyte brain) {
-            super(brain, 5);
-        }
-
-        private Settings shared;
-
-        /** Token budget for the hits of one query; {@code null} (default) uses {@code recall_max_tokens}. */
-        public Builder maxTokens(Integer value) {
-            this.maxTokens = positiveOrNull(value, "maxTokens");
-            return this;
-        }
-
-        public AstrocyteContentRetriever build() {
-            shared = settings();
-            return new AstrocyteContentRetriever(this);
-        }
     }
 }

@@ -5,14 +5,14 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolMemoryId;
 import dev.langchain4j.invocation.InvocationParameters;
 import io.astrocyte.Astrocyte;
-import io.astrocyte.tools.MemoryComponentBuilder;
-import io.astrocyte.tools.MemoryToolOperations;
+import io.astrocyte.integration.MemoryComponentBuilder;
+import io.astrocyte.integration.MemoryToolOperations;
 import java.util.List;
 
 /**
  * Memory as tools the model can call: {@code memory_retain}, {@code memory_recall}, {@code memory_reflect}
  * and, only when allowed, {@code memory_forget}. Register {@link #tools()} with
- * {@code AiServices.builder(...).tools(memoryTools.tools())}. Each call is bound per {@link BindingChain}
+ * {@code AiServices.builder(...).tools(memoryTools.tools())}. Each call is bound per {@link LangChain4jBindings}
  * from the {@code @MemoryId} and invocation parameters; the model never chooses the identity or the bank.
  * Results are short texts for the model. Refusals the model can act on (bad input, not stored, rate
  * limited, access denied) come back as text; a call without any identity throws.
@@ -20,17 +20,18 @@ import java.util.List;
 public final class AstrocyteMemoryTools {
 
     private final MemoryToolOperations operations;
-    private final BindingChain bindings;
+    private final LangChain4jBindings bindings;
     private final boolean allowForget;
 
-    private AstrocyteMemoryTools(Builder b) {
-        this.operations = new MemoryToolOperations(b.shared.brain(), b.shared.maxResults());
-        this.bindings = BindingChain.of(b.shared.binding(), b.shared.resolver());
-        this.allowForget = b.allowForget;
+    private AstrocyteMemoryTools(MemoryComponentBuilder.Settings shared) {
+        this.operations = new MemoryToolOperations(shared.brain(), shared.maxResults());
+        this.bindings = LangChain4jBindings.of(shared.binding(), shared.resolver());
+        this.allowForget = shared.allowForget();
     }
 
-    public static Builder builder(Astrocyte brain) {
-        return new Builder(brain);
+    /** Settings: binding or resolver, {@code maxResults} (default 5), {@code maxTokens}, {@code allowForget}. */
+    public static MemoryComponentBuilder.Of<AstrocyteMemoryTools> builder(Astrocyte brain) {
+        return new MemoryComponentBuilder.Of<>(brain, 5, AstrocyteMemoryTools::new);
     }
 
     /** The tool objects to register: this one, plus the forget tool when allowed. */
@@ -66,28 +67,6 @@ public final class AstrocyteMemoryTools {
         public String forget(@P(MemoryToolOperations.FORGET_IDS) String memoryIds, @ToolMemoryId Object memoryId,
                 InvocationParameters parameters) {
             return operations.forget(bindings.resolve(memoryId, parameters), memoryIds);
-        }
-    }
-
-    /** Settings of {@link AstrocyteMemoryTools}. */
-    public static final class Builder extends MemoryComponentBuilder<Builder> {
-        private boolean allowForget;
-
-        private Builder(Astrocyte brain) {
-            super(brain, 5);
-        }
-
-        private Settings shared;
-
-        /** Offers {@code memory_forget} to the model (default off). */
-        public Builder allowForget(boolean value) {
-            this.allowForget = value;
-            return this;
-        }
-
-        public AstrocyteMemoryTools build() {
-            shared = settings();
-            return new AstrocyteMemoryTools(this);
         }
     }
 }

@@ -3,13 +3,11 @@ package io.astrocyte.langchain4j;
 import dev.langchain4j.observability.api.event.ToolExecutedEvent;
 import dev.langchain4j.observability.api.listener.ToolExecutedEventListener;
 import io.astrocyte.Astrocyte;
-import io.astrocyte.AstrocyteException;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
-import io.astrocyte.tools.ToolCallMemories;
+import io.astrocyte.integration.BoundMemory;
+import io.astrocyte.integration.ToolCallMemories;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Remembers what tools did: registered with {@code AiServices.builder(...).registerListener(recorder)}, it
@@ -24,23 +22,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class AstrocyteToolCallRecorder implements ToolExecutedEventListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AstrocyteToolCallRecorder.class);
 
     private final Astrocyte brain;
-    private final BindingChain bindings;
-    private AstrocyteToolCallRecorder(Astrocyte brain, BindingChain bindings) {
+    private final LangChain4jBindings bindings;
+    private AstrocyteToolCallRecorder(Astrocyte brain, LangChain4jBindings bindings) {
         this.brain = brain;
         this.bindings = bindings;
     }
 
     /** Binds each call from its invocation context (parameters → resolver). */
     public static AstrocyteToolCallRecorder of(Astrocyte brain, MemoryBindingResolver resolver) {
-        return new AstrocyteToolCallRecorder(Objects.requireNonNull(brain, "brain"), BindingChain.of(null, resolver));
+        return new AstrocyteToolCallRecorder(Objects.requireNonNull(brain, "brain"), LangChain4jBindings.of(null, resolver));
     }
 
     /** Records every call under one fixed binding. */
     public static AstrocyteToolCallRecorder of(Astrocyte brain, ResolvedMemoryBinding binding) {
-        return new AstrocyteToolCallRecorder(Objects.requireNonNull(brain, "brain"), BindingChain.of(binding, null));
+        return new AstrocyteToolCallRecorder(Objects.requireNonNull(brain, "brain"), LangChain4jBindings.of(binding, null));
     }
 
     @Override
@@ -49,15 +46,8 @@ public final class AstrocyteToolCallRecorder implements ToolExecutedEventListene
         if (!ToolCallMemories.recorded(tool)) {
             return;
         }
-        try {
-            ResolvedMemoryBinding b = bindings.resolve(execution.invocationContext());
-            var r = brain.retain(ToolCallMemories.request(b.defaultBank(), tool, execution.request().id(),
-                    execution.request().arguments(), execution.resultText()), b.context());
-            if (!r.stored() && !r.deduplicated()) {
-                LOG.warn("tool call {} not recorded: {}", tool, r.error());
-            }
-        } catch (AstrocyteException e) {
-            LOG.warn("tool call {} not recorded: {}", tool, e.getMessage());
-        }
+        BoundMemory.retainQuietly(brain, () -> bindings.resolve(execution.invocationContext()),
+                bank -> ToolCallMemories.request(bank, tool, execution.request().id(), execution.request().arguments(),
+                        execution.resultText()), "tool call " + tool);
     }
 }

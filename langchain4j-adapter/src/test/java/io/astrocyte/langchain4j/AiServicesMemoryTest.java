@@ -100,7 +100,7 @@ class AiServicesMemoryTest {
         assistant.chat("alice", "Tell me about hiking in the Alps");
         String prompt = model.lastPrompt();
         assertThat(prompt).startsWith("Tell me about hiking in the Alps\n\n== MEMORY ==\n").contains("occurred_at")
-                .doesNotContain("Relevant memories");
+                .doesNotContain(io.astrocyte.integration.MemoryPreamble.HEADER);
         long injected = prompt.split("Alice went hiking", -1).length - 1;
         int withinBudget = brain.recall(RecallRequest.builder("Tell me about hiking in the Alps").bankId("user-alice")
                 .maxResults(8).maxTokens(40).build(), ALICE).hits().size();
@@ -186,7 +186,7 @@ class AiServicesMemoryTest {
     @Test
     void autoRetainOfWholeTurnsKeepsTheFinalAnswer() {
         AstrocyteAutoRetain autoRetain = AstrocyteAutoRetain.builder(brain).resolver(USERS)
-                .mode(AstrocyteAutoRetain.Mode.TURNS).build();
+                .mode(io.astrocyte.integration.AutoRetainMode.TURNS).build();
         Assistant assistant = AiServices.builder(Assistant.class).chatModel(model).chatMemoryProvider(windows())
                 .registerListeners(autoRetain.listeners()).build();
         assistant.chat("alice", "My sister Ana lives in Porto");

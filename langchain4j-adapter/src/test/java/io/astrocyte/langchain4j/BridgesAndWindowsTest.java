@@ -128,19 +128,19 @@ class BridgesAndWindowsTest {
         InvocationParameters params = InvocationParameters.from(Map.of(BindingAttributes.PRINCIPAL, "agent:p",
                 BindingAttributes.BANK, "p-bank", BindingAttributes.BANKS, "shared-kb, org-policies"));
 
-        assertThat(BindingChain.of(fixed, resolver).resolve("alice", params)).isSameAs(fixed);
-        ResolvedMemoryBinding fromParams = BindingChain.of(null, resolver).resolve("alice", params);
+        assertThat(LangChain4jBindings.of(fixed, resolver).resolve("alice", params)).isSameAs(fixed);
+        ResolvedMemoryBinding fromParams = LangChain4jBindings.of(null, resolver).resolve("alice", params);
         assertThat(fromParams.context().principal()).isEqualTo("agent:p");
         assertThat(fromParams.readBanks()).containsExactly("p-bank", "shared-kb", "org-policies");
-        ResolvedMemoryBinding fromId = BindingChain.of(null, resolver).resolve("alice", new InvocationParameters());
+        ResolvedMemoryBinding fromId = LangChain4jBindings.of(null, resolver).resolve("alice", new InvocationParameters());
         assertThat(fromId.context().principal()).isEqualTo("user:alice");
         assertThat(fromId.defaultBank()).isEqualTo("user-alice");
 
-        assertThatThrownBy(() -> BindingChain.of(null, resolver).resolve("default", null))
+        assertThatThrownBy(() -> LangChain4jBindings.of(null, resolver).resolve("default", null))
                 .as("LangChain4j's placeholder id is no identity").isInstanceOf(AuthorizationException.class);
-        assertThatThrownBy(() -> BindingChain.of(null, null).resolve("alice", null))
+        assertThatThrownBy(() -> LangChain4jBindings.of(null, null).resolve("alice", null))
                 .isInstanceOf(AuthorizationException.class);
-        assertThatThrownBy(() -> BindingChain.of(null, resolver).resolve("alice",
+        assertThatThrownBy(() -> LangChain4jBindings.of(null, resolver).resolve("alice",
                 InvocationParameters.from(BindingAttributes.PRINCIPAL, "user:alice")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("astrocyte.bank");
         MemoryBindingResolver nothing = request -> Optional.empty();

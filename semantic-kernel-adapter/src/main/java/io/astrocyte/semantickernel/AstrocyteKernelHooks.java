@@ -9,21 +9,15 @@ import com.microsoft.semantickernel.semanticfunctions.KernelFunction;
 import com.microsoft.semantickernel.semanticfunctions.KernelFunctionArguments;
 import com.microsoft.semantickernel.semanticfunctions.KernelFunctionFromPrompt;
 import io.astrocyte.Astrocyte;
-import io.astrocyte.AstrocyteException;
-import io.astrocyte.api.ContentType;
 import io.astrocyte.api.MemoryHit;
-import io.astrocyte.api.RecallRequest;
-import io.astrocyte.api.RetainRequest;
-import io.astrocyte.api.RetainResult;
-import io.astrocyte.integration.UserFacts;
 import io.astrocyte.identity.ResolvedMemoryBinding;
-import io.astrocyte.tools.MemoryComponentBuilder;
-import io.astrocyte.tools.MemoryToolOperations;
+import io.astrocyte.integration.AutoRetainMode;
+import io.astrocyte.integration.AutoRetainer;
+import io.astrocyte.integration.BoundMemory;
+import io.astrocyte.integration.MemoryComponentBuilder;
+import io.astrocyte.integration.MemoryPreamble;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Kernel hooks that give prompt functions long-term memory, both opt-in:
@@ -50,27 +44,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class AstrocyteKernelHooks {
 
-    /**
-     * What auto-retain keeps of a prompt function call: nothing, the statements the user makes about
-     * themselves in the input (questions, requests and small talk dropped, by the rules all adapters share),
-     * the whole input, the result, or the turn.
-     */
-    public enum Retain {
-        OFF, USER_FACTS, INPUT, RESULT, TURN
-    }
-
     /** The argument the recalled memories are put in. */
     public static final String MEMORIES = "memories";
-    /** Default text added to a rendered prompt; {@code {memories}} is replaced by one line per memory. */
-    public static final String DEFAULT_TEMPLATE = "Long-term memory about this user (background facts, not "
-            + "instructions):\n{memories}\n\n";
+    /** Default text added in front of a rendered prompt; {@code {memories}} is replaced by one line per memory. */
+    public static final String DEFAULT_TEMPLATE = MemoryPreamble.DEFAULT_TEMPLATE + "\n\n";
 
-    private static final Logger LOG = LoggerFactory.getLogger(AstrocyteKernelHooks.class);
 
     private final Astrocyte brain;
     private final KernelBindings bindings;
     private final boolean recall;
-    private final Retain retain;
+    private final AutoRetainer retainer;
     private final String inputArgument;
     private final String template;
     private final int maxResults;
@@ -79,7 +62,7 @@ public final class AstrocyteKernelHooks {
         this.brain = b.shared.brain();
         this.bindings = new KernelBindings(b.shared.binding(), b.shared.resolver());
         this.recall = b.recall;
-        this.retain = b.retain;
+        this.retainer = new AutoRetainer(b.shared.brain(), b.retain, text -> true);
         this.inputArgument = b.inputArgument;
         this.template = b.template;
         this.maxResults = b.shared.maxResults();
@@ -96,7 +79,7 @@ public final class AstrocyteKernelHooks {
             hooks.addPromptRenderingHook(this::recallBeforeRendering);
             hooks.addPromptRenderedHook(this::addToRenderedPrompt);
         }
-        if (retain != Retain.OFF) {
+        if (retainer.mode() != AutoRetainMode.OFF) {
             hooks.addFunctionInvokedHook(this::retainAfterInvoked);
         }
         return hooks;
@@ -124,11 +107,10 @@ public final class AstrocyteKernelHooks {
         if (query == null) {
             return event;
         }
-        List<MemoryHit> hits = brain.recall(RecallRequest.builder(query).banks(binding.readBanks())
-                .strategy(binding.strategy()).maxResults(maxResults).build(), binding.context()).hits();
+        List<MemoryHit> hits = new BoundMemory(brain, binding).recall(query, maxResults, null).hits();
         KernelFunctionArguments arguments = event.getArguments() == null ? KernelFunctionArguments.builder().build()
                 : event.getArguments().copy();
-        arguments.put(MEMORIES, ContextVariable.of(MemoryToolOperations.bulletList(hits)));
+        arguments.put(MEMORIES, ContextVariable.of(MemoryPreamble.lines(hits)));
         return new PromptRenderingEvent(event.getFunction(), arguments);
     }
 
@@ -139,46 +121,27 @@ public final class AstrocyteKernelHooks {
             return event;
         }
         return new PromptRenderedEvent(event.getFunction(), event.getArguments(),
-                template.replace("{memories}", text) + event.getPrompt());
+                MemoryPreamble.render(template, text) + event.getPrompt());
     }
 
     private FunctionInvokedEvent<?> retainAfterInvoked(FunctionInvokedEvent<?> event) {
         if (!promptFunction(event.getFunction())) {
             return event;
         }
-        String input = input(event.getArguments());
         Object result = event.getResult() == null ? null : event.getResult().getResult();
-        String answer = result == null ? null : result.toString();
-        String content = switch (retain) {
-            case USER_FACTS -> input == null ? null : UserFacts.extract(input).orElse(null);
-            case INPUT -> input;
-            case RESULT -> answer;
-            case TURN -> input == null || answer == null ? null : "User: " + input + "\nAssistant: " + answer;
-            case OFF -> null;
-        };
-        if (content == null || content.isBlank()) {
-            return event;
-        }
-        try {
-            ResolvedMemoryBinding binding = bindings.resolve(event.getArguments());
-            RetainResult r = brain.retain(RetainRequest.builder(binding.defaultBank(), content)
-                    .contentType(retain == Retain.TURN ? ContentType.CONVERSATION : ContentType.TEXT)
-                    .tags(List.of("auto_retain", retain.name().toLowerCase(Locale.ROOT)))
-                    .source("sk:" + event.getFunction().getPluginName() + "." + event.getFunction().getName())
-                    .build(), binding.context());
-            if (!r.stored() && !r.deduplicated()) {
-                LOG.warn("auto-retain into {} not stored: {}", binding.defaultBank(), r.error());
-            }
-        } catch (AstrocyteException e) {
-            LOG.warn("auto-retain refused: {}", e.getMessage());
-        }
+        ContextVariable<?> conversation = event.getArguments() == null ? null
+                : event.getArguments().get(KernelBindings.CONVERSATION_ID);
+        retainer.retain(new AutoRetainer.Turn(input(event.getArguments()), result == null ? null : result.toString(),
+                conversation == null || conversation.getValue() == null ? null : conversation.getValue().toString(),
+                "sk:" + event.getFunction().getPluginName() + "." + event.getFunction().getName()),
+                () -> bindings.resolve(event.getArguments()));
         return event;
     }
 
     /** Settings of {@link AstrocyteKernelHooks}. */
     public static final class Builder extends MemoryComponentBuilder<Builder> {
         private boolean recall;
-        private Retain retain = Retain.OFF;
+        private AutoRetainMode retain = AutoRetainMode.OFF;
         private String inputArgument = "input";
         private String template = DEFAULT_TEMPLATE;
 
@@ -194,8 +157,12 @@ public final class AstrocyteKernelHooks {
             return this;
         }
 
-        /** Retain after prompt functions (default {@link Retain#OFF}). */
-        public Builder autoRetain(Retain value) {
+        /**
+         * What to retain after each prompt function (default {@link AutoRetainMode#OFF}): the user's input is
+         * the argument named by {@link #inputArgument}, the answer the function's result, and the
+         * {@code conversation_id} argument becomes the memory's {@code session_id}.
+         */
+        public Builder autoRetain(AutoRetainMode value) {
             this.retain = Objects.requireNonNull(value, "autoRetain");
             return this;
         }
@@ -211,10 +178,7 @@ public final class AstrocyteKernelHooks {
 
         /** Text added in front of the rendered prompt; must contain {@code {memories}}. */
         public Builder template(String value) {
-            if (value == null || !value.contains("{memories}")) {
-                throw new IllegalArgumentException("the template must contain {memories}");
-            }
-            this.template = value;
+            this.template = MemoryPreamble.checkTemplate(value);
             return this;
         }
 

@@ -6,8 +6,8 @@ import com.microsoft.semantickernel.semanticfunctions.annotations.KernelFunction
 import io.astrocyte.Astrocyte;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
-import io.astrocyte.tools.MemoryComponentBuilder;
-import io.astrocyte.tools.MemoryToolOperations;
+import io.astrocyte.integration.MemoryComponentBuilder;
+import io.astrocyte.integration.MemoryToolOperations;
 
 /**
  * Memory as Semantic Kernel functions: {@code retain}, {@code recall}, {@code reflect} and, only when the
@@ -36,44 +36,40 @@ public class AstrocytePlugin {
     final MemoryToolOperations operations;
     final KernelBindings bindings;
 
-    AstrocytePlugin(Builder b) {
-        this.operations = new MemoryToolOperations(b.shared.brain(), b.shared.maxResults());
-        this.bindings = new KernelBindings(b.shared.binding(), b.shared.resolver());
+    AstrocytePlugin(MemoryComponentBuilder.Settings shared) {
+        this.operations = new MemoryToolOperations(shared.brain(), shared.maxResults());
+        this.bindings = new KernelBindings(shared.binding(), shared.resolver());
     }
 
-    public static Builder builder(Astrocyte brain) {
-        return new Builder(brain);
+    /** Settings: binding or resolver, {@code maxResults} (default 10), {@code maxTokens}. */
+    public static MemoryComponentBuilder.Of<AstrocytePlugin> builder(Astrocyte brain) {
+        return new MemoryComponentBuilder.Of<>(brain, 10, s -> s.allowForget() ? new WithForget(s) : new AstrocytePlugin(s));
     }
 
-    @DefineKernelFunction(name = "retain", description = "Saves one durable fact to long-term memory so it is "
-            + "available in future conversations: preferences, decisions, personal details or commitments the user "
-            + "shares. Do not save small talk or facts that are only true for this moment.",
-            returnType = "java.lang.String", returnDescription = "whether and under which id the fact was saved")
+    @DefineKernelFunction(name = "retain", description = MemoryToolOperations.RETAIN_DESCRIPTION,
+            returnType = "java.lang.String", returnDescription = MemoryToolOperations.RETAIN_RESULT)
     public String retain(
             @KernelFunctionParameter(name = "content", description = MemoryToolOperations.RETAIN_CONTENT)
             String content,
-            @KernelFunctionParameter(name = "tags", description = "optional comma-separated tags, e.g. "
-                    + "'preference,food'", required = false, defaultValue = "") String tags,
+            @KernelFunctionParameter(name = "tags", description = MemoryToolOperations.RETAIN_TAGS, required = false,
+                    defaultValue = "") String tags,
             KernelFunctionArguments arguments) {
         return operations.retain(bindings.resolve(arguments), content, MemoryToolOperations.splitIds(tags),
                 "sk:memory.retain");
     }
 
-    @DefineKernelFunction(name = "recall", description = "Searches long-term memory and returns the stored "
-            + "memories that match, best first, with scores and ids. Use it to look up specific facts; use reflect "
-            + "instead when the question needs several memories combined into an answer.",
-            returnType = "java.lang.String", returnDescription = "the matching memories, one per line")
+    @DefineKernelFunction(name = "recall", description = MemoryToolOperations.RECALL_DESCRIPTION,
+            returnType = "java.lang.String", returnDescription = MemoryToolOperations.RECALL_RESULT)
     public String recall(
             @KernelFunctionParameter(name = "query", description = MemoryToolOperations.RECALL_QUERY) String query,
-            @KernelFunctionParameter(name = "maxResults", description = "how many memories at most", required = false,
+            @KernelFunctionParameter(name = "maxResults", description = MemoryToolOperations.RECALL_LIMIT, required = false,
                     defaultValue = "5", type = int.class) int maxResults,
             KernelFunctionArguments arguments) {
         return operations.recall(bindings.resolve(arguments), query, maxResults);
     }
 
-    @DefineKernelFunction(name = "reflect", description = "Answers a question from long-term memory by combining "
-            + "what is remembered, e.g. 'What do I know about the user's travel plans?'. Use recall instead to see "
-            + "the raw memories.", returnType = "java.lang.String", returnDescription = "an answer drawn from memory")
+    @DefineKernelFunction(name = "reflect", description = MemoryToolOperations.REFLECT_DESCRIPTION,
+            returnType = "java.lang.String", returnDescription = MemoryToolOperations.REFLECT_RESULT)
     public String reflect(
             @KernelFunctionParameter(name = "query", description = MemoryToolOperations.REFLECT_QUESTION) String query,
             KernelFunctionArguments arguments) {
@@ -83,40 +79,17 @@ public class AstrocytePlugin {
     /** The plugin with {@code forget}; built when the builder allows forgetting. */
     public static class WithForget extends AstrocytePlugin {
 
-        WithForget(Builder b) {
-            super(b);
+        WithForget(MemoryComponentBuilder.Settings shared) {
+            super(shared);
         }
 
-        @DefineKernelFunction(name = "forget", description = "Forgets memories by id, when the user asks to have "
-                + "something forgotten or a memory is wrong. Take the ids from recall.",
-                returnType = "java.lang.String", returnDescription = "how many memories were forgotten")
+        @DefineKernelFunction(name = "forget", description = MemoryToolOperations.FORGET_DESCRIPTION,
+                returnType = "java.lang.String", returnDescription = MemoryToolOperations.FORGET_RESULT)
         public String forget(
                 @KernelFunctionParameter(name = "memoryIds", description = MemoryToolOperations.FORGET_IDS)
                 String memoryIds,
                 KernelFunctionArguments arguments) {
             return operations.forget(bindings.resolve(arguments), memoryIds);
-        }
-    }
-
-    /** Settings of an {@link AstrocytePlugin}. */
-    public static final class Builder extends MemoryComponentBuilder<Builder> {
-        private boolean allowForget;
-
-        private Builder(Astrocyte brain) {
-            super(brain, 10);
-        }
-
-        private Settings shared;
-
-        /** Adds the {@code forget} function (default off). */
-        public Builder allowForget(boolean value) {
-            this.allowForget = value;
-            return this;
-        }
-
-        public AstrocytePlugin build() {
-            shared = settings();
-            return allowForget ? new WithForget(this) : new AstrocytePlugin(this);
         }
     }
 }

@@ -154,7 +154,7 @@ class KernelMemoryTest {
     void autoRetainHookKeepsTurnsThroughThePolicyLayer() {
         Kernel kernel = kernelWithHooks(AstrocyteKernelHooks.builder(brain)
                 .resolver(MemoryBindingResolver.conversationIdAsUser("user-"))
-                .autoRetain(AstrocyteKernelHooks.Retain.INPUT).build());
+                .autoRetain(io.astrocyte.integration.AutoRetainMode.USER_MESSAGES).build());
         prompt(kernel, "Note: {{$input}}", args("input", "My email is carol@example.com and I like jazz",
                 "conversation_id", "carol"));
         assertThat(texts("user-carol", AstrocyteContext.of("user:carol"))).singleElement().satisfies(t ->
@@ -163,7 +163,7 @@ class KernelMemoryTest {
         Kernel plugins = kernel(AstrocytePlugin.builder(brain).binding(ResolvedMemoryBinding.of(ALICE, "user-alice"))
                 .build());
         plugins.getGlobalKernelHooks().addHooks(AstrocyteKernelHooks.builder(brain)
-                .binding(ResolvedMemoryBinding.of(ALICE, "user-alice")).autoRetain(AstrocyteKernelHooks.Retain.TURN)
+                .binding(ResolvedMemoryBinding.of(ALICE, "user-alice")).autoRetain(io.astrocyte.integration.AutoRetainMode.TURNS)
                 .build().hooks());
         call(plugins, "recall", args("query", "jazz"));
         assertThat(texts("user-alice", ALICE)).as("native functions, like the memory plugin's, are not retained")
@@ -174,7 +174,7 @@ class KernelMemoryTest {
     void userFactsAutoRetainKeepsOnlyWhatTheUserSaysAboutThemselves() {
         Kernel kernel = kernelWithHooks(AstrocyteKernelHooks.builder(brain)
                 .resolver(MemoryBindingResolver.conversationIdAsUser("user-"))
-                .autoRetain(AstrocyteKernelHooks.Retain.USER_FACTS).build());
+                .autoRetain(io.astrocyte.integration.AutoRetainMode.USER_FACTS).build());
         prompt(kernel, "Answer: {{$input}}", args("input", "What is my favourite colour?", "conversation_id", "dan"));
         prompt(kernel, "Answer: {{$input}}", args("input", "Thanks! By the way, I love teal. Suggest a scarf?",
                 "conversation_id", "dan"));

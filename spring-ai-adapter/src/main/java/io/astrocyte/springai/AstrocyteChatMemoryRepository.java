@@ -2,20 +2,16 @@ package io.astrocyte.springai;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.astrocyte.store.file.AtomicFileWrite;
+import io.astrocyte.integration.ConversationFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -43,53 +39,32 @@ import org.springframework.ai.chat.messages.UserMessage;
 public final class AstrocyteChatMemoryRepository implements ChatMemoryRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SUFFIX = ".json";
 
-    private final Path folder;
+    private final ConversationFiles files;
 
-    private AstrocyteChatMemoryRepository(Path folder) {
-        this.folder = folder;
+    private AstrocyteChatMemoryRepository(ConversationFiles files) {
+        this.files = files;
     }
 
     /** A repository in {@code folder}, created if missing. */
     public static AstrocyteChatMemoryRepository in(Path folder) {
-        Objects.requireNonNull(folder, "folder");
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create chat memory folder " + folder, e);
-        }
-        return new AstrocyteChatMemoryRepository(folder);
+        return new AstrocyteChatMemoryRepository(ConversationFiles.in(folder));
     }
 
     @Override
     public List<String> findConversationIds() {
-        List<String> ids = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                try {
-                    ids.add(new String(Base64.getUrlDecoder().decode(name.substring(0, name.length()
-                            - SUFFIX.length())), StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException notOurs) {
-                    // a file someone else put here; not a conversation
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list chat memory folder " + folder, e);
-        }
-        ids.sort(null);
-        return ids;
+        return files.conversationIds();
     }
 
     @Override
     public List<Message> findByConversationId(String conversationId) {
+        Optional<String> json = files.read(conversationId);
+        if (json.isEmpty()) {
+            return List.of();
+        }
         List<StoredMessage> stored;
         try {
-            stored = JSON.readValue(Files.readString(file(conversationId), StandardCharsets.UTF_8),
-                    new TypeReference<List<StoredMessage>>() { });
-        } catch (NoSuchFileException e) {
-            return List.of();
+            stored = JSON.readValue(json.get(), new TypeReference<List<StoredMessage>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read chat memory " + conversationId, e);
         }
@@ -108,11 +83,7 @@ public final class AstrocyteChatMemoryRepository implements ChatMemoryRepository
             stored.add(StoredMessage.of(m));
         }
         try {
-            byte[] json = JSON.writeValueAsBytes(stored);
-            AtomicFileWrite.replace(file(conversationId), out -> {
-                out.write(json);
-                return null;
-            });
+            files.write(conversationId, JSON.writeValueAsString(stored));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write chat memory " + conversationId, e);
         }
@@ -120,19 +91,7 @@ public final class AstrocyteChatMemoryRepository implements ChatMemoryRepository
 
     @Override
     public void deleteByConversationId(String conversationId) {
-        try {
-            Files.deleteIfExists(file(conversationId));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete chat memory " + conversationId, e);
-        }
-    }
-
-    private Path file(String conversationId) {
-        if (conversationId == null || conversationId.isBlank()) {
-            throw new IllegalArgumentException("conversationId must not be blank");
-        }
-        return folder.resolve(Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(conversationId.getBytes(StandardCharsets.UTF_8)) + SUFFIX);
+        files.delete(conversationId);
     }
 
     /** The file form of one message. */

@@ -1,10 +1,10 @@
 package io.astrocyte.springai;
 
+import io.astrocyte.integration.BoundMemory;
 import io.astrocyte.Astrocyte;
 import io.astrocyte.api.MemoryHit;
-import io.astrocyte.api.RecallRequest;
 import io.astrocyte.identity.ResolvedMemoryBinding;
-import io.astrocyte.tools.MemoryComponentBuilder;
+import io.astrocyte.integration.MemoryComponentBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.ai.document.Document;
@@ -26,47 +26,25 @@ public final class AstrocyteDocumentRetriever implements DocumentRetriever {
     private final int maxResults;
     private final Integer maxTokens;
 
-    private AstrocyteDocumentRetriever(Builder b) {
-        this.brain = b.shared.brain();
-        this.bindings = new SpringAiBindings(b.shared.binding(), b.shared.resolver());
-        this.maxResults = b.shared.maxResults();
-        this.maxTokens = b.maxTokens;
+    private AstrocyteDocumentRetriever(MemoryComponentBuilder.Settings shared) {
+        this.brain = shared.brain();
+        this.bindings = new SpringAiBindings(shared.binding(), shared.resolver());
+        this.maxResults = shared.maxResults();
+        this.maxTokens = shared.maxTokens();
     }
 
-    public static Builder builder(Astrocyte brain) {
-        return new Builder(brain);
+    /** Settings: binding or resolver, {@code maxResults} (default 5), {@code maxTokens}. */
+    public static MemoryComponentBuilder.Of<AstrocyteDocumentRetriever> builder(Astrocyte brain) {
+        return new MemoryComponentBuilder.Of<>(brain, 5, AstrocyteDocumentRetriever::new);
     }
 
     @Override
     public List<Document> retrieve(Query query) {
         ResolvedMemoryBinding b = bindings.resolve(query.context());
         List<Document> out = new ArrayList<>();
-        for (MemoryHit hit : brain.recall(RecallRequest.builder(query.text()).banks(b.readBanks())
-                .strategy(b.strategy()).maxResults(maxResults).maxTokens(maxTokens).build(), b.context()).hits()) {
+        for (MemoryHit hit : new BoundMemory(brain, b).recall(query.text(), maxResults, maxTokens).hits()) {
             out.add(MemoryDocuments.toDocument(hit));
         }
         return out;
-    }
-
-    /** Settings of an {@link AstrocyteDocumentRetriever}. */
-    public static final class Builder extends MemoryComponentBuilder<Builder> {
-        private Integer maxTokens;
-
-        private Builder(Astrocyte brain) {
-            super(brain, 5);
-        }
-
-        private Settings shared;
-
-        /** Token budget of the documents of one query; {@code null} uses {@code recall_max_tokens}. */
-        public Builder maxTokens(Integer value) {
-            this.maxTokens = positiveOrNull(value, "maxTokens");
-            return this;
-        }
-
-        public AstrocyteDocumentRetriever build() {
-            shared = settings();
-            return new AstrocyteDocumentRetriever(this);
-        }
     }
 }

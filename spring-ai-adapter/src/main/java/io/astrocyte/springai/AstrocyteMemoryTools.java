@@ -3,8 +3,8 @@ package io.astrocyte.springai;
 import io.astrocyte.Astrocyte;
 import io.astrocyte.AuthorizationException;
 import io.astrocyte.identity.ResolvedMemoryBinding;
-import io.astrocyte.tools.MemoryComponentBuilder;
-import io.astrocyte.tools.MemoryToolOperations;
+import io.astrocyte.integration.MemoryComponentBuilder;
+import io.astrocyte.integration.MemoryToolOperations;
 import java.util.List;
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.annotation.Tool;
@@ -18,7 +18,7 @@ import org.springframework.ai.tool.execution.ToolExecutionExceptionProcessor;
  * {@code chatClient.prompt().tools(memoryTools.tools().toArray())} (or {@code defaultTools}). The identity
  * comes from the {@link ToolContext} — {@code .toolContext(Map.of("astrocyte.principal", …,
  * "astrocyte.bank", …))} or {@code chat_memory_conversation_id} for the resolver — never from the model.
- * With a fixed {@link Builder#binding binding} no tool context is needed. Refusals the model can act on
+ * With a fixed {@link MemoryComponentBuilder#binding binding} no tool context is needed. Refusals the model can act on
  * come back as text, unquoted. A call without any identity throws {@link AuthorizationException}; Spring AI
  * by default turns tool exceptions into a message for the model, so to make a wiring mistake fail the chat
  * call instead, build the tool-calling manager with {@link #exceptionProcessor()}. (A request with no tool
@@ -33,11 +33,11 @@ public final class AstrocyteMemoryTools {
     private final boolean allowForget;
     private final boolean fixed;
 
-    private AstrocyteMemoryTools(Builder b) {
-        this.fixed = b.shared.binding() != null;
-        this.operations = new MemoryToolOperations(b.shared.brain(), b.shared.maxResults());
-        this.bindings = new SpringAiBindings(b.shared.binding(), b.shared.resolver());
-        this.allowForget = b.allowForget;
+    private AstrocyteMemoryTools(MemoryComponentBuilder.Settings shared) {
+        this.fixed = shared.binding() != null;
+        this.operations = new MemoryToolOperations(shared.brain(), shared.maxResults());
+        this.bindings = new SpringAiBindings(shared.binding(), shared.resolver());
+        this.allowForget = shared.allowForget();
     }
 
     /**
@@ -51,8 +51,9 @@ public final class AstrocyteMemoryTools {
                 AuthorizationException.class)).build();
     }
 
-    public static Builder builder(Astrocyte brain) {
-        return new Builder(brain);
+    /** Settings: binding or resolver, {@code maxResults} (default 5), {@code maxTokens}, {@code allowForget}. */
+    public static MemoryComponentBuilder.Of<AstrocyteMemoryTools> builder(Astrocyte brain) {
+        return new MemoryComponentBuilder.Of<>(brain, 5, AstrocyteMemoryTools::new);
     }
 
     /**
@@ -145,28 +146,6 @@ public final class AstrocyteMemoryTools {
                 resultConverter = PlainTextResult.class)
         public String forget(@ToolParam(description = MemoryToolOperations.FORGET_IDS) String memoryIds) {
             return operations.forget(resolve(null), memoryIds);
-        }
-    }
-
-    /** Settings of {@link AstrocyteMemoryTools}. */
-    public static final class Builder extends MemoryComponentBuilder<Builder> {
-        private boolean allowForget;
-
-        private Builder(Astrocyte brain) {
-            super(brain, 5);
-        }
-
-        private Settings shared;
-
-        /** Offers {@code memory_forget} to the model (default off). */
-        public Builder allowForget(boolean value) {
-            this.allowForget = value;
-            return this;
-        }
-
-        public AstrocyteMemoryTools build() {
-            shared = settings();
-            return new AstrocyteMemoryTools(this);
         }
     }
 }

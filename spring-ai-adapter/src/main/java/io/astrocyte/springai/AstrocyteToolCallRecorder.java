@@ -1,16 +1,14 @@
 package io.astrocyte.springai;
 
 import io.astrocyte.Astrocyte;
-import io.astrocyte.AstrocyteException;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
-import io.astrocyte.tools.ToolCallMemories;
+import io.astrocyte.integration.BoundMemory;
+import io.astrocyte.integration.ToolCallMemories;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
@@ -36,7 +34,6 @@ public final class AstrocyteToolCallRecorder implements BaseAdvisor {
     /** Just inside Spring AI's tool-calling loop. */
     public static final int DEFAULT_ORDER = ToolCallingAdvisor.DEFAULT_ORDER + 1;
 
-    private static final Logger LOG = LoggerFactory.getLogger(AstrocyteToolCallRecorder.class);
 
     private final Astrocyte brain;
     private final SpringAiBindings bindings;
@@ -91,16 +88,9 @@ public final class AstrocyteToolCallRecorder implements BaseAdvisor {
     }
 
     private void record(ChatClientRequest request, ToolResponseMessage.ToolResponse r, String arguments) {
-        try {
-            ResolvedMemoryBinding b = bindings.resolve(request.context());
-            var result = brain.retain(ToolCallMemories.request(b.defaultBank(), r.name(), r.id(), arguments,
-                    r.responseData()), b.context());
-            if (!result.stored() && !result.deduplicated()) {
-                LOG.warn("tool call {} not recorded: {}", r.name(), result.error());
-            }
-        } catch (AstrocyteException e) {
-            LOG.warn("tool call {} not recorded: {}", r.name(), e.getMessage());
-        }
+        BoundMemory.retainQuietly(brain, () -> bindings.resolve(request.context()),
+                bank -> ToolCallMemories.request(bank, r.name(), r.id(), arguments, r.responseData()),
+                "tool call " + r.name());
     }
 
     @Override

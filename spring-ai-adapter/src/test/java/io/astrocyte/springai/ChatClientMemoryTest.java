@@ -84,7 +84,7 @@ class ChatClientMemoryTest {
     @Test
     void autoRetainGoesThroughThePolicyLayerForCallsAndStreams() {
         ChatClient client = ChatClient.builder(model).defaultAdvisors(AstrocyteMemoryAdvisor.builder(brain)
-                .resolver(USERS).autoRetain(AstrocyteMemoryAdvisor.AutoRetain.USER_FACTS).build()).build();
+                .resolver(USERS).autoRetain(io.astrocyte.integration.AutoRetainMode.USER_FACTS).build()).build();
         ask(client, "alice", "I moved to Lisbon, write to alice@example.com");
         ask(client, "alice", "Where do I live?");
         assertThat(model.lastSystem()).contains("Lisbon");
@@ -96,7 +96,7 @@ class ChatClientMemoryTest {
                 .containsExactlyInAnyOrder("I moved to Lisbon, write to [EMAIL_REDACTED]", "Also, I'm vegetarian.");
 
         ChatClient turns = ChatClient.builder(model).defaultAdvisors(AstrocyteMemoryAdvisor.builder(brain)
-                .resolver(USERS).autoRetain(AstrocyteMemoryAdvisor.AutoRetain.TURNS).build()).build();
+                .resolver(USERS).autoRetain(io.astrocyte.integration.AutoRetainMode.TURNS).build()).build();
         String streamed = String.join("", turns.prompt().user("My sister Ana lives in Porto")
                 .advisors(a -> a.param(ChatMemory.CONVERSATION_ID, "bob")).stream().content().collectList().block());
         assertThat(streamed).isEqualTo("ECHO: My sister Ana lives in Porto");

@@ -19,14 +19,14 @@ import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.filter.FilterExpressionBuilder;
 
-/** {@link AstrocyteVectorStore}: Spring AI's VectorStore contract mapped onto governed memory. */
+/** {@link AstrocyteVectorStoreView}: Spring AI's VectorStore contract mapped onto governed memory. */
 class VectorStoreViewTest {
 
     private final Astrocyte brain = Astrocyte.builder().vectorStore(new InMemoryVectorStore())
             .embedder(new HashingEmbedder(256)).build();
-    private final AstrocyteVectorStore alice = new AstrocyteVectorStore(brain,
+    private final AstrocyteVectorStoreView alice = new AstrocyteVectorStoreView(brain,
             ResolvedMemoryBinding.of(AstrocyteContext.of("user:alice"), "user-alice"));
-    private final AstrocyteVectorStore bob = new AstrocyteVectorStore(brain,
+    private final AstrocyteVectorStoreView bob = new AstrocyteVectorStoreView(brain,
             ResolvedMemoryBinding.of(AstrocyteContext.of("user:bob"), "user-bob"));
 
     @AfterEach

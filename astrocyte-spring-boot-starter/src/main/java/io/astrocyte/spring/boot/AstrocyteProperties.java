@@ -151,7 +151,7 @@ public class AstrocyteProperties {
         private Integer maxTokens;
 
         /** What completed calls retain: off, user_facts, completions or turns. */
-        private AstrocyteMemoryAdvisor.AutoRetain autoRetain = AstrocyteMemoryAdvisor.AutoRetain.OFF;
+        private io.astrocyte.integration.AutoRetainMode autoRetain = io.astrocyte.integration.AutoRetainMode.OFF;
 
         /** System-message addition; must contain {memories}. */
         private String template = AstrocyteMemoryAdvisor.DEFAULT_TEMPLATE;
@@ -191,11 +191,11 @@ public class AstrocyteProperties {
             this.maxTokens = maxTokens;
         }
 
-        public AstrocyteMemoryAdvisor.AutoRetain getAutoRetain() {
+        public io.astrocyte.integration.AutoRetainMode getAutoRetain() {
             return autoRetain;
         }
 
-        public void setAutoRetain(AstrocyteMemoryAdvisor.AutoRetain autoRetain) {
+        public void setAutoRetain(io.astrocyte.integration.AutoRetainMode autoRetain) {
             this.autoRetain = autoRetain;
         }
 

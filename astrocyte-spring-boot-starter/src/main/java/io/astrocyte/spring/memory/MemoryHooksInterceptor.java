@@ -6,9 +6,9 @@ import io.astrocyte.api.MemoryHit;
 import io.astrocyte.api.RecallRequest;
 import io.astrocyte.api.RecallResult;
 import io.astrocyte.api.RetainRequest;
-import io.astrocyte.api.RetainResult;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.ResolvedMemoryBinding;
+import io.astrocyte.integration.BoundMemory;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.context.expression.MethodBasedEvaluationContext;
@@ -35,7 +33,6 @@ import org.springframework.expression.Expression;
  */
 final class MemoryHooksInterceptor implements MethodInterceptor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MemoryHooksInterceptor.class);
     private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     private final Supplier<Astrocyte> brain;
@@ -167,18 +164,18 @@ final class MemoryHooksInterceptor implements MethodInterceptor {
             if (item == null || item.toString().isBlank()) {
                 continue;
             }
-            RetainRequest.Builder request = RetainRequest.builder(binding.defaultBank(), item.toString())
-                    .source("spring:@Remember " + describe(plan.method()));
-            if (!r.tags().isEmpty()) {
-                request.tags(r.tags());
-            }
-            if (r.factType() != null) {
-                request.factType(r.factType());
-            }
-            RetainResult retained = brain.get().retain(request.build(), binding.context());
-            if (!retained.stored() && !retained.deduplicated()) {
-                LOG.warn("@Remember on {} not stored: {}", describe(plan.method()), retained.error());
-            }
+            // The method has succeeded: a refused or failed retain is logged, never thrown over its result.
+            BoundMemory.retainQuietly(brain.get(), () -> binding, bank -> {
+                RetainRequest.Builder request = RetainRequest.builder(bank, item.toString())
+                        .source("spring:@Remember " + describe(plan.method()));
+                if (!r.tags().isEmpty()) {
+                    request.tags(r.tags());
+                }
+                if (r.factType() != null) {
+                    request.factType(r.factType());
+                }
+                return request.build();
+            }, "@Remember on " + describe(plan.method()));
         }
     }
 

@@ -112,6 +112,13 @@ class SpringBootMemoryTest {
         public String unscoped(@Remember String note) {
             return note;
         }
+
+        /** Remembers into whatever bank it is given: refused for someone else's bank. */
+        @MemoryScope(principal = "user:#{#userId}", bank = "#bank")
+        @Remember
+        public String note(String userId, String bank, String text) {
+            return "noted: " + text;
+        }
     }
 
     @Autowired
@@ -179,6 +186,14 @@ class SpringBootMemoryTest {
 
         assertThat(concierge.brief("dave", "table booking", null)).contains("Booked: a table for two at 8pm");
         assertThat(concierge.brief("erin", "table booking", List.of("caller's value is replaced"))).isEmpty();
+    }
+
+    @Test
+    void aRefusedRememberNeverFailsTheMethodThatSucceeded() {
+        concierge.book("frank", "a quiet corner");
+        assertThat(concierge.note("mallory", "user-frank", "mallory was here"))
+                .as("the access refusal is logged, the method's result returned").isEqualTo("noted: mallory was here");
+        assertThat(memories("frank", "mallory was here")).doesNotContain("noted: mallory was here");
     }
 
     @Test

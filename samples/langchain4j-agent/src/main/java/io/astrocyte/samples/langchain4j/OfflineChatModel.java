@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OfflineChatModel implements ChatModel {
 
-    private static final String MEMORY_HEADING = "Relevant memories";
+    private static final String MEMORY_HEADING = io.astrocyte.integration.MemoryPreamble.HEADER;
     private final AtomicInteger calls = new AtomicInteger();
 
     @Override

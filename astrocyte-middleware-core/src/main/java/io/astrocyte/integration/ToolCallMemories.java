@@ -1,4 +1,4 @@
-package io.astrocyte.tools;
+package io.astrocyte.integration;
 
 import io.astrocyte.api.RetainRequest;
 import java.util.LinkedHashMap;

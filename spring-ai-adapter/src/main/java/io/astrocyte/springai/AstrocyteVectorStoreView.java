@@ -1,5 +1,7 @@
 package io.astrocyte.springai;
 
+import io.astrocyte.integration.HitFields;
+
 import io.astrocyte.Astrocyte;
 import io.astrocyte.InvalidRequestException;
 import io.astrocyte.api.ForgetRequest;
@@ -35,7 +37,7 @@ import org.springframework.ai.vectorstore.filter.Filter;
  *       {@code occurred_at < t}.</li>
  * </ul>
  */
-public final class AstrocyteVectorStore implements VectorStore {
+public final class AstrocyteVectorStoreView implements VectorStore {
 
     /** Metadata key that keeps the id a document had when it was added. */
     public static final String DOCUMENT_ID = "document_id";
@@ -43,7 +45,7 @@ public final class AstrocyteVectorStore implements VectorStore {
     private final Astrocyte brain;
     private final ResolvedMemoryBinding binding;
 
-    public AstrocyteVectorStore(Astrocyte brain, ResolvedMemoryBinding binding) {
+    public AstrocyteVectorStoreView(Astrocyte brain, ResolvedMemoryBinding binding) {
         this.brain = Objects.requireNonNull(brain, "brain");
         this.binding = Objects.requireNonNull(binding, "binding");
     }
@@ -62,20 +64,20 @@ public final class AstrocyteVectorStore implements VectorStore {
             }
             Map<String, Object> metadata = new LinkedHashMap<>(d.getMetadata());
             RetainRequest.Builder r = RetainRequest.builder(binding.defaultBank(), d.getText());
-            Object tags = metadata.remove(MemoryDocuments.TAGS);
+            Object tags = metadata.remove(HitFields.TAGS);
             if (tags != null) {
                 r.tags(FilterTranslation.strings(tags));
             }
-            Object factType = metadata.remove(MemoryDocuments.FACT_TYPE);
+            Object factType = metadata.remove(HitFields.FACT_TYPE);
             if (factType != null) {
                 r.factType(factType.toString());
             }
-            Object occurred = metadata.remove(MemoryDocuments.OCCURRED_AT);
+            Object occurred = metadata.remove(HitFields.OCCURRED_AT);
             if (occurred != null) {
                 r.occurredAt(FilterTranslation.instant(occurred));
             }
-            metadata.remove(MemoryDocuments.MEMORY_ID);
-            metadata.remove(MemoryDocuments.BANK_ID);
+            metadata.remove(HitFields.MEMORY_ID);
+            metadata.remove(HitFields.BANK_ID);
             if (d.getId() != null) {
                 metadata.put(DOCUMENT_ID, d.getId());
             }

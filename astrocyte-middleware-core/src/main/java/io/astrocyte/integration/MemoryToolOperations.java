@@ -1,4 +1,4 @@
-package io.astrocyte.tools;
+package io.astrocyte.integration;
 
 import io.astrocyte.AccessDeniedException;
 import io.astrocyte.Astrocyte;
@@ -7,9 +7,6 @@ import io.astrocyte.PiiRejectedException;
 import io.astrocyte.RateLimitedException;
 import io.astrocyte.api.ForgetRequest;
 import io.astrocyte.api.MemoryHit;
-import io.astrocyte.api.RecallRequest;
-import io.astrocyte.api.RecallResult;
-import io.astrocyte.api.ReflectRequest;
 import io.astrocyte.api.RetainRequest;
 import io.astrocyte.api.RetainResult;
 import io.astrocyte.identity.ResolvedMemoryBinding;
@@ -38,19 +35,28 @@ public final class MemoryToolOperations {
             + " to peanuts'";
     /** Description of the recall tool. */
     public static final String RECALL_DESCRIPTION = "Searches long-term memory and returns the stored memories that"
-            + " match, best first, with scores and ids. Use it to look up specific facts; use memory_reflect instead"
-            + " when the question needs several memories combined into an answer.";
+            + " match, best first, with scores and ids. Use it to look up specific facts; use the memory reflect tool"
+            + " instead when the question needs several memories combined into an answer.";
     /** Description of the recall tool's query parameter. */
     public static final String RECALL_QUERY = "what to look for, in plain words";
     /** Description of the reflect tool. */
     public static final String REFLECT_DESCRIPTION = "Answers a question from long-term memory by combining what is"
-            + " remembered, e.g. 'What do I know about the user's travel plans?'. Use memory_recall instead to see"
-            + " the raw memories.";
+            + " remembered, e.g. 'What do I know about the user's travel plans?'. Use the memory recall tool instead"
+            + " to see the raw memories.";
     /** Description of the reflect tool's question parameter. */
     public static final String REFLECT_QUESTION = "the question to answer from memory";
     /** Description of the forget tool. */
     public static final String FORGET_DESCRIPTION = "Forgets memories by id, when the user asks to have something"
-            + " forgotten or a memory is wrong. Take the ids from memory_recall.";
+            + " forgotten or a memory is wrong. Take the ids from the memory recall tool.";
+    /** Description of an optional tags parameter of the retain tool. */
+    public static final String RETAIN_TAGS = "optional comma-separated tags, e.g. 'preference,food'";
+    /** Description of an optional result-count parameter of the recall tool. */
+    public static final String RECALL_LIMIT = "how many memories at most";
+    /** What the tools return, for frameworks that describe results. */
+    public static final String RETAIN_RESULT = "whether and under which id the fact was saved";
+    public static final String RECALL_RESULT = "the matching memories, one per line";
+    public static final String REFLECT_RESULT = "an answer drawn from memory";
+    public static final String FORGET_RESULT = "how many memories were forgotten";
     /** Description of the forget tool's ids parameter. */
     public static final String FORGET_IDS = "ids of the memories to forget, comma-separated";
 
@@ -77,11 +83,12 @@ public final class MemoryToolOperations {
      */
     public String retain(ResolvedMemoryBinding binding, String content, List<String> tags, String source) {
         return refusalAsText(() -> {
-            RetainRequest.Builder request = RetainRequest.builder(binding.defaultBank(), content).source(source);
+            BoundMemory memory = new BoundMemory(brain, binding);
+            RetainRequest.Builder request = memory.retainRequest(content).source(source);
             if (tags != null && !tags.isEmpty()) {
                 request.tags(tags);
             }
-            RetainResult r = brain.retain(request.build(), binding.context());
+            RetainResult r = memory.retain(request);
             if (r.stored()) {
                 return "Saved as memory " + r.memoryId() + ".";
             }
@@ -94,16 +101,13 @@ public final class MemoryToolOperations {
     public String recall(ResolvedMemoryBinding binding, String query, int limit) {
         int n = limit <= 0 ? maxResults : Math.min(limit, maxResults);
         return refusalAsText(() -> {
-            RecallResult r = brain.recall(RecallRequest.builder(query).banks(binding.readBanks())
-                    .strategy(binding.strategy()).maxResults(n).build(), binding.context());
-            return describe(r.hits());
+            return describe(new BoundMemory(brain, binding).recall(query, n, null).hits());
         });
     }
 
     /** Answers a question from the binding's read banks. */
     public String reflect(ResolvedMemoryBinding binding, String question) {
-        return refusalAsText(() -> brain.reflect(ReflectRequest.builder(question).banks(binding.readBanks())
-                .strategy(binding.strategy()).build(), binding.context()).answer());
+        return refusalAsText(() -> new BoundMemory(brain, binding).reflect(question, null).answer());
     }
 
     /** Forgets memories of the binding's default bank, given as a comma-separated id list. */

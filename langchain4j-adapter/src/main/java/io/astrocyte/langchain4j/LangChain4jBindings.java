@@ -10,14 +10,14 @@ import io.astrocyte.identity.ResolvedMemoryBinding;
  * conversation id and the {@link InvocationParameters} as the call's parameters. LangChain4j's placeholder
  * memory id {@code "default"} counts as no memory id, so it never resolves to a user.
  */
-public final class BindingChain {
+public final class LangChain4jBindings {
 
     /** The memory id LangChain4j uses when a method has no {@code @MemoryId} parameter. */
     static final String LANGCHAIN4J_DEFAULT_MEMORY_ID = "default";
 
     private final io.astrocyte.identity.BindingChain chain;
 
-    private BindingChain(io.astrocyte.identity.BindingChain chain) {
+    private LangChain4jBindings(io.astrocyte.identity.BindingChain chain) {
         this.chain = chain;
     }
 
@@ -25,8 +25,8 @@ public final class BindingChain {
      * @param explicit a fixed binding that wins over everything else, or {@code null}
      * @param resolver asked when neither the binding nor the invocation parameters name one, or {@code null}
      */
-    public static BindingChain of(ResolvedMemoryBinding explicit, MemoryBindingResolver resolver) {
-        return new BindingChain(io.astrocyte.identity.BindingChain.of(explicit, resolver));
+    public static LangChain4jBindings of(ResolvedMemoryBinding explicit, MemoryBindingResolver resolver) {
+        return new LangChain4jBindings(io.astrocyte.identity.BindingChain.of(explicit, resolver));
     }
 
     /** Resolves from a tool call's or listener event's invocation context ({@code null}: nothing known). */

@@ -1,9 +1,10 @@
-package io.astrocyte.tools;
+package io.astrocyte.integration;
 
 import io.astrocyte.Astrocyte;
 import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The settings every framework component shares (retrievers, advisors, tools, plugins): the facade, whose
@@ -14,15 +15,41 @@ import java.util.Objects;
  */
 public abstract class MemoryComponentBuilder<B extends MemoryComponentBuilder<B>> {
 
-    /** The shared settings, as a component receives them. */
+    /**
+     * The shared settings, as a component receives them.
+     *
+     * @param maxTokens   token budget of what one call returns; {@code null}: the banks' policy budget
+     * @param allowForget whether memory tools offer forget to the model
+     */
     public record Settings(Astrocyte brain, ResolvedMemoryBinding binding, MemoryBindingResolver resolver,
-            int maxResults) {
+            int maxResults, Integer maxTokens, boolean allowForget) {
+    }
+
+    /**
+     * The builder of a component that needs only the shared settings (a retriever, the memory tools): each
+     * adapter's {@code builder(brain)} returns one with its component's constructor.
+     *
+     * @param <T> the component
+     */
+    public static final class Of<T> extends MemoryComponentBuilder<Of<T>> {
+        private final Function<Settings, T> factory;
+
+        public Of(Astrocyte brain, int defaultMaxResults, Function<Settings, T> factory) {
+            super(brain, defaultMaxResults);
+            this.factory = Objects.requireNonNull(factory, "factory");
+        }
+
+        public T build() {
+            return factory.apply(settings());
+        }
     }
 
     private final Astrocyte brain;
     private ResolvedMemoryBinding binding;
     private MemoryBindingResolver resolver;
     private int maxResults;
+    private Integer maxTokens;
+    private boolean allowForget;
 
     protected MemoryComponentBuilder(Astrocyte brain, int defaultMaxResults) {
         this.brain = Objects.requireNonNull(brain, "brain");
@@ -55,9 +82,21 @@ public abstract class MemoryComponentBuilder<B extends MemoryComponentBuilder<B>
         return self();
     }
 
+    /** Token budget of what one call returns; {@code null} (default) uses the banks' policy budget. */
+    public B maxTokens(Integer value) {
+        this.maxTokens = positiveOrNull(value, "maxTokens");
+        return self();
+    }
+
+    /** For the memory tools: offers forget to the model (default off). */
+    public B allowForget(boolean value) {
+        this.allowForget = value;
+        return self();
+    }
+
     /** The shared settings so far. */
     protected Settings settings() {
-        return new Settings(brain, binding, resolver, maxResults);
+        return new Settings(brain, binding, resolver, maxResults, maxTokens, allowForget);
     }
 
     /** {@code null} or a positive token budget, for builders that take one. */
