@@ -179,5 +179,10 @@ class KernelMemoryTest {
         prompt(kernel, "Answer: {{$input}}", args("input", "Thanks! By the way, I love teal. Suggest a scarf?",
                 "conversation_id", "dan"));
         assertThat(texts("user-dan", AstrocyteContext.of("user:dan"))).containsExactly("By the way, I love teal.");
+        MemoryHit kept = brain.recall(RecallRequest.builder("teal").bankId("user-dan").build(),
+                AstrocyteContext.of("user:dan")).hits().get(0);
+        assertThat(kept.metadata()).as("the conversation travels as session_id, as in the other frameworks")
+                .containsEntry("session_id", "dan");
+        assertThat(kept.tags()).containsExactly("auto_retain", "user_facts");
     }
 }
