@@ -18,7 +18,16 @@ import java.util.Set;
  * @param providerTier       only {@code storage} (the built-in pipeline) exists so far
  * @param vectorStore        provider name, e.g. {@code embedded}; {@code null} picks the highest-priority one found
  * @param embeddingProvider  provider name, e.g. {@code local}; {@code null} picks the highest-priority one found
+ * @param vectorStoreConfig  settings handed to the store's provider, e.g. {@code path} (embedded) or {@code host},
+ *                           {@code api_key}, {@code collection} (qdrant)
+ * @param embeddingProviderConfig settings handed to the embedder's provider
  * @param llmProvider        provider name; {@code null} means no LLM (reflect is extractive)
+ * @param llmProviderConfig  settings handed to the LLM's provider
+ * @param accessGrants       grants in the configuration: bank pattern, principal pattern, permissions
+ *                           ({@code read}, {@code write}, {@code forget}, {@code admin})
+ * @param banks              per-bank overrides of homeostasis, barriers, signal quality and profile, by bank id
+ * @param agents             per-agent settings by principal, such as an agent's own rate limits
+ * @param hooks              webhooks and log hooks told about memory events ({@code on_retain}, {@code on_recall}, …)
  */
 public record AstrocyteConfig(
         String providerTier,

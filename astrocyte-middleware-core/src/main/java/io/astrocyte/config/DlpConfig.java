@@ -4,6 +4,8 @@ package io.astrocyte.config;
  * {@code dlp} (SPEC §3.5): scan what recall and reflect hand back for PII, with the patterns of
  * {@code barriers.pii}.
  *
+ * @param scanRecallOutput  scan recall hits for PII before they are returned (default off)
+ * @param scanReflectOutput scan reflect answers for PII before they are returned (default off)
  * @param outputPiiAction {@code warn} (default: log only), {@code redact} or {@code reject} (drop the hit, or
  *                        blank the reflect answer)
  */

@@ -23,6 +23,10 @@ public record EscalationConfig(CircuitBreaker circuitBreaker, DegradedMode degra
      * {@code escalation.circuit_breaker}: opens after {@code failure_threshold} consecutive store failures,
      * lets {@code half_open_max_calls} trial calls through after {@code recovery_timeout_seconds}, closes when
      * they succeed and opens again when one fails.
+     *
+     * @param failureThreshold       consecutive store failures that open the breaker (default 5)
+     * @param recoveryTimeoutSeconds seconds the breaker stays open before trial calls (default 30)
+     * @param halfOpenMaxCalls       trial calls let through while half-open (default 2)
      */
     public record CircuitBreaker(Integer failureThreshold, Integer recoveryTimeoutSeconds, Integer halfOpenMaxCalls) {
 
@@ -36,7 +40,12 @@ public record EscalationConfig(CircuitBreaker circuitBreaker, DegradedMode degra
         }
     }
 
-    /** {@code escalation.cache} for {@code degraded_mode: cache}: results kept and for how long. */
+    /**
+     * {@code escalation.cache} for {@code degraded_mode: cache}: results kept and for how long.
+     *
+     * @param maxEntries recall and reflect results kept, each (default 1000)
+     * @param ttlSeconds how long a kept result may answer for a failed store, in seconds (default 300)
+     */
     public record Cache(Integer maxEntries, Integer ttlSeconds) {
 
         public Cache {

@@ -3,6 +3,7 @@ package io.astrocyte.config;
 /**
  * {@code pipeline.rerank} (SPEC §5.2 step 4): heuristic boosts added to the fused score.
  *
+ * @param enabled          whether recall reranks the fused candidates (default on)
  * @param keywordBoost     per distinct query term found in the memory (default 0.05, at most 5 terms count)
  * @param properNounBoost  per query proper noun found in the memory (default 0.10)
  * @param nameMissPenalty  subtracted when the query names someone and the memory names none of them

@@ -33,6 +33,9 @@ public record SignalQualityConfig(Dedup dedup, NoisyBank noisyBank) {
     /**
      * {@code signal_quality.dedup}.
      *
+     * @param enabled             whether retains are checked for near-duplicates (default on)
+     * @param action              {@code skip_chunk} (default: store the new chunks only), {@code skip}, {@code warn}
+     *                            or {@code update}
      * @param similarityThreshold cosine similarity at or above which a chunk counts as a duplicate, in
      *                            {@code (0, 1]}
      */
@@ -68,6 +71,18 @@ public record SignalQualityConfig(Dedup dedup, NoisyBank noisyBank) {
      * {@code window_minutes} is below {@code min_avg_content_length}, or the share of duplicates among
      * them is above {@code max_dedup_rate}. The last two need {@code min_samples} retains in the window.
      * Refused retains are not counted, so a refused bank recovers as its window moves on.
+     *
+     * @param enabled               whether banks are watched for noise (default on)
+     * @param retainSpikeMultiplier retains this minute over the hour's average per minute that make a spike
+     *                              (default 5.0)
+     * @param minAvgContentLength   average content length, in characters, below which a bank is noisy
+     *                              (default 20)
+     * @param maxDedupRate          share of duplicates among recent retains above which a bank is noisy
+     *                              (default 0.8)
+     * @param action                {@code warn} (default), {@code throttle} or {@code reject} while noisy
+     * @param throttleToPercent     share of retains admitted under {@code throttle}, in percent (default 10)
+     * @param windowMinutes         minutes of retains the length and duplicate signals look at (default 10)
+     * @param minSamples            retains a window needs before its signals count (default 20)
      */
     public record NoisyBank(Boolean enabled, Double retainSpikeMultiplier, Integer minAvgContentLength,
             Double maxDedupRate, NoisyAction action, Integer throttleToPercent, Integer windowMinutes,

@@ -15,7 +15,7 @@ public class AstrocyteProperties {
 
     /** Starter keys; everything else under astrocyte.* is the astrocyte.yaml tree. */
     static final java.util.List<String> OWN_KEYS = java.util.List.of("enabled", "config-file", "data-dir",
-            "hooks-enabled", "spring-ai", "advisor", "tools", "chat-memory", "binding", "qdrant");
+            "annotations", "spring-ai", "advisor", "tools", "chat-memory", "binding", "qdrant");
 
     /** Whether the starter configures Astrocyte at all. */
     private boolean enabled = true;
@@ -29,8 +29,7 @@ public class AstrocyteProperties {
     /** Folder of the embedded store (Lucene index, governance files, chat windows). */
     private Path dataDir = Path.of("astrocyte-data");
 
-    /** Apply the @MemoryScope / @Remember / @Recall annotations on beans. */
-    private boolean hooksEnabled = true;
+    private final Annotations annotations = new Annotations();
 
     private final SpringAi springAi = new SpringAi();
     private final Advisor advisor = new Advisor();
@@ -63,12 +62,8 @@ public class AstrocyteProperties {
         this.dataDir = dataDir;
     }
 
-    public boolean isHooksEnabled() {
-        return hooksEnabled;
-    }
-
-    public void setHooksEnabled(boolean hooksEnabled) {
-        this.hooksEnabled = hooksEnabled;
+    public Annotations getAnnotations() {
+        return annotations;
     }
 
     public SpringAi getSpringAi() {
@@ -494,6 +489,24 @@ public class AstrocyteProperties {
             if (value != null && !(value instanceof String text && text.isBlank())) {
                 out.put(key, value);
             }
+        }
+    }
+
+    /**
+     * The memory annotations ({@code @MemoryScope}, {@code @Remember}, {@code @Recall}); not to be confused
+     * with {@code astrocyte.hooks}, the webhooks and log hooks memory events go to.
+     */
+    public static class Annotations {
+
+        /** Whether {@code @MemoryScope}, {@code @Remember} and {@code @Recall} are honoured on Spring beans. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }

@@ -143,14 +143,14 @@ final class ConfigSchema {
             if (raw.isRecord()) {
                 leaves(raw, path + ".", visitor);
             } else {
-                visitor.leaf(path, c.getGenericType(), raw.isEnum() ? enumValues(raw) : List.of());
+                visitor.leaf(path, c.getGenericType(), raw.isEnum() ? enumValues(raw) : List.of(), c);
             }
         }
     }
 
     /** Receives one schema leaf. */
     interface LeafVisitor {
-        void leaf(String snakePath, Type type, List<String> enumValues);
+        void leaf(String snakePath, Type type, List<String> enumValues, RecordComponent component);
     }
 
     static List<String> enumValues(Class<?> type) {

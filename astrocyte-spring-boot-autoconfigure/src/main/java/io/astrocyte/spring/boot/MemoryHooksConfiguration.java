@@ -19,10 +19,10 @@ import org.springframework.core.type.AnnotationMetadata;
  * The annotated memory hooks ({@code @MemoryScope}, {@code @Remember}, {@code @Recall}) through Spring AOP,
  * without AspectJ: an infrastructure advisor picked up by the infrastructure auto-proxy creator, which is
  * registered here when the app has none (the same mechanism as {@code @Transactional}).
- * {@code astrocyte.hooks-enabled=false} turns them off.
+ * {@code astrocyte.annotations.enabled=false} turns them off.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(name = "astrocyte.hooks-enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "astrocyte.annotations.enabled", matchIfMissing = true)
 @Import(MemoryHooksConfiguration.AutoProxyRegistrar.class)
 @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 class MemoryHooksConfiguration {

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * IDE completion for the whole {@code astrocyte.*} tree. The starter's own keys get metadata from the
  * configuration processor; the astrocyte.yaml keys come from
  * {@code additional-spring-configuration-metadata.json}, which this test derives from the core's config
- * records and compares with the committed file. After a config change, regenerate it with
- * {@code ./mvnw -pl astrocyte-spring-boot-starter test -Dtest=ConfigMetadataTest -Dastrocyte.regenerate-metadata=true}.
+ * records (names, types, defaults, enum values) and the {@code @param} Javadoc of their components
+ * (descriptions), and compares with the committed file. After a config change, regenerate it with
+ * {@code ./mvnw -pl astrocyte-spring-boot-autoconfigure test -Dtest=ConfigMetadataTest -Dastrocyte.regenerate-metadata=true}.
  */
 class ConfigMetadataTest {
 
@@ -36,6 +37,9 @@ class ConfigMetadataTest {
         return snakePath.replace('_', '-');
     }
 
+    /** The core's sources, next to this module in the reactor. */
+    static final RecordJavadoc JAVADOC = new RecordJavadoc(Path.of("../astrocyte-middleware-core/src/main/java"));
+
     static ObjectNode expected() {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode properties = root.putArray("properties");
@@ -45,12 +49,21 @@ class ConfigMetadataTest {
         addLeaf(properties, hints, "compliance_profile", "java.lang.String", null,
                 "Built-in compliance profile applied first.", ConfigLoader.COMPLIANCE_PROFILES);
         AstrocyteConfig defaults = AstrocyteConfig.defaultConfig();
-        ConfigSchema.leaves(AstrocyteConfig.class, "", (path, type, enumValues) -> {
+        List<String> undocumented = new ArrayList<>();
+        ConfigSchema.leaves(AstrocyteConfig.class, "", (path, type, enumValues, component) -> {
             boolean isEnum = !enumValues.isEmpty();
             String typeName = isEnum ? "java.lang.String" : boxed(type.getTypeName().replace(" ", ""));
-            addLeaf(properties, hints, path, typeName, defaultValue(defaults, path, isEnum),
-                    "astrocyte.yaml key " + path + " (SPEC §7).", enumValues);
+            String description = JAVADOC.describe(component);
+            if (description == null) {
+                undocumented.add(path + " (@param " + component.getName() + " of "
+                        + component.getDeclaringRecord().getName() + ")");
+            }
+            addLeaf(properties, hints, path, typeName, defaultValue(defaults, path, isEnum), description, enumValues);
         });
+        if (!undocumented.isEmpty()) {
+            throw new AssertionError("astrocyte.yaml keys without a description; add the @param Javadoc:\n  "
+                    + String.join("\n  ", undocumented));
+        }
         return root;
     }
 
@@ -123,7 +136,14 @@ class ConfigMetadataTest {
         JsonNode generated = JSON.readTree(Path.of("target/classes/META-INF/spring-configuration-metadata.json")
                 .toFile());
         Set<String> names = new TreeSet<>();
-        generated.get("properties").forEach(p -> names.add(p.get("name").asText()));
+        List<String> undescribed = new ArrayList<>();
+        generated.get("properties").forEach(p -> {
+            names.add(p.get("name").asText());
+            if (!p.hasNonNull("description") || p.get("description").asText().isBlank()) {
+                undescribed.add(p.get("name").asText());
+            }
+        });
+        assertThat(undescribed).as("every astrocyte.* key has a description in the IDE").isEmpty();
         assertThat(names).contains("astrocyte.data-dir", "astrocyte.config-file", "astrocyte.advisor.auto-retain",
                 "astrocyte.tools.allow-forget", "astrocyte.qdrant.host", "astrocyte.binding.conversation-id-as-user",
                 "astrocyte.spring-ai.embedding-model-id", "astrocyte.chat-memory.enabled",

@@ -136,7 +136,7 @@ class MemoryAnnotationStartupTest {
 
     @Test
     void hooksCanBeSwitchedOff() {
-        runner().withPropertyValues("astrocyte.hooks-enabled=false").withBean(UnknownVariable.class).run(ctx ->
+        runner().withPropertyValues("astrocyte.annotations.enabled=false").withBean(UnknownVariable.class).run(ctx ->
                 assertThat(ctx).hasNotFailed().hasSingleBean(Astrocyte.class));
     }
 
