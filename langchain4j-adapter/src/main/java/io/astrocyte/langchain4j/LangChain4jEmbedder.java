@@ -3,8 +3,7 @@ package io.astrocyte.langchain4j;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.astrocyte.ProviderUnavailableException;
-import io.astrocyte.spi.Embedder;
+import io.astrocyte.integration.EmbedderBridge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +13,9 @@ import java.util.Objects;
  * {@code Astrocyte.builder().embedder(new LangChain4jEmbedder(model))}. The store records the model id and
  * dimension, so switching models on an existing data folder is refused rather than mixing spaces.
  */
-public final class LangChain4jEmbedder implements Embedder {
+public final class LangChain4jEmbedder extends EmbedderBridge {
 
     private final EmbeddingModel model;
-    private final String modelId;
-    private volatile int dimension;
 
     /** Uses the model's own name as the model id. */
     public LangChain4jEmbedder(EmbeddingModel model) {
@@ -27,27 +24,24 @@ public final class LangChain4jEmbedder implements Embedder {
 
     /** @param modelId how the store records this embedding space; {@code null}: the model's name */
     public LangChain4jEmbedder(EmbeddingModel model, String modelId) {
-        this.model = Objects.requireNonNull(model, "model");
+        super(id(Objects.requireNonNull(model, "model"), modelId));
+        this.model = model;
+    }
+
+    private static String id(EmbeddingModel model, String modelId) {
         String name = modelId != null ? modelId : model.modelName();
-        this.modelId = name == null || name.isBlank() || name.equals("unknown") ? model.getClass().getName() : name;
+        return name == null || name.isBlank() || name.equals("unknown") ? model.getClass().getName() : name;
     }
 
     @Override
-    public List<float[]> embed(List<String> texts) {
+    protected List<float[]> embedWithModel(List<String> texts) {
         List<TextSegment> segments = new ArrayList<>(texts.size());
         for (String t : texts) {
             segments.add(TextSegment.from(t));
         }
-        List<Embedding> embeddings;
-        try {
-            embeddings = model.embedAll(segments).content();
-        } catch (RuntimeException e) {
-            throw new ProviderUnavailableException("embedder " + modelId, e);
-        }
-        if (embeddings == null || embeddings.size() != texts.size()) {
-            throw new ProviderUnavailableException("embedder " + modelId + " returned "
-                    + (embeddings == null ? "nothing" : embeddings.size() + " embeddings") + " for " + texts.size()
-                    + " texts", null);
+        List<Embedding> embeddings = model.embedAll(segments).content();
+        if (embeddings == null) {
+            return null;
         }
         List<float[]> out = new ArrayList<>(embeddings.size());
         for (Embedding e : embeddings) {
@@ -56,22 +50,9 @@ public final class LangChain4jEmbedder implements Embedder {
         return out;
     }
 
-    /** The model's dimension; asks it once by embedding a probe when the model does not know it. */
+    /** The model's dimension; LangChain4j embeds a probe when the model does not know it. */
     @Override
-    public int dimension() {
-        if (dimension == 0) {
-            dimension = model.dimension();
-        }
-        return dimension;
-    }
-
-    @Override
-    public String modelId() {
-        return modelId;
-    }
-
-    @Override
-    public void close() {
-        // the application owns the model
+    protected int modelDimension() {
+        return model.dimension();
     }
 }

@@ -1,7 +1,6 @@
 package io.astrocyte.springai;
 
-import io.astrocyte.ProviderUnavailableException;
-import io.astrocyte.spi.Embedder;
+import io.astrocyte.integration.EmbedderBridge;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.ai.embedding.EmbeddingModel;
@@ -12,11 +11,9 @@ import org.springframework.ai.embedding.EmbeddingModel;
  * names the embedding space; stores record it with the dimension and refuse to mix spaces, so give the real
  * model name (the one-argument constructor uses the model's class name).
  */
-public final class SpringAiEmbedder implements Embedder {
+public final class SpringAiEmbedder extends EmbedderBridge {
 
     private final EmbeddingModel model;
-    private final String modelId;
-    private volatile int dimension;
 
     /** Uses the model's class name as the model id. */
     public SpringAiEmbedder(EmbeddingModel model) {
@@ -25,46 +22,19 @@ public final class SpringAiEmbedder implements Embedder {
 
     /** @param modelId how stores record this embedding space; {@code null}: the model's class name */
     public SpringAiEmbedder(EmbeddingModel model, String modelId) {
+        super(modelId == null || modelId.isBlank() ? Objects.requireNonNull(model, "model").getClass().getName()
+                : modelId);
         this.model = Objects.requireNonNull(model, "model");
-        this.modelId = modelId == null || modelId.isBlank() ? model.getClass().getName() : modelId;
     }
 
     @Override
-    public List<float[]> embed(List<String> texts) {
-        List<float[]> vectors;
-        try {
-            vectors = model.embed(texts);
-        } catch (RuntimeException e) {
-            throw new ProviderUnavailableException("embedder " + modelId, e);
-        }
-        if (vectors == null || vectors.size() != texts.size()) {
-            throw new ProviderUnavailableException("embedder " + modelId + " returned "
-                    + (vectors == null ? "nothing" : vectors.size() + " embeddings") + " for " + texts.size()
-                    + " texts", null);
-        }
-        return vectors;
+    protected List<float[]> embedWithModel(List<String> texts) {
+        return model.embed(texts);
     }
 
-    /** The model's dimension, asked once (Spring AI may embed a probe text to find it). */
+    /** Spring AI may embed a probe text to find the dimension. */
     @Override
-    public int dimension() {
-        if (dimension == 0) {
-            try {
-                dimension = model.dimensions();
-            } catch (RuntimeException e) {
-                throw new ProviderUnavailableException("embedder " + modelId, e);
-            }
-        }
-        return dimension;
-    }
-
-    @Override
-    public String modelId() {
-        return modelId;
-    }
-
-    @Override
-    public void close() {
-        // the application owns the model
+    protected int modelDimension() {
+        return model.dimensions();
     }
 }
