@@ -38,7 +38,7 @@ import org.springframework.core.io.ResourceLoader;
  * facade (embedded store in {@code astrocyte.data-dir} unless Qdrant is configured; the app's Spring AI
  * {@code EmbeddingModel} and {@code ChatModel} when it has exactly one of each; the app's Micrometer
  * registries), the memory advisor, memory tools, document retriever, optional tool-call recorder and chat
- * window repository, and the annotated memory hooks. Every bean backs off when the app defines its own.
+ * window repository, and the memory annotations. Every bean backs off when the app defines its own.
  *
  * <p>Identity for the advisor and tools: explicit {@code astrocyte.*} advisor or tool-context parameters →
  * the active {@code @MemoryScope} → the app's {@link MemoryBindingResolver} beans in order → the signed-in
@@ -48,7 +48,7 @@ import org.springframework.core.io.ResourceLoader;
 @AutoConfiguration(beforeName = "org.springframework.ai.model.chat.memory.autoconfigure.ChatMemoryAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "astrocyte.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AstrocyteProperties.class)
-@Import({MemoryHooksConfiguration.class, AstrocyteHealthConfiguration.class})
+@Import({MemoryAnnotationsConfiguration.class, AstrocyteHealthConfiguration.class})
 public class AstrocyteAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AstrocyteAutoConfiguration.class);

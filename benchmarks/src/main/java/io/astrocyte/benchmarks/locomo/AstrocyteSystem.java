@@ -11,6 +11,9 @@ import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.spi.Embedder;
 import io.astrocyte.spi.VectorStore;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,15 @@ final class AstrocyteSystem implements RetrievalSystem {
     AstrocyteSystem(String name, Embedder embedder, VectorStore store) {
         this.name = name;
         this.store = store;
-        this.brain = Astrocyte.builder().vectorStore(store).embedder(embedder).build();
+        this.brain = Astrocyte.builder().vectorStore(store).embedder(embedder).clock(anchoredClock()).build();
+    }
+
+    /** Recall's recency is relative to the clock: every run starts it at the same moment, so runs compare exactly. */
+    static final Instant ANCHOR = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** A clock that ticks as usual from {@link #ANCHOR} at the start of the run. */
+    static Clock anchoredClock() {
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), ANCHOR));
     }
 
     /** On the embedded Lucene store in {@code dataDir}. */

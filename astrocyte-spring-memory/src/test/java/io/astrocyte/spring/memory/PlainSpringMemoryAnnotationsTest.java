@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * The annotations in a plain Spring application context, without Spring Boot: the advisor as a bean and
  * Spring's own auto-proxy creator are all it takes.
  */
-class PlainSpringMemoryHooksTest {
+class PlainSpringMemoryAnnotationsTest {
 
     /** An application service using the annotations. */
     public static class Diary {
@@ -60,8 +60,8 @@ class PlainSpringMemoryHooksTest {
         }
 
         @Bean
-        static MemoryHooksAdvisor memoryHooks(ConfigurableListableBeanFactory beans) {
-            return new MemoryHooksAdvisor(() -> beans.getBean(Astrocyte.class), beans);
+        static MemoryAnnotations memoryAnnotations(ConfigurableListableBeanFactory beans) {
+            return new MemoryAnnotations(() -> beans.getBean(Astrocyte.class), beans);
         }
 
         @Bean

@@ -29,28 +29,28 @@ import org.springframework.expression.Expression;
 /**
  * Runs the memory annotations around a method call: binds the {@link MemoryScope}, fills {@link Recall}
  * parameters, calls the method, then retains what {@link Remember} names. Plans are parsed once per
- * method by {@link MemoryHooksAdvisor} when beans are proxied.
+ * method by {@link MemoryAnnotations} when beans are proxied.
  */
-final class MemoryHooksInterceptor implements MethodInterceptor {
+final class MemoryAnnotationInterceptor implements MethodInterceptor {
 
     private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     private final Supplier<Astrocyte> brain;
     private final BeanFactory beans;
-    private final Map<Method, MemoryHookPlan> plans = new ConcurrentHashMap<>();
+    private final Map<Method, MemoryAnnotationPlan> plans = new ConcurrentHashMap<>();
 
-    MemoryHooksInterceptor(Supplier<Astrocyte> brain, BeanFactory beans) {
+    MemoryAnnotationInterceptor(Supplier<Astrocyte> brain, BeanFactory beans) {
         this.brain = brain;
         this.beans = beans;
     }
 
     /** The plan of a method, parsed on first use; {@code null} when it has no memory annotations. */
-    MemoryHookPlan plan(Method method, Class<?> targetClass) {
-        MemoryHookPlan cached = plans.get(method);
+    MemoryAnnotationPlan plan(Method method, Class<?> targetClass) {
+        MemoryAnnotationPlan cached = plans.get(method);
         if (cached != null) {
             return cached;
         }
-        MemoryHookPlan plan = MemoryHookPlan.of(method, targetClass);
+        MemoryAnnotationPlan plan = MemoryAnnotationPlan.of(method, targetClass);
         if (plan != null) {
             plans.put(method, plan);
         }
@@ -60,7 +60,7 @@ final class MemoryHooksInterceptor implements MethodInterceptor {
     @Override
     public Object invoke(MethodInvocation invocation) throws Throwable {
         Class<?> target = invocation.getThis() == null ? null : invocation.getThis().getClass();
-        MemoryHookPlan plan = plan(invocation.getMethod(), target);
+        MemoryAnnotationPlan plan = plan(invocation.getMethod(), target);
         if (plan == null) {
             return invocation.proceed();
         }
@@ -76,11 +76,11 @@ final class MemoryHooksInterceptor implements MethodInterceptor {
         }
         MemoryScopes.push(binding);
         try {
-            for (MemoryHookPlan.RecallParameter r : plan.recalls()) {
+            for (MemoryAnnotationPlan.RecallParameter r : plan.recalls()) {
                 args[r.index()] = recall(plan, r, args, binding);
             }
             Object result = invocation.proceed();
-            for (MemoryHookPlan.Remembered r : plan.remembers()) {
+            for (MemoryAnnotationPlan.Remembered r : plan.remembers()) {
                 remember(plan, r, args, result, binding);
             }
             return result;
@@ -89,9 +89,9 @@ final class MemoryHooksInterceptor implements MethodInterceptor {
         }
     }
 
-    private ResolvedMemoryBinding bind(MemoryHookPlan plan, Object[] args) {
+    private ResolvedMemoryBinding bind(MemoryAnnotationPlan plan, Object[] args) {
         EvaluationContext ctx = context(plan, args, null);
-        MemoryHookPlan.Scope s = plan.scope();
+        MemoryAnnotationPlan.Scope s = plan.scope();
         String principal = text(s.principal(), ctx, "principal", plan);
         String bank = text(s.bank(), ctx, "bank", plan);
         List<String> read = new ArrayList<>();
@@ -108,7 +108,7 @@ final class MemoryHooksInterceptor implements MethodInterceptor {
         return new ResolvedMemoryBinding(context, bank, read, null, null);
     }
 
-    private static String text(Expression e, EvaluationContext ctx, String what, MemoryHookPlan plan) {
+    private static String text(Expression e, EvaluationContext ctx, String what, MemoryAnnotationPlan plan) {
         Object value = e.getValue(ctx);
         if (value == null || value.toString().isBlank()) {
             throw new AuthorizationException("@MemoryScope." + what + " of " + describe(plan.method())
@@ -118,7 +118,7 @@ final class MemoryHooksInterceptor implements MethodInterceptor {
         return value.toString();
     }
 
-    private Object recall(MemoryHookPlan plan, MemoryHookPlan.RecallParameter r, Object[] args,
+    private Object recall(MemoryAnnotationPlan plan, MemoryAnnotationPlan.RecallParameter r, Object[] args,
             ResolvedMemoryBinding binding) {
         Object query = r.query().getValue(context(plan, args, null));
         if (query == null || query.toString().isBlank()) {
@@ -138,7 +138,7 @@ final class MemoryHooksInterceptor implements MethodInterceptor {
         };
     }
 
-    private static Object empty(MemoryHookPlan.Target target) {
+    private static Object empty(MemoryAnnotationPlan.Target target) {
         return switch (target) {
             case RESULT -> new RecallResult(List.of(), 0, false, null, null);
             case HITS, TEXTS -> List.of();
@@ -146,7 +146,7 @@ final class MemoryHooksInterceptor implements MethodInterceptor {
         };
     }
 
-    private void remember(MemoryHookPlan plan, MemoryHookPlan.Remembered r, Object[] args, Object result,
+    private void remember(MemoryAnnotationPlan plan, MemoryAnnotationPlan.Remembered r, Object[] args, Object result,
             ResolvedMemoryBinding binding) {
         Object content;
         if (r.value() != null) {
@@ -179,7 +179,7 @@ final class MemoryHooksInterceptor implements MethodInterceptor {
         }
     }
 
-    private EvaluationContext context(MemoryHookPlan plan, Object[] args, Object result) {
+    private EvaluationContext context(MemoryAnnotationPlan plan, Object[] args, Object result) {
         MethodBasedEvaluationContext ctx = new MethodBasedEvaluationContext(null, plan.method(), args, NAMES);
         if (beans != null) {
             ctx.setBeanResolver(new BeanFactoryResolver(beans));

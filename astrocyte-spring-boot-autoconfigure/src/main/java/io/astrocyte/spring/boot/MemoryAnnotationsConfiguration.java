@@ -1,7 +1,7 @@
 package io.astrocyte.spring.boot;
 
 import io.astrocyte.Astrocyte;
-import io.astrocyte.spring.memory.MemoryHooksAdvisor;
+import io.astrocyte.spring.memory.MemoryAnnotations;
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -16,22 +16,22 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * The annotated memory hooks ({@code @MemoryScope}, {@code @Remember}, {@code @Recall}) through Spring AOP,
+ * The memory annotations ({@code @MemoryScope}, {@code @Remember}, {@code @Recall}) through Spring AOP,
  * without AspectJ: an infrastructure advisor picked up by the infrastructure auto-proxy creator, which is
  * registered here when the app has none (the same mechanism as {@code @Transactional}).
  * {@code astrocyte.annotations.enabled=false} turns them off.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "astrocyte.annotations.enabled", matchIfMissing = true)
-@Import(MemoryHooksConfiguration.AutoProxyRegistrar.class)
+@Import(MemoryAnnotationsConfiguration.AutoProxyRegistrar.class)
 @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-class MemoryHooksConfiguration {
+class MemoryAnnotationsConfiguration {
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static MemoryHooksAdvisor astrocyteMemoryHooksAdvisor(ObjectProvider<Astrocyte> brain,
+    static MemoryAnnotations astrocyteMemoryAnnotations(ObjectProvider<Astrocyte> brain,
             ConfigurableListableBeanFactory beans) {
-        return new MemoryHooksAdvisor(brain::getObject, beans);
+        return new MemoryAnnotations(brain::getObject, beans);
     }
 
     /** Makes sure an auto-proxy creator exists; an existing (e.g. AspectJ) one is kept or upgraded as usual. */

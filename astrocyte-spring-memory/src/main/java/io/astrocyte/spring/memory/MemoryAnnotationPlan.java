@@ -31,7 +31,7 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
  * wrong expression, an unknown variable or an unsupported parameter type is an
  * {@link IllegalStateException} naming the method, which fails startup.
  */
-record MemoryHookPlan(Method method, Scope scope, List<RecallParameter> recalls, List<Remembered> remembers) {
+record MemoryAnnotationPlan(Method method, Scope scope, List<RecallParameter> recalls, List<Remembered> remembers) {
 
     /** Where {@code @MemoryScope} values come from. */
     record Scope(Expression principal, Expression bank, List<Expression> readBanks, Expression onBehalfOf,
@@ -53,7 +53,7 @@ record MemoryHookPlan(Method method, Scope scope, List<RecallParameter> recalls,
     private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     /** {@code null} when the method carries none of the annotations. */
-    static MemoryHookPlan of(Method interfaceOrClassMethod, Class<?> targetClass) {
+    static MemoryAnnotationPlan of(Method interfaceOrClassMethod, Class<?> targetClass) {
         Method method = targetClass == null ? interfaceOrClassMethod
                 : AopUtils.getMostSpecificMethod(interfaceOrClassMethod, targetClass);
         if (method.getDeclaringClass() == Object.class) {
@@ -87,7 +87,7 @@ record MemoryHookPlan(Method method, Scope scope, List<RecallParameter> recalls,
         if (onMethod != null) {
             remembers.add(check.rememberResult(onMethod));
         }
-        return new MemoryHookPlan(method, scope, List.copyOf(recalls), List.copyOf(remembers));
+        return new MemoryAnnotationPlan(method, scope, List.copyOf(recalls), List.copyOf(remembers));
     }
 
     boolean needsBinding() {

@@ -10,24 +10,31 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.BeanFactory;
 
 /**
- * The Spring AOP advisor behind the memory annotations. Its pointcut parses each candidate method's
- * annotations while the bean is being proxied, so an invalid expression or parameter fails the creation of
- * that bean, and with it startup. The starter registers it as an infrastructure bean; applications use the
- * annotations, not this class.
+ * What makes the memory annotations work: a Spring AOP pointcut advisor whose pointcut parses each candidate
+ * method's annotations while the bean is being proxied, so an invalid expression or parameter fails the
+ * creation of that bean, and with it startup. The Spring Boot auto-configuration registers it; in a plain
+ * Spring context, declare it as a (static) bean next to an auto-proxy creator:
+ *
+ * <pre>{@code
+ * @Bean static DefaultAdvisorAutoProxyCreator autoProxy() { return new DefaultAdvisorAutoProxyCreator(); }
+ * @Bean static MemoryAnnotations memoryAnnotations(ConfigurableListableBeanFactory beans) {
+ *     return new MemoryAnnotations(() -> beans.getBean(Astrocyte.class), beans);
+ * }
+ * }</pre>
  */
-public final class MemoryHooksAdvisor extends AbstractPointcutAdvisor {
+public final class MemoryAnnotations extends AbstractPointcutAdvisor {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient MemoryHooksInterceptor interceptor;
+    private final transient MemoryAnnotationInterceptor interceptor;
     private final transient Pointcut pointcut;
 
     /**
      * @param brain the facade, looked up on first use so that proxying beans never forces it early
      * @param beans for {@code @bean} references in expressions; may be {@code null}
      */
-    public MemoryHooksAdvisor(Supplier<Astrocyte> brain, BeanFactory beans) {
-        this.interceptor = new MemoryHooksInterceptor(brain, beans);
+    public MemoryAnnotations(Supplier<Astrocyte> brain, BeanFactory beans) {
+        this.interceptor = new MemoryAnnotationInterceptor(brain, beans);
         this.pointcut = new StaticMethodMatcherPointcut() {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
