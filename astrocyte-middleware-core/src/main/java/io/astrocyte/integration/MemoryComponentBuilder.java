@@ -5,6 +5,7 @@ import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.identity.ResolvedMemoryBinding;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The settings every framework component shares (retrievers, advisors, tools, plugins): the facade, whose
@@ -20,9 +21,17 @@ public abstract class MemoryComponentBuilder<B extends MemoryComponentBuilder<B>
      *
      * @param maxTokens   token budget of what one call returns; {@code null}: the banks' policy budget
      * @param allowForget whether memory tools offer forget to the model
+     * @param autoRetain  what components that see completed turns keep of them
+     * @param retainFilter which kept texts are retained
      */
     public record Settings(Astrocyte brain, ResolvedMemoryBinding binding, MemoryBindingResolver resolver,
-            int maxResults, Integer maxTokens, boolean allowForget) {
+            int maxResults, Integer maxTokens, boolean allowForget, AutoRetainMode autoRetain,
+            Predicate<String> retainFilter) {
+
+        /** Retains completed turns as {@link #autoRetain} and {@link #retainFilter} say. */
+        public AutoRetainer retainer() {
+            return new AutoRetainer(brain, autoRetain, retainFilter);
+        }
     }
 
     /**
@@ -50,6 +59,8 @@ public abstract class MemoryComponentBuilder<B extends MemoryComponentBuilder<B>
     private int maxResults;
     private Integer maxTokens;
     private boolean allowForget;
+    private AutoRetainMode autoRetain = AutoRetainMode.OFF;
+    private Predicate<String> retainFilter = text -> true;
 
     protected MemoryComponentBuilder(Astrocyte brain, int defaultMaxResults) {
         this.brain = Objects.requireNonNull(brain, "brain");
@@ -94,9 +105,21 @@ public abstract class MemoryComponentBuilder<B extends MemoryComponentBuilder<B>
         return self();
     }
 
+    /** For components that see completed turns: what they keep (default {@link AutoRetainMode#OFF}). */
+    public B autoRetain(AutoRetainMode value) {
+        this.autoRetain = Objects.requireNonNull(value, "autoRetain");
+        return self();
+    }
+
+    /** Retains only texts this accepts, e.g. {@code t -> !t.endsWith("?")} to skip questions. */
+    public B retainFilter(Predicate<String> value) {
+        this.retainFilter = Objects.requireNonNull(value, "retainFilter");
+        return self();
+    }
+
     /** The shared settings so far. */
     protected Settings settings() {
-        return new Settings(brain, binding, resolver, maxResults, maxTokens, allowForget);
+        return new Settings(brain, binding, resolver, maxResults, maxTokens, allowForget, autoRetain, retainFilter);
     }
 
     /** {@code null} or a positive token budget, for builders that take one. */

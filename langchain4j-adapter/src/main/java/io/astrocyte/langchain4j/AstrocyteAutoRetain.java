@@ -14,17 +14,14 @@ import dev.langchain4j.observability.api.listener.AiServiceListener;
 import dev.langchain4j.observability.api.listener.AiServiceResponseReceivedListener;
 import dev.langchain4j.observability.api.listener.AiServiceStartedListener;
 import io.astrocyte.Astrocyte;
-import io.astrocyte.identity.MemoryBindingResolver;
 import io.astrocyte.integration.AutoRetainMode;
 import io.astrocyte.integration.AutoRetainer;
-import io.astrocyte.identity.ResolvedMemoryBinding;
+import io.astrocyte.integration.MemoryComponentBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * Opt-in auto-retain of completed AI-service turns into long-term memory. Register its
@@ -56,13 +53,17 @@ public final class AstrocyteAutoRetain {
         volatile String answer;
     }
 
-    private AstrocyteAutoRetain(Builder b) {
-        this.bindings = LangChain4jBindings.of(b.binding, b.resolver);
-        this.retainer = new AutoRetainer(b.brain, b.mode, b.filter);
+    private AstrocyteAutoRetain(MemoryComponentBuilder.Settings shared) {
+        this.bindings = LangChain4jBindings.of(shared.binding(), shared.resolver());
+        this.retainer = shared.retainer();
     }
 
-    public static Builder builder(Astrocyte brain) {
-        return new Builder(brain);
+    /**
+     * Settings: binding or resolver, {@code autoRetain} (default {@link AutoRetainMode#USER_FACTS} here) and
+     * {@code retainFilter}.
+     */
+    public static MemoryComponentBuilder.Of<AstrocyteAutoRetain> builder(Astrocyte brain) {
+        return new MemoryComponentBuilder.Of<>(brain, 5, AstrocyteAutoRetain::new).autoRetain(AutoRetainMode.USER_FACTS);
     }
 
     /** The listeners to register with the AI service. */
@@ -111,44 +112,5 @@ public final class AstrocyteAutoRetain {
             }
         }
         return out.isEmpty() ? null : out.toString();
-    }
-
-    /** Settings of {@link AstrocyteAutoRetain}. */
-    public static final class Builder {
-        private final Astrocyte brain;
-        private ResolvedMemoryBinding binding;
-        private MemoryBindingResolver resolver;
-        private AutoRetainMode mode = AutoRetainMode.USER_FACTS;
-        private Predicate<String> filter = text -> true;
-
-        private Builder(Astrocyte brain) {
-            this.brain = Objects.requireNonNull(brain, "brain");
-        }
-
-        public Builder binding(ResolvedMemoryBinding value) {
-            this.binding = value;
-            return this;
-        }
-
-        public Builder resolver(MemoryBindingResolver value) {
-            this.resolver = value;
-            return this;
-        }
-
-        /** What a completed turn contributes (default {@link AutoRetainMode#USER_FACTS}). */
-        public Builder mode(AutoRetainMode value) {
-            this.mode = Objects.requireNonNull(value, "mode");
-            return this;
-        }
-
-        /** Retains only texts this accepts, e.g. {@code text -> !text.endsWith("?")} to skip questions. */
-        public Builder filter(Predicate<String> value) {
-            this.filter = Objects.requireNonNull(value, "filter");
-            return this;
-        }
-
-        public AstrocyteAutoRetain build() {
-            return new AstrocyteAutoRetain(this);
-        }
     }
 }

@@ -40,16 +40,12 @@ public final class AstrocyteContentRetriever implements ContentRetriever {
     public static final String OCCURRED_AT = HitFields.OCCURRED_AT;
     public static final String SCORE = HitFields.SCORE;
 
-    private final Astrocyte brain;
+    private final MemoryComponentBuilder.Settings shared;
     private final LangChain4jBindings bindings;
-    private final int maxResults;
-    private final Integer maxTokens;
 
     private AstrocyteContentRetriever(MemoryComponentBuilder.Settings shared) {
-        this.brain = shared.brain();
+        this.shared = shared;
         this.bindings = LangChain4jBindings.of(shared.binding(), shared.resolver());
-        this.maxResults = shared.maxResults();
-        this.maxTokens = shared.maxTokens();
     }
 
     /** Settings: binding or resolver, {@code maxResults} (default 5), {@code maxTokens}. */
@@ -68,7 +64,8 @@ public final class AstrocyteContentRetriever implements ContentRetriever {
     /** Recalls {@code text} for {@code binding} and converts the hits. */
     List<Content> recall(ResolvedMemoryBinding binding, String text) {
         List<Content> out = new ArrayList<>();
-        for (MemoryHit hit : new BoundMemory(brain, binding).recall(text, maxResults, maxTokens).hits()) {
+        BoundMemory memory = new BoundMemory(shared.brain(), binding);
+        for (MemoryHit hit : memory.recall(text, shared.maxResults(), shared.maxTokens()).hits()) {
             out.add(toContent(hit));
         }
         return out;

@@ -186,7 +186,7 @@ class AiServicesMemoryTest {
     @Test
     void autoRetainOfWholeTurnsKeepsTheFinalAnswer() {
         AstrocyteAutoRetain autoRetain = AstrocyteAutoRetain.builder(brain).resolver(USERS)
-                .mode(io.astrocyte.integration.AutoRetainMode.TURNS).build();
+                .autoRetain(io.astrocyte.integration.AutoRetainMode.TURNS).build();
         Assistant assistant = AiServices.builder(Assistant.class).chatModel(model).chatMemoryProvider(windows())
                 .registerListeners(autoRetain.listeners()).build();
         assistant.chat("alice", "My sister Ana lives in Porto");

@@ -62,7 +62,7 @@ public final class AstrocyteKernelHooks {
         this.brain = b.shared.brain();
         this.bindings = new KernelBindings(b.shared.binding(), b.shared.resolver());
         this.recall = b.recall;
-        this.retainer = new AutoRetainer(b.shared.brain(), b.retain, text -> true);
+        this.retainer = b.shared.retainer();
         this.inputArgument = b.inputArgument;
         this.template = b.template;
         this.maxResults = b.shared.maxResults();
@@ -141,7 +141,6 @@ public final class AstrocyteKernelHooks {
     /** Settings of {@link AstrocyteKernelHooks}. */
     public static final class Builder extends MemoryComponentBuilder<Builder> {
         private boolean recall;
-        private AutoRetainMode retain = AutoRetainMode.OFF;
         private String inputArgument = "input";
         private String template = DEFAULT_TEMPLATE;
 
@@ -158,16 +157,10 @@ public final class AstrocyteKernelHooks {
         }
 
         /**
-         * What to retain after each prompt function (default {@link AutoRetainMode#OFF}): the user's input is
-         * the argument named by {@link #inputArgument}, the answer the function's result, and the
-         * {@code conversation_id} argument becomes the memory's {@code session_id}.
+         * The argument holding the user input (default {@code input}). With {@code autoRetain}, the input is the
+         * user's message, the function's result the answer, and the {@code conversation_id} argument the
+         * memory's {@code session_id}.
          */
-        public Builder autoRetain(AutoRetainMode value) {
-            this.retain = Objects.requireNonNull(value, "autoRetain");
-            return this;
-        }
-
-        /** The argument holding the user input (default {@code input}). */
         public Builder inputArgument(String value) {
             if (value == null || value.isBlank()) {
                 throw new IllegalArgumentException("inputArgument must not be blank");

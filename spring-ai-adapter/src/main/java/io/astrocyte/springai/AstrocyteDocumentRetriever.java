@@ -21,16 +21,12 @@ import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
  */
 public final class AstrocyteDocumentRetriever implements DocumentRetriever {
 
-    private final Astrocyte brain;
+    private final MemoryComponentBuilder.Settings shared;
     private final SpringAiBindings bindings;
-    private final int maxResults;
-    private final Integer maxTokens;
 
     private AstrocyteDocumentRetriever(MemoryComponentBuilder.Settings shared) {
-        this.brain = shared.brain();
+        this.shared = shared;
         this.bindings = new SpringAiBindings(shared.binding(), shared.resolver());
-        this.maxResults = shared.maxResults();
-        this.maxTokens = shared.maxTokens();
     }
 
     /** Settings: binding or resolver, {@code maxResults} (default 5), {@code maxTokens}. */
@@ -42,7 +38,8 @@ public final class AstrocyteDocumentRetriever implements DocumentRetriever {
     public List<Document> retrieve(Query query) {
         ResolvedMemoryBinding b = bindings.resolve(query.context());
         List<Document> out = new ArrayList<>();
-        for (MemoryHit hit : new BoundMemory(brain, b).recall(query.text(), maxResults, maxTokens).hits()) {
+        BoundMemory memory = new BoundMemory(shared.brain(), b);
+        for (MemoryHit hit : memory.recall(query.text(), shared.maxResults(), shared.maxTokens()).hits()) {
             out.add(MemoryDocuments.toDocument(hit));
         }
         return out;

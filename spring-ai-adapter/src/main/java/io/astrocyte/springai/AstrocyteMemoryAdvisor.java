@@ -12,7 +12,6 @@ import io.astrocyte.integration.MemoryComponentBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
 import org.springframework.ai.chat.client.ChatClientMessageAggregator;
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
@@ -86,7 +85,7 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         this.maxResults = b.shared.maxResults();
         this.maxTokens = b.shared.maxTokens();
         this.template = b.template;
-        this.retainer = new AutoRetainer(b.shared.brain(), b.autoRetain, b.retainFilter);
+        this.retainer = b.shared.retainer();
         this.order = b.order;
     }
 
@@ -176,8 +175,6 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
     public static final class Builder extends MemoryComponentBuilder<Builder> {
         private Source source = Source.RECALL;
         private String template = DEFAULT_TEMPLATE;
-        private AutoRetainMode autoRetain = AutoRetainMode.OFF;
-        private Predicate<String> retainFilter = text -> true;
         private int order = DEFAULT_ORDER;
 
         private Builder(Astrocyte brain) {
@@ -194,18 +191,6 @@ public final class AstrocyteMemoryAdvisor implements BaseAdvisor {
         /** The system-message addition; must contain {@code {memories}}. */
         public Builder template(String value) {
             this.template = MemoryPreamble.checkTemplate(value);
-            return this;
-        }
-
-        /** What a completed call contributes to memory (default {@link AutoRetainMode#OFF}). */
-        public Builder autoRetain(AutoRetainMode value) {
-            this.autoRetain = Objects.requireNonNull(value, "autoRetain");
-            return this;
-        }
-
-        /** Retains only texts this accepts, e.g. {@code t -> !t.endsWith("?")}. */
-        public Builder retainFilter(Predicate<String> value) {
-            this.retainFilter = Objects.requireNonNull(value, "retainFilter");
             return this;
         }
 
