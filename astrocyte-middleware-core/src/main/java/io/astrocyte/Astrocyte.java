@@ -7,6 +7,7 @@ import io.astrocyte.api.HistoryRequest;
 import io.astrocyte.api.HistoryResult;
 import io.astrocyte.api.ImportRequest;
 import io.astrocyte.api.ImportResult;
+import io.astrocyte.api.LegalHold;
 import io.astrocyte.api.RecallRequest;
 import io.astrocyte.api.RecallResult;
 import io.astrocyte.api.ReflectRequest;
@@ -201,6 +202,25 @@ public final class Astrocyte implements AutoCloseable {
 
     public CompletableFuture<HistoryResult> historyAsync(HistoryRequest request, AstrocyteContext context) {
         return async(() -> history(request, context));
+    }
+
+    /**
+     * Puts the bank under a legal hold (SPEC §6.4): until every hold is released, forgets fail with
+     * {@link LegalHoldActiveException} except compliance forgets. Setting an id that is already set returns the
+     * existing hold. Needs {@code admin} on the bank.
+     */
+    public LegalHold setLegalHold(String bankId, String holdId, String reason, AstrocyteContext context) {
+        return open(() -> parts.legalHolds.set(bankId, holdId, reason, context));
+    }
+
+    /** Releases a hold; {@code false} when the bank had none with that id. Needs {@code admin}. */
+    public boolean releaseLegalHold(String bankId, String holdId, AstrocyteContext context) {
+        return open(() -> parts.legalHolds.release(bankId, holdId, context));
+    }
+
+    /** The bank's legal holds, oldest first. Needs {@code admin}. */
+    public List<LegalHold> legalHolds(String bankId, AstrocyteContext context) {
+        return open(() -> parts.legalHolds.list(bankId, context));
     }
 
     /** How many live memories a bank holds. Needs {@code read}. */

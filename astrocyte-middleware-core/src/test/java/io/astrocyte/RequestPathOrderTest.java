@@ -170,7 +170,7 @@ class RequestPathOrderTest {
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.REFLECT)).containsExactly("span", "request",
                     "access", "rate_limit", "quota", "store", "answer", "dlp", "escalation", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.FORGET)).containsExactly("span", "request",
-                    "access", "compliance_log", "store", "events");
+                    "access", "legal_hold", "compliance_log", "store", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.IMPORT))
                     .as("each imported memory, after the import was allowed once")
                     .containsExactly("validation", "pii", "metadata", "store");

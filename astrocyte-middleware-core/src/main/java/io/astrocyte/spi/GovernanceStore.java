@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Durable governance state kept apart from memories (ARCHITECTURE "Data that must never be lost"):
- * bank owners and grants made through the access API now, legal holds and quotas as they arrive. Every
+ * bank owners and grants made through the access API, legal holds and quota use. Every
  * write must be on disk before the method returns, and each change is all-or-nothing. Implementations are
  * thread-safe.
  */
@@ -41,6 +41,24 @@ public interface GovernanceStore extends AutoCloseable {
 
     /** Replaces the recorded quota use with {@code usage} for {@code day}; earlier days may be discarded. */
     void saveQuotaUsage(java.time.LocalDate day, java.util.Map<String, Long> usage);
+
+    /** The bank's legal holds, oldest first; empty when it has none. */
+    default List<io.astrocyte.api.LegalHold> legalHolds(String bankId) {
+        throw new io.astrocyte.CapabilityNotSupportedException(getClass().getSimpleName(), "legal holds");
+    }
+
+    /**
+     * Records a hold unless the bank already has one with the same id, atomically, and returns the hold
+     * stored afterwards: {@code hold} when it was added, the earlier one otherwise.
+     */
+    default io.astrocyte.api.LegalHold setLegalHold(io.astrocyte.api.LegalHold hold) {
+        throw new io.astrocyte.CapabilityNotSupportedException(getClass().getSimpleName(), "legal holds");
+    }
+
+    /** Removes the hold and returns it; empty when the bank had no hold with that id. */
+    default Optional<io.astrocyte.api.LegalHold> releaseLegalHold(String bankId, String holdId) {
+        throw new io.astrocyte.CapabilityNotSupportedException(getClass().getSimpleName(), "legal holds");
+    }
 
     @Override
     default void close() {

@@ -11,6 +11,7 @@ import io.astrocyte.api.RetainResult;
 import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AccessManager;
+import io.astrocyte.lifecycle.LegalHolds;
 import io.astrocyte.observe.HookDispatcher;
 import io.astrocyte.observe.Telemetry;
 import io.astrocyte.pipeline.ForgetPipeline;
@@ -40,7 +41,7 @@ public final class RequestPaths {
             AccessController access, AccessManager accessManager, RateLimits rateLimits, Quotas quotas,
             NoisyBankMonitor noisyBanks, BankPolicies policies, StoreCalls store, RetainPipeline retainPipeline,
             RecallPipeline recallPipeline, MultiBankRecall multiBank, Reflector reflector,
-            ForgetPipeline forgetPipeline, OutputDlp dlp) {
+            ForgetPipeline forgetPipeline, OutputDlp dlp, LegalHolds legalHolds) {
     }
 
     private final RequestPath<RetainRequest, RetainResult> retain;
@@ -110,6 +111,10 @@ public final class RequestPaths {
                 .stage("span", span.span(ForgetRequest::bankId))
                 .stage("request", SpanStage.request())
                 .stage("access", access.forget())
+                .stage("legal_hold", (call, rest) -> {
+                    p.legalHolds().checkForget(call.request().bankId(), call.request().compliance());
+                    return rest.proceed(call);
+                })
                 .stage("compliance_log", AccessStages.complianceLog())
                 .stage("store", store.forget())
                 .stage("events", events.forget())

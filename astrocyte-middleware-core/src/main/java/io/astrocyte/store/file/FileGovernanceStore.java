@@ -3,6 +3,7 @@ package io.astrocyte.store.file;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astrocyte.ConfigException;
+import io.astrocyte.api.LegalHold;
 import io.astrocyte.identity.AccessGrant;
 import io.astrocyte.identity.GlobPattern;
 import io.astrocyte.identity.Permission;
@@ -32,6 +33,13 @@ public final class FileGovernanceStore implements GovernanceStore {
     private static final String OWNERS = "owners.json";
     private static final String GRANTS = "grants.json";
     private static final String QUOTAS = "quotas.json";
+    private static final String HOLDS = "legal-holds.json";
+    private static final TypeReference<List<StoredHold>> HOLD_LIST = new TypeReference<>() {
+    };
+
+    /** The on-disk shape of one legal hold; times as ISO-8601 text. */
+    private record StoredHold(String bank, String hold, String reason, String setBy, String setAt) {
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {
     };
@@ -45,6 +53,7 @@ public final class FileGovernanceStore implements GovernanceStore {
     private final Path dir;
     private final Map<String, String> owners;
     private GrantTable grants;
+    private List<LegalHold> holds;
 
     public FileGovernanceStore(Path dir) {
         this.dir = dir;
@@ -55,6 +64,15 @@ public final class FileGovernanceStore implements GovernanceStore {
             Path grantFile = dir.resolve(GRANTS);
             this.grants = Files.exists(grantFile) ? fromDisk(JSON.readValue(grantFile.toFile(), GRANT_LIST))
                     : GrantTable.EMPTY;
+            Path holdFile = dir.resolve(HOLDS);
+            List<LegalHold> read = new ArrayList<>();
+            if (Files.exists(holdFile)) {
+                for (StoredHold h : JSON.readValue(holdFile.toFile(), HOLD_LIST)) {
+                    read.add(new LegalHold(h.bank(), h.hold(), h.reason(), h.setBy(),
+                            java.time.Instant.parse(h.setAt())));
+                }
+            }
+            this.holds = List.copyOf(read);
         } catch (IOException e) {
             throw new ConfigException("cannot read governance state in " + dir + ": " + e.getMessage(), e);
         }
@@ -122,6 +140,46 @@ public final class FileGovernanceStore implements GovernanceStore {
     @Override
     public synchronized void saveQuotaUsage(java.time.LocalDate day, Map<String, Long> usage) {
         write(QUOTAS, new StoredQuotas(day.toString(), new TreeMap<>(usage)));
+    }
+
+    @Override
+    public synchronized List<LegalHold> legalHolds(String bankId) {
+        return holds.stream().filter(h -> h.bankId().equals(bankId)).toList();
+    }
+
+    @Override
+    public synchronized LegalHold setLegalHold(LegalHold hold) {
+        for (LegalHold h : holds) {
+            if (h.bankId().equals(hold.bankId()) && h.holdId().equals(hold.holdId())) {
+                return h;
+            }
+        }
+        List<LegalHold> next = new ArrayList<>(holds);
+        next.add(hold);
+        saveHolds(next);
+        return hold;
+    }
+
+    @Override
+    public synchronized Optional<LegalHold> releaseLegalHold(String bankId, String holdId) {
+        for (LegalHold h : holds) {
+            if (h.bankId().equals(bankId) && h.holdId().equals(holdId)) {
+                List<LegalHold> next = new ArrayList<>(holds);
+                next.remove(h);
+                saveHolds(next);
+                return Optional.of(h);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void saveHolds(List<LegalHold> next) {
+        List<StoredHold> stored = new ArrayList<>();
+        for (LegalHold h : next) {
+            stored.add(new StoredHold(h.bankId(), h.holdId(), h.reason(), h.setBy(), h.setAt().toString()));
+        }
+        write(HOLDS, stored); // on disk before the change is visible
+        holds = List.copyOf(next);
     }
 
     private static List<StoredGrant> toDisk(GrantTable table) {

@@ -1,5 +1,6 @@
 package io.astrocyte.store.memory;
 
+import io.astrocyte.api.LegalHold;
 import io.astrocyte.identity.AccessGrant;
 import io.astrocyte.spi.GovernanceStore;
 import io.astrocyte.store.GrantTable;
@@ -52,5 +53,36 @@ public final class InMemoryGovernanceStore implements GovernanceStore {
     public synchronized void saveQuotaUsage(java.time.LocalDate day, Map<String, Long> usage) {
         quotaDay = day;
         quotaUsage = Map.copyOf(usage);
+    }
+
+    private final Map<String, List<LegalHold>> holds = new java.util.HashMap<>();
+
+    @Override
+    public synchronized List<LegalHold> legalHolds(String bankId) {
+        return List.copyOf(holds.getOrDefault(bankId, List.of()));
+    }
+
+    @Override
+    public synchronized LegalHold setLegalHold(LegalHold hold) {
+        List<LegalHold> bank = holds.computeIfAbsent(hold.bankId(), b -> new java.util.ArrayList<>());
+        for (LegalHold h : bank) {
+            if (h.holdId().equals(hold.holdId())) {
+                return h;
+            }
+        }
+        bank.add(hold);
+        return hold;
+    }
+
+    @Override
+    public synchronized Optional<LegalHold> releaseLegalHold(String bankId, String holdId) {
+        List<LegalHold> bank = holds.getOrDefault(bankId, List.of());
+        for (LegalHold h : bank) {
+            if (h.holdId().equals(holdId)) {
+                bank.remove(h);
+                return Optional.of(h);
+            }
+        }
+        return Optional.empty();
     }
 }

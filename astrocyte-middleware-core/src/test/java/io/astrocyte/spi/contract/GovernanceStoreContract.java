@@ -96,12 +96,38 @@ public abstract class GovernanceStoreContract {
             store.claimOwner("diary", "user:alice");
             store.addGrant(AccessGrant.of("diary", "agent:*", Permission.READ, Permission.FORGET));
             store.saveQuotaUsage(java.time.LocalDate.of(2026, 5, 1), java.util.Map.of("retain:diary", 7L));
+            store.setLegalHold(hold("diary", "case-7"));
         }
         try (GovernanceStore reopened = open()) {
             assertThat(reopened.owner("diary")).contains("user:alice");
             assertThat(reopened.grants()).containsExactly(
                     AccessGrant.of("diary", "agent:*", Permission.READ, Permission.FORGET));
             assertThat(reopened.quotaUsage(java.time.LocalDate.of(2026, 5, 1))).containsEntry("retain:diary", 7L);
+            assertThat(reopened.legalHolds("diary")).containsExactly(hold("diary", "case-7"));
+        }
+    }
+
+    private static io.astrocyte.api.LegalHold hold(String bank, String id) {
+        return new io.astrocyte.api.LegalHold(bank, id, "litigation " + id, "user:counsel",
+                java.time.Instant.parse("2026-05-01T10:00:00Z"));
+    }
+
+    @Test
+    void legalHoldsAreSetOncePerIdListedPerBankAndReleased() {
+        try (GovernanceStore store = open()) {
+            assertThat(store.legalHolds("diary")).isEmpty();
+            assertThat(store.setLegalHold(hold("diary", "case-1"))).isEqualTo(hold("diary", "case-1"));
+            io.astrocyte.api.LegalHold again = new io.astrocyte.api.LegalHold("diary", "case-1", "another reason",
+                    "user:someone", java.time.Instant.parse("2026-06-01T00:00:00Z"));
+            assertThat(store.setLegalHold(again)).as("the first hold under an id stays").isEqualTo(hold("diary", "case-1"));
+            store.setLegalHold(hold("diary", "case-2"));
+            store.setLegalHold(hold("ledger", "case-1"));
+            assertThat(store.legalHolds("diary")).extracting(io.astrocyte.api.LegalHold::holdId)
+                    .containsExactly("case-1", "case-2");
+            assertThat(store.releaseLegalHold("diary", "case-1")).contains(hold("diary", "case-1"));
+            assertThat(store.releaseLegalHold("diary", "case-1")).isEmpty();
+            assertThat(store.legalHolds("diary")).extracting(io.astrocyte.api.LegalHold::holdId).containsExactly("case-2");
+            assertThat(store.legalHolds("ledger")).hasSize(1);
         }
     }
 }
