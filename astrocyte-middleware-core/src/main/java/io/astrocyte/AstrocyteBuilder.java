@@ -3,6 +3,7 @@ package io.astrocyte;
 import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.identity.AccessController;
 import io.astrocyte.spi.AccessPolicyProvider;
+import io.astrocyte.spi.AuditSink;
 import io.astrocyte.spi.Embedder;
 import io.astrocyte.spi.GovernanceStore;
 import io.astrocyte.spi.LlmProvider;
@@ -33,6 +34,7 @@ public final class AstrocyteBuilder {
     private MeterRegistry meterRegistry;
     private final List<MemoryEventListener> listeners = new ArrayList<>();
     private ObservationRegistry observationRegistry;
+    private AuditSink auditSink;
 
     AstrocyteBuilder() {
     }
@@ -46,6 +48,16 @@ public final class AstrocyteBuilder {
     /** Where verb counters, timers and gauges go (default: Micrometer's global registry). */
     public AstrocyteBuilder meterRegistry(MeterRegistry value) {
         this.meterRegistry = value;
+        return this;
+    }
+
+    /**
+     * Where the audit trail goes (memory created / recalled / deleted, legal holds set / released); the caller
+     * keeps ownership. Without one, an instance given a {@link #dataDirectory} keeps a hash-chained trail in
+     * {@code <data>/audit/audit.jsonl} ({@link io.astrocyte.audit.AuditLog#verify} checks it); otherwise none.
+     */
+    public AstrocyteBuilder auditSink(AuditSink value) {
+        this.auditSink = value;
         return this;
     }
 
@@ -129,7 +141,7 @@ public final class AstrocyteBuilder {
     public Astrocyte build() {
         Settings settings = new Settings(config, vectorStore, embedder, llm, accessController, clock,
                 dataDirectory, governanceStore, accessPolicyProvider, environment, rateLimitStore, meterRegistry,
-                List.copyOf(listeners), observationRegistry);
+                List.copyOf(listeners), observationRegistry, auditSink);
         Providers providers = Providers.resolve(settings);
         try {
             return new Astrocyte(new Components(settings, providers));

@@ -2,7 +2,9 @@ package io.astrocyte;
 
 import io.astrocyte.config.AccessControlConfig;
 import io.astrocyte.config.AstrocyteConfig;
+import io.astrocyte.audit.HashChainedAuditLog;
 import io.astrocyte.spi.AccessPolicyProvider;
+import io.astrocyte.spi.AuditSink;
 import io.astrocyte.spi.Embedder;
 import io.astrocyte.spi.GovernanceStore;
 import io.astrocyte.spi.LlmProvider;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * stay the caller's.
  */
 record Providers(AstrocyteConfig config, VectorStore store, Embedder embedder, LlmProvider llm,
-        GovernanceStore governance, AccessPolicyProvider policy, List<AutoCloseable> owned) {
+        GovernanceStore governance, AccessPolicyProvider policy, AuditSink audit, List<AutoCloseable> owned) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Astrocyte.class);
 
@@ -70,7 +72,13 @@ record Providers(AstrocyteConfig config, VectorStore store, Embedder embedder, L
                 model = ProviderDiscovery.create(ProviderFactory.ForLlm.class, cfg.llmProvider(),
                         cfg.llmProviderConfig(), "llm_provider");
             }
-            return new Providers(cfg, Objects.requireNonNull(vs), emb, model, governance, policy, owned);
+            AuditSink audit = s.auditSink();
+            if (audit == null && s.dataDirectory() != null) {
+                // the data folder's audit trail, as the embedded store keeps its index and governance there
+                audit = HashChainedAuditLog.open(s.dataDirectory().resolve("audit").resolve("audit.jsonl"));
+                owned.add(audit);
+            }
+            return new Providers(cfg, Objects.requireNonNull(vs), emb, model, governance, policy, audit, owned);
         } catch (RuntimeException e) {
             closeAll(owned, e);
             throw e;

@@ -3,6 +3,7 @@ package io.astrocyte;
 import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.identity.AccessController;
 import io.astrocyte.spi.AccessPolicyProvider;
+import io.astrocyte.spi.AuditSink;
 import io.astrocyte.spi.Embedder;
 import io.astrocyte.spi.GovernanceStore;
 import io.astrocyte.spi.LlmProvider;
@@ -21,5 +22,5 @@ record Settings(AstrocyteConfig config, VectorStore vectorStore, Embedder embedd
         AccessController accessController, Clock clock, Path dataDirectory, GovernanceStore governanceStore,
         AccessPolicyProvider accessPolicyProvider, Function<String, String> environment,
         RateLimitStore rateLimitStore, MeterRegistry meterRegistry, List<MemoryEventListener> listeners,
-        ObservationRegistry observationRegistry) {
+        ObservationRegistry observationRegistry, AuditSink auditSink) {
 }

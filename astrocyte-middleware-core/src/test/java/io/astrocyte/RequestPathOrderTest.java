@@ -164,13 +164,13 @@ class RequestPathOrderTest {
         try (Astrocyte brain = open(Map.of())) {
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.RETAIN)).containsExactly("span", "request", "access",
                     "rate_limit", "quota", "noisy_bank", "validation", "pii", "metadata", "store", "escalation",
-                    "events");
+                    "audit", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.RECALL)).containsExactly("span", "request", "access",
-                    "rate_limit", "store", "budget", "dlp", "escalation", "events");
+                    "rate_limit", "store", "budget", "dlp", "escalation", "audit", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.REFLECT)).containsExactly("span", "request",
                     "access", "rate_limit", "quota", "store", "answer", "dlp", "escalation", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.FORGET)).containsExactly("span", "request",
-                    "access", "legal_hold", "compliance_log", "store", "events");
+                    "access", "legal_hold", "compliance_log", "store", "audit", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.IMPORT))
                     .as("each imported memory, after the import was allowed once")
                     .containsExactly("validation", "pii", "metadata", "store");

@@ -8,6 +8,8 @@ import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.Permission;
 import io.astrocyte.observe.HookDispatcher;
+import io.astrocyte.audit.AuditEvent;
+import io.astrocyte.spi.AuditSink;
 import io.astrocyte.spi.GovernanceStore;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -30,13 +32,19 @@ public final class LegalHolds {
     private final AccessController access;
     private final HookDispatcher hooks;
     private final Clock clock;
+    private final AuditSink audit;
 
-    /** @param store where holds live; {@code null} when the instance has no governance store (no holds then) */
-    public LegalHolds(GovernanceStore store, AccessController access, HookDispatcher hooks, Clock clock) {
+    /**
+     * @param store where holds live; {@code null} when the instance has no governance store (no holds then)
+     * @param audit where {@code bank.legal_hold.set} / {@code .released} go; may be {@code null}
+     */
+    public LegalHolds(GovernanceStore store, AccessController access, HookDispatcher hooks, Clock clock,
+            AuditSink audit) {
         this.store = store;
         this.access = access;
         this.hooks = hooks;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Sets a hold (or returns the one already set under that id). Needs {@code admin} on the bank. */
@@ -51,6 +59,7 @@ public final class LegalHolds {
                     bankId, holdId, wanted.reason());
             hooks.fire("on_legal_hold", bankId, Map.of("hold_id", holdId, "action", "set", "actor",
                     actor(context)), null);
+            audit("bank.legal_hold.set", bankId, context, holdId, wanted.reason());
         }
         return stored;
     }
@@ -65,6 +74,7 @@ public final class LegalHolds {
                     bankId, holdId);
             hooks.fire("on_legal_hold", bankId, Map.of("hold_id", holdId, "action", "released", "actor",
                     actor(context)), null);
+            audit("bank.legal_hold.released", bankId, context, holdId, null);
         });
         return released.isPresent();
     }
@@ -84,6 +94,17 @@ public final class LegalHolds {
         List<LegalHold> held = store.legalHolds(bankId);
         if (!held.isEmpty()) {
             throw new LegalHoldActiveException(bankId, held.get(0).holdId());
+        }
+    }
+
+    private void audit(String type, String bankId, AstrocyteContext context, String holdId, String reason) {
+        if (audit != null) {
+            try {
+                audit.record(new AuditEvent(type, bankId, actor(context), clock.instant(), List.of(), reason,
+                        Map.of("hold_id", holdId)));
+            } catch (RuntimeException e) {
+                AUDIT.warn("audit event {} on {} not recorded: {}", type, bankId, e.toString());
+            }
         }
     }
 

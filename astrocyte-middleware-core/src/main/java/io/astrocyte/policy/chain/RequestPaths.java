@@ -26,6 +26,7 @@ import io.astrocyte.policy.homeostasis.Quotas;
 import io.astrocyte.policy.homeostasis.RateLimits;
 import io.astrocyte.policy.signal.NoisyBankMonitor;
 import io.astrocyte.routing.MultiBankRecall;
+import io.astrocyte.spi.AuditSink;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class RequestPaths {
             AccessController access, AccessManager accessManager, RateLimits rateLimits, Quotas quotas,
             NoisyBankMonitor noisyBanks, BankPolicies policies, StoreCalls store, RetainPipeline retainPipeline,
             RecallPipeline recallPipeline, MultiBankRecall multiBank, Reflector reflector,
-            ForgetPipeline forgetPipeline, OutputDlp dlp, LegalHolds legalHolds) {
+            ForgetPipeline forgetPipeline, OutputDlp dlp, LegalHolds legalHolds, AuditSink audit) {
     }
 
     private final RequestPath<RetainRequest, RetainResult> retain;
@@ -62,6 +63,7 @@ public final class RequestPaths {
         OutputStages output = new OutputStages(p.policies(), p.dlp(), p.reflector(), p.store(), reflectRecall);
         EscalationStages escalation = new EscalationStages(p.config().escalation(), p.clock());
         EventStages events = new EventStages(p.hooks(), p.telemetry());
+        AuditStages audit = new AuditStages(p.audit(), p.clock());
 
         retain = RequestPath.<RetainRequest, RetainResult>builder(Verb.RETAIN)
                 .stage("span", span.span(RetainRequest::bankId))
@@ -75,6 +77,7 @@ public final class RequestPaths {
                 .stage("metadata", barriers.metadata())
                 .stage("store", store.retain(true))
                 .stage("escalation", escalation.retain())
+                .stage("audit", audit.retain())
                 .stage("events", events.retain())
                 .build();
         // An import is checked once for the whole file; each memory then passes the content barriers.
@@ -93,6 +96,7 @@ public final class RequestPaths {
                 .stage("budget", output.budget())
                 .stage("dlp", output.recallDlp())
                 .stage("escalation", escalation.recall())
+                .stage("audit", audit.recall())
                 .stage("events", events.recall())
                 .build();
         reflect = RequestPath.<ReflectRequest, ReflectResult>builder(Verb.REFLECT)
@@ -117,6 +121,7 @@ public final class RequestPaths {
                 })
                 .stage("compliance_log", AccessStages.complianceLog())
                 .stage("store", store.forget())
+                .stage("audit", audit.forget())
                 .stage("events", events.forget())
                 .build();
     }
