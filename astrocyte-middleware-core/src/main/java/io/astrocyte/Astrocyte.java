@@ -1,5 +1,6 @@
 package io.astrocyte;
 
+import io.astrocyte.api.BankHealth;
 import io.astrocyte.api.ExportRequest;
 import io.astrocyte.api.ForgetRequest;
 import io.astrocyte.api.ForgetResult;
@@ -83,10 +84,7 @@ public final class Astrocyte implements AutoCloseable {
         return parts.paths.stages().getOrDefault(verb, List.of());
     }
 
-    /**
-     * Gives an agent its own per-minute limits on top of the configured ones (the agent-card resolver does
-     * this for each agent it resolves); {@link AgentLimits#NONE} removes them.
-     */
+    /** Gives an agent its own per-minute limits besides the configured ones; {@link AgentLimits#NONE} clears them. */
     public void registerAgentLimits(String principal, AgentLimits limits) {
         parts.rateLimits.registerAgent(principal, limits);
     }
@@ -163,9 +161,8 @@ public final class Astrocyte implements AutoCloseable {
     }
 
     /**
-     * Writes the bank's live memories as AMA JSONL to {@code file}, atomically (SPEC §1.8).
+     * Writes the bank's live memories as AMA JSONL to {@code file}, atomically (SPEC §1.8); returns how many.
      *
-     * @return the number of memories exported
      * @throws AccessDeniedException  the context lacks {@code admin} on the bank
      * @throws io.astrocyte.lifecycle.PathNotAllowedException the path is outside the allowed roots
      */
@@ -221,6 +218,22 @@ public final class Astrocyte implements AutoCloseable {
     /** The bank's legal holds, oldest first. Needs {@code admin}. */
     public List<LegalHold> legalHolds(String bankId, AstrocyteContext context) {
         return open(() -> parts.legalHolds.list(bankId, context));
+    }
+
+    /** The bank's health score, status and issues (SPEC §6.7), from counters kept across restarts; needs read. */
+    public BankHealth bankHealth(String bankId, AstrocyteContext context) {
+        return open(() -> {
+            io.astrocyte.api.BankIds.require("bank_id", bankId);
+            parts.access.check(context, bankId, Permission.READ);
+            return parts.statistics.health(bankId);
+        });
+    }
+
+    /** The health of every bank used so far that the caller may read. */
+    public List<BankHealth> allBankHealth(AstrocyteContext context) {
+        return open(() -> parts.statistics.banks().stream()
+                .filter(b -> parts.access.decide(context, b, Permission.READ).allowed())
+                .map(parts.statistics::health).toList());
     }
 
     /** How many live memories a bank holds. Needs {@code read}. */

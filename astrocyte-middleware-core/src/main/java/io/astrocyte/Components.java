@@ -12,6 +12,7 @@ import io.astrocyte.lifecycle.BankImporter;
 import io.astrocyte.lifecycle.LegalHolds;
 import io.astrocyte.lifecycle.Portability;
 import io.astrocyte.lifecycle.PortabilityPaths;
+import io.astrocyte.observe.BankStatistics;
 import io.astrocyte.observe.HookDispatcher;
 import io.astrocyte.observe.LogHook;
 import io.astrocyte.observe.SignalEvents;
@@ -66,6 +67,7 @@ final class Components implements AutoCloseable {
     final RequestPaths paths;
     final Portability portability;
     final LegalHolds legalHolds;
+    final BankStatistics statistics;
     final ExecutorService asyncPool;
     private final ExecutorService strategyPool;
     private final Quotas quotas;
@@ -108,12 +110,13 @@ final class Components implements AutoCloseable {
                 : "on_circuit_breaker_close", null, Map.of("provider", p.store().name(), "state", state.name()), null));
         this.storeCalls = new StoreCalls(p.store().name(), breaker);
         this.legalHolds = new LegalHolds(p.governance(), access, hooks, clock, p.audit());
+        this.statistics = new BankStatistics(p.governance(), clock);
         this.paths = new RequestPaths(new RequestPaths.Parts(config, clock, telemetry, hooks, access, accessManager,
                 rateLimits, quotas, noisyBanks, new BankPolicies(config, p.llm()), storeCalls, retain, recall,
                 new MultiBankRecall(recall::rank, asyncPool, MULTI_BANK_TIMEOUT),
                 new Reflector(p.llm(), config.pipeline().reflect(), config.defaults().dispositions()),
                 new ForgetPipeline(p.store(), clock), new OutputDlp(config.dlp(), config.barriers().pii()),
-                legalHolds, p.audit()));
+                legalHolds, p.audit(), statistics));
         this.portability = new Portability(access, new PortabilityPaths(s.environment() != null ? s.environment()
                 : System::getenv), storeCalls, new BankExporter(p.store(), clock),
                 new BankImporter(p.store(), paths::importRetain, clock), hooks);
@@ -154,6 +157,7 @@ final class Components implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         quotas.flush();
+        statistics.flush();
         hooks.close();
         Providers.closeAll(providers.owned(), null);
     }

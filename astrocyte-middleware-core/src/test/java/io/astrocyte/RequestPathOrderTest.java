@@ -164,11 +164,12 @@ class RequestPathOrderTest {
         try (Astrocyte brain = open(Map.of())) {
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.RETAIN)).containsExactly("span", "request", "access",
                     "rate_limit", "quota", "noisy_bank", "validation", "pii", "metadata", "store", "escalation",
-                    "audit", "events");
+                    "audit", "statistics", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.RECALL)).containsExactly("span", "request", "access",
-                    "rate_limit", "store", "budget", "dlp", "escalation", "audit", "events");
+                    "rate_limit", "store", "budget", "dlp", "escalation", "audit", "statistics",
+                    "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.REFLECT)).containsExactly("span", "request",
-                    "access", "rate_limit", "quota", "store", "answer", "dlp", "escalation", "events");
+                    "access", "rate_limit", "quota", "store", "answer", "dlp", "escalation", "statistics", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.FORGET)).containsExactly("span", "request",
                     "access", "legal_hold", "compliance_log", "store", "audit", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.IMPORT))

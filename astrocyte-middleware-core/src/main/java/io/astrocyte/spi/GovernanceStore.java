@@ -42,6 +42,15 @@ public interface GovernanceStore extends AutoCloseable {
     /** Replaces the recorded quota use with {@code usage} for {@code day}; earlier days may be discarded. */
     void saveQuotaUsage(java.time.LocalDate day, java.util.Map<String, Long> usage);
 
+    /** Bank health counters by bank, as last saved; empty when none were. */
+    default java.util.Map<String, java.util.Map<String, Long>> bankCounters() {
+        return java.util.Map.of();
+    }
+
+    /** Replaces the saved bank health counters. The default keeps nothing (counters then restart at zero). */
+    default void saveBankCounters(java.util.Map<String, java.util.Map<String, Long>> counters) {
+    }
+
     /** The bank's legal holds, oldest first; empty when it has none. */
     default List<io.astrocyte.api.LegalHold> legalHolds(String bankId) {
         throw new io.astrocyte.CapabilityNotSupportedException(getClass().getSimpleName(), "legal holds");

@@ -12,6 +12,7 @@ import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AccessManager;
 import io.astrocyte.lifecycle.LegalHolds;
+import io.astrocyte.observe.BankStatistics;
 import io.astrocyte.observe.HookDispatcher;
 import io.astrocyte.observe.Telemetry;
 import io.astrocyte.pipeline.ForgetPipeline;
@@ -42,7 +43,8 @@ public final class RequestPaths {
             AccessController access, AccessManager accessManager, RateLimits rateLimits, Quotas quotas,
             NoisyBankMonitor noisyBanks, BankPolicies policies, StoreCalls store, RetainPipeline retainPipeline,
             RecallPipeline recallPipeline, MultiBankRecall multiBank, Reflector reflector,
-            ForgetPipeline forgetPipeline, OutputDlp dlp, LegalHolds legalHolds, AuditSink audit) {
+            ForgetPipeline forgetPipeline, OutputDlp dlp, LegalHolds legalHolds, AuditSink audit,
+            BankStatistics statistics) {
     }
 
     private final RequestPath<RetainRequest, RetainResult> retain;
@@ -64,6 +66,7 @@ public final class RequestPaths {
         EscalationStages escalation = new EscalationStages(p.config().escalation(), p.clock());
         EventStages events = new EventStages(p.hooks(), p.telemetry());
         AuditStages audit = new AuditStages(p.audit(), p.clock());
+        StatisticsStages statistics = new StatisticsStages(p.statistics());
 
         retain = RequestPath.<RetainRequest, RetainResult>builder(Verb.RETAIN)
                 .stage("span", span.span(RetainRequest::bankId))
@@ -78,6 +81,7 @@ public final class RequestPaths {
                 .stage("store", store.retain(true))
                 .stage("escalation", escalation.retain())
                 .stage("audit", audit.retain())
+                .stage("statistics", statistics.retain())
                 .stage("events", events.retain())
                 .build();
         // An import is checked once for the whole file; each memory then passes the content barriers.
@@ -97,6 +101,7 @@ public final class RequestPaths {
                 .stage("dlp", output.recallDlp())
                 .stage("escalation", escalation.recall())
                 .stage("audit", audit.recall())
+                .stage("statistics", statistics.recall())
                 .stage("events", events.recall())
                 .build();
         reflect = RequestPath.<ReflectRequest, ReflectResult>builder(Verb.REFLECT)
@@ -109,6 +114,7 @@ public final class RequestPaths {
                 .stage("answer", output.answer())
                 .stage("dlp", output.reflectDlp())
                 .stage("escalation", escalation.reflect())
+                .stage("statistics", statistics.reflect())
                 .stage("events", events.reflect())
                 .build();
         forget = RequestPath.<ForgetRequest, ForgetResult>builder(Verb.FORGET)

@@ -34,6 +34,9 @@ public final class FileGovernanceStore implements GovernanceStore {
     private static final String GRANTS = "grants.json";
     private static final String QUOTAS = "quotas.json";
     private static final String HOLDS = "legal-holds.json";
+    private static final String COUNTERS = "bank-counters.json";
+    private static final TypeReference<TreeMap<String, TreeMap<String, Long>>> COUNTER_MAP = new TypeReference<>() {
+    };
     private static final TypeReference<List<StoredHold>> HOLD_LIST = new TypeReference<>() {
     };
 
@@ -171,6 +174,26 @@ public final class FileGovernanceStore implements GovernanceStore {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public synchronized Map<String, Map<String, Long>> bankCounters() {
+        Path file = dir.resolve(COUNTERS);
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        try {
+            return java.util.Collections.unmodifiableMap(JSON.readValue(file.toFile(), COUNTER_MAP));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void saveBankCounters(Map<String, Map<String, Long>> counters) {
+        TreeMap<String, TreeMap<String, Long>> sorted = new TreeMap<>();
+        counters.forEach((bank, c) -> sorted.put(bank, new TreeMap<>(c)));
+        write(COUNTERS, sorted);
     }
 
     private void saveHolds(List<LegalHold> next) {

@@ -85,4 +85,18 @@ public final class InMemoryGovernanceStore implements GovernanceStore {
         }
         return Optional.empty();
     }
+
+    private Map<String, Map<String, Long>> bankCounters = Map.of();
+
+    @Override
+    public synchronized Map<String, Map<String, Long>> bankCounters() {
+        return bankCounters;
+    }
+
+    @Override
+    public synchronized void saveBankCounters(Map<String, Map<String, Long>> counters) {
+        Map<String, Map<String, Long>> copy = new java.util.LinkedHashMap<>();
+        counters.forEach((bank, c) -> copy.put(bank, Map.copyOf(c)));
+        bankCounters = java.util.Collections.unmodifiableMap(copy);
+    }
 }

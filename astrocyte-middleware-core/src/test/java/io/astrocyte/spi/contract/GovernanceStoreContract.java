@@ -97,6 +97,7 @@ public abstract class GovernanceStoreContract {
             store.addGrant(AccessGrant.of("diary", "agent:*", Permission.READ, Permission.FORGET));
             store.saveQuotaUsage(java.time.LocalDate.of(2026, 5, 1), java.util.Map.of("retain:diary", 7L));
             store.setLegalHold(hold("diary", "case-7"));
+            store.saveBankCounters(java.util.Map.of("diary", java.util.Map.of("retains", 12L, "recalls", 3L)));
         }
         try (GovernanceStore reopened = open()) {
             assertThat(reopened.owner("diary")).contains("user:alice");
@@ -104,6 +105,7 @@ public abstract class GovernanceStoreContract {
                     AccessGrant.of("diary", "agent:*", Permission.READ, Permission.FORGET));
             assertThat(reopened.quotaUsage(java.time.LocalDate.of(2026, 5, 1))).containsEntry("retain:diary", 7L);
             assertThat(reopened.legalHolds("diary")).containsExactly(hold("diary", "case-7"));
+            assertThat(reopened.bankCounters()).containsEntry("diary", java.util.Map.of("retains", 12L, "recalls", 3L));
         }
     }
 
