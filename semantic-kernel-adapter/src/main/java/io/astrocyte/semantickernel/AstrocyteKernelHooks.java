@@ -17,7 +17,6 @@ import io.astrocyte.integration.BoundMemory;
 import io.astrocyte.integration.MemoryComponentBuilder;
 import io.astrocyte.integration.MemoryPreamble;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Kernel hooks that give prompt functions long-term memory, both opt-in:
