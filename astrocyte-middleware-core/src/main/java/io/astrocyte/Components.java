@@ -2,6 +2,7 @@ package io.astrocyte;
 
 import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.config.HookConfig;
+import io.astrocyte.audit.AuditRecorder;
 import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AccessManager;
 import io.astrocyte.identity.BankResolver;
@@ -109,14 +110,15 @@ final class Components implements AutoCloseable {
         breaker.onTransition(state -> hooks.fire(state == io.astrocyte.api.CircuitState.OPEN ? "on_circuit_breaker_open"
                 : "on_circuit_breaker_close", null, Map.of("provider", p.store().name(), "state", state.name()), null));
         this.storeCalls = new StoreCalls(p.store().name(), breaker);
-        this.legalHolds = new LegalHolds(p.governance(), access, hooks, clock, p.audit());
+        AuditRecorder audit = new AuditRecorder(p.audit(), clock);
+        this.legalHolds = new LegalHolds(p.governance(), access, hooks, clock, audit);
         this.statistics = new BankStatistics(p.governance(), clock);
         this.paths = new RequestPaths(new RequestPaths.Parts(config, clock, telemetry, hooks, access, accessManager,
                 rateLimits, quotas, noisyBanks, new BankPolicies(config, p.llm()), storeCalls, retain, recall,
                 new MultiBankRecall(recall::rank, asyncPool, MULTI_BANK_TIMEOUT),
                 new Reflector(p.llm(), config.pipeline().reflect(), config.defaults().dispositions()),
                 new ForgetPipeline(p.store(), clock), new OutputDlp(config.dlp(), config.barriers().pii()),
-                legalHolds, p.audit(), statistics));
+                legalHolds, audit, statistics));
         this.portability = new Portability(access, new PortabilityPaths(s.environment() != null ? s.environment()
                 : System::getenv), storeCalls, new BankExporter(p.store(), clock),
                 new BankImporter(p.store(), paths::importRetain, clock), hooks);

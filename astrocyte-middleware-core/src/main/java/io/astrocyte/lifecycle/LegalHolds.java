@@ -8,8 +8,7 @@ import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.Permission;
 import io.astrocyte.observe.HookDispatcher;
-import io.astrocyte.audit.AuditEvent;
-import io.astrocyte.spi.AuditSink;
+import io.astrocyte.audit.AuditRecorder;
 import io.astrocyte.spi.GovernanceStore;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -32,14 +31,14 @@ public final class LegalHolds {
     private final AccessController access;
     private final HookDispatcher hooks;
     private final Clock clock;
-    private final AuditSink audit;
+    private final AuditRecorder audit;
 
     /**
      * @param store where holds live; {@code null} when the instance has no governance store (no holds then)
-     * @param audit where {@code bank.legal_hold.set} / {@code .released} go; may be {@code null}
+     * @param audit records {@code bank.legal_hold.set} / {@code .released}
      */
     public LegalHolds(GovernanceStore store, AccessController access, HookDispatcher hooks, Clock clock,
-            AuditSink audit) {
+            AuditRecorder audit) {
         this.store = store;
         this.access = access;
         this.hooks = hooks;
@@ -59,7 +58,7 @@ public final class LegalHolds {
                     bankId, holdId, wanted.reason());
             hooks.fire("on_legal_hold", bankId, Map.of("hold_id", holdId, "action", "set", "actor",
                     actor(context)), null);
-            audit("bank.legal_hold.set", bankId, context, holdId, wanted.reason());
+            audit.record("bank.legal_hold.set", bankId, context, List.of(), wanted.reason(), Map.of("hold_id", holdId));
         }
         return stored;
     }
@@ -74,7 +73,7 @@ public final class LegalHolds {
                     bankId, holdId);
             hooks.fire("on_legal_hold", bankId, Map.of("hold_id", holdId, "action", "released", "actor",
                     actor(context)), null);
-            audit("bank.legal_hold.released", bankId, context, holdId, null);
+            audit.record("bank.legal_hold.released", bankId, context, List.of(), null, Map.of("hold_id", holdId));
         });
         return released.isPresent();
     }
@@ -94,17 +93,6 @@ public final class LegalHolds {
         List<LegalHold> held = store.legalHolds(bankId);
         if (!held.isEmpty()) {
             throw new LegalHoldActiveException(bankId, held.get(0).holdId());
-        }
-    }
-
-    private void audit(String type, String bankId, AstrocyteContext context, String holdId, String reason) {
-        if (audit != null) {
-            try {
-                audit.record(new AuditEvent(type, bankId, actor(context), clock.instant(), List.of(), reason,
-                        Map.of("hold_id", holdId)));
-            } catch (RuntimeException e) {
-                AUDIT.warn("audit event {} on {} not recorded: {}", type, bankId, e.toString());
-            }
         }
     }
 

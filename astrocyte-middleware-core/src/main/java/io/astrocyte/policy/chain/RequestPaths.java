@@ -27,7 +27,7 @@ import io.astrocyte.policy.homeostasis.Quotas;
 import io.astrocyte.policy.homeostasis.RateLimits;
 import io.astrocyte.policy.signal.NoisyBankMonitor;
 import io.astrocyte.routing.MultiBankRecall;
-import io.astrocyte.spi.AuditSink;
+import io.astrocyte.audit.AuditRecorder;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class RequestPaths {
             AccessController access, AccessManager accessManager, RateLimits rateLimits, Quotas quotas,
             NoisyBankMonitor noisyBanks, BankPolicies policies, StoreCalls store, RetainPipeline retainPipeline,
             RecallPipeline recallPipeline, MultiBankRecall multiBank, Reflector reflector,
-            ForgetPipeline forgetPipeline, OutputDlp dlp, LegalHolds legalHolds, AuditSink audit,
+            ForgetPipeline forgetPipeline, OutputDlp dlp, LegalHolds legalHolds, AuditRecorder audit,
             BankStatistics statistics) {
     }
 
@@ -65,7 +65,7 @@ public final class RequestPaths {
         OutputStages output = new OutputStages(p.policies(), p.dlp(), p.reflector(), p.store(), reflectRecall);
         EscalationStages escalation = new EscalationStages(p.config().escalation(), p.clock());
         EventStages events = new EventStages(p.hooks(), p.telemetry());
-        AuditStages audit = new AuditStages(p.audit(), p.clock());
+        AuditStages audit = new AuditStages(p.audit());
         StatisticsStages statistics = new StatisticsStages(p.statistics());
 
         retain = RequestPath.<RetainRequest, RetainResult>builder(Verb.RETAIN)
