@@ -9,6 +9,7 @@ import io.astrocyte.api.HistoryResult;
 import io.astrocyte.api.ImportRequest;
 import io.astrocyte.api.ImportResult;
 import io.astrocyte.api.LegalHold;
+import io.astrocyte.api.LifecycleResult;
 import io.astrocyte.api.RecallRequest;
 import io.astrocyte.api.RecallResult;
 import io.astrocyte.api.ReflectRequest;
@@ -19,14 +20,12 @@ import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.config.ConfigLoader;
 import io.astrocyte.identity.AccessManager;
 import io.astrocyte.identity.AstrocyteContext;
-import io.astrocyte.identity.Permission;
 import io.astrocyte.policy.Verb;
 import io.astrocyte.api.CircuitState;
 import io.astrocyte.identity.AgentLimits;
 import io.astrocyte.spi.Embedder;
 import io.astrocyte.spi.HealthStatus;
 import io.astrocyte.spi.LlmProvider;
-import io.astrocyte.spi.VectorFilters;
 import io.astrocyte.spi.VectorStore;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -202,9 +201,9 @@ public final class Astrocyte implements AutoCloseable {
     }
 
     /**
-     * Puts the bank under a legal hold (SPEC §6.4): until every hold is released, forgets fail with
-     * {@link LegalHoldActiveException} except compliance forgets. Setting an id that is already set returns the
-     * existing hold. Needs {@code admin} on the bank.
+     * Puts the bank under a legal hold (SPEC §6.4): until every hold is released, TTL keeps everything and forgets
+     * fail with {@link LegalHoldActiveException} except compliance forgets. Setting a set id returns that hold.
+     * Needs {@code admin} on the bank.
      */
     public LegalHold setLegalHold(String bankId, String holdId, String reason, AstrocyteContext context) {
         return open(() -> parts.legalHolds.set(bankId, holdId, reason, context));
@@ -222,36 +221,36 @@ public final class Astrocyte implements AutoCloseable {
 
     /** The bank's health score, status and issues (SPEC §6.7), from counters kept across restarts; needs read. */
     public BankHealth bankHealth(String bankId, AstrocyteContext context) {
-        return open(() -> {
-            io.astrocyte.api.BankIds.require("bank_id", bankId);
-            parts.access.check(context, bankId, Permission.READ);
-            return parts.statistics.health(bankId);
-        });
+        return open(() -> parts.reports.health(bankId, context));
     }
 
     /** The health of every bank used so far that the caller may read. */
     public List<BankHealth> allBankHealth(AstrocyteContext context) {
-        return open(() -> parts.statistics.banks().stream()
-                .filter(b -> parts.access.decide(context, b, Permission.READ).allowed())
-                .map(parts.statistics::health).toList());
+        return open(() -> parts.reports.all(context));
     }
 
-    /** How many live memories a bank holds. Needs {@code read}. */
+    /**
+     * Applies the bank's TTL now (SPEC §6.4): archives memories unused for {@code archive_after_days}, purges
+     * those older than {@code delete_after_days}; keeps everything while the bank is under a legal hold or its
+     * lifecycle is disabled. Waits for a pass of the bank already running here. Needs {@code admin}.
+     */
+    public LifecycleResult runLifecycle(String bankId, AstrocyteContext context) {
+        return open(() -> parts.lifecycle.run(bankId, context));
+    }
+
+    /** One scheduler round now, as {@code system:lifecycle}: every bank with lifecycle on; for app schedulers. */
+    public int runLifecycleRound() {
+        return open(parts.lifecycleScheduler::runRound);
+    }
+
+    /** How many live (not forgotten) memories a bank holds, archived ones included. Needs {@code read}. */
     public long memoryCount(String bankId, AstrocyteContext context) {
-        return open(() -> {
-            io.astrocyte.api.BankIds.require("bank_id", bankId);
-            parts.access.check(context, bankId, Permission.READ);
-            return parts.storeCalls.call(() -> vectorStore().count(bankId, VectorFilters.none()));
-        });
+        return open(() -> parts.reports.memoryCount(bankId, context));
     }
 
-    /** The store's health. */
+    /** The store's health; a store that fails to answer is reported down, not thrown. */
     public HealthStatus health() {
-        try {
-            return vectorStore().health();
-        } catch (RuntimeException e) {
-            return HealthStatus.down(vectorStore().name() + ": " + e);
-        }
+        return parts.reports.storeHealth();
     }
 
     public AstrocyteConfig config() {

@@ -35,6 +35,7 @@ public final class AstrocyteBuilder {
     private final List<MemoryEventListener> listeners = new ArrayList<>();
     private ObservationRegistry observationRegistry;
     private AuditSink auditSink;
+    private boolean scheduleLifecycle = true;
 
     AstrocyteBuilder() {
     }
@@ -126,6 +127,16 @@ public final class AstrocyteBuilder {
         return this;
     }
 
+    /**
+     * Whether this instance runs its own lifecycle scheduler when {@code lifecycle.run_interval_minutes} is set
+     * (default true). Applications with their own scheduler (the Spring Boot starter uses Spring's) turn it off
+     * and call {@link Astrocyte#runLifecycleRound()} themselves.
+     */
+    public AstrocyteBuilder scheduleLifecycle(boolean value) {
+        this.scheduleLifecycle = value;
+        return this;
+    }
+
     /** The clock that stamps {@code retained_at} and {@code forgotten_at}. */
     public AstrocyteBuilder clock(Clock value) {
         this.clock = value;
@@ -141,7 +152,7 @@ public final class AstrocyteBuilder {
     public Astrocyte build() {
         Settings settings = new Settings(config, vectorStore, embedder, llm, accessController, clock,
                 dataDirectory, governanceStore, accessPolicyProvider, environment, rateLimitStore, meterRegistry,
-                List.copyOf(listeners), observationRegistry, auditSink);
+                List.copyOf(listeners), observationRegistry, auditSink, scheduleLifecycle);
         Providers providers = Providers.resolve(settings);
         try {
             return new Astrocyte(new Components(settings, providers));

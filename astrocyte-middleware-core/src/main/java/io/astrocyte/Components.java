@@ -10,7 +10,12 @@ import io.astrocyte.identity.ExternalPolicyAccessController;
 import io.astrocyte.identity.GrantAccessController;
 import io.astrocyte.lifecycle.BankExporter;
 import io.astrocyte.lifecycle.BankImporter;
+import io.astrocyte.config.LifecycleConfig;
 import io.astrocyte.lifecycle.LegalHolds;
+import io.astrocyte.lifecycle.LifecycleRunner;
+import io.astrocyte.lifecycle.LifecycleScheduler;
+import io.astrocyte.lifecycle.RecallTracker;
+import io.astrocyte.observe.BankReports;
 import io.astrocyte.lifecycle.Portability;
 import io.astrocyte.lifecycle.PortabilityPaths;
 import io.astrocyte.observe.BankStatistics;
@@ -69,6 +74,10 @@ final class Components implements AutoCloseable {
     final Portability portability;
     final LegalHolds legalHolds;
     final BankStatistics statistics;
+    final BankReports reports;
+    final LifecycleRunner lifecycle;
+    final LifecycleScheduler lifecycleScheduler;
+    private final RecallTracker recallTracker;
     final ExecutorService asyncPool;
     private final ExecutorService strategyPool;
     private final Quotas quotas;
@@ -83,8 +92,9 @@ final class Components implements AutoCloseable {
         this.access = s.accessController() != null ? s.accessController()
                 : p.policy() != null ? new ExternalPolicyAccessController(grants, p.policy(), config.accessControl())
                 : grants;
-        this.accessManager = new AccessManager(access, grants, p.governance(), config);
         Clock clock = s.clock() != null ? s.clock() : Clock.systemUTC();
+        AuditRecorder audit = new AuditRecorder(p.audit(), clock);
+        this.accessManager = new AccessManager(access, grants, p.governance(), config, audit);
         int cores = Runtime.getRuntime().availableProcessors();
         this.strategyPool = pool("astrocyte-recall", Math.max(4, cores * 2));
         this.asyncPool = pool("astrocyte-async", Math.max(2, cores));
@@ -110,18 +120,38 @@ final class Components implements AutoCloseable {
         breaker.onTransition(state -> hooks.fire(state == io.astrocyte.api.CircuitState.OPEN ? "on_circuit_breaker_open"
                 : "on_circuit_breaker_close", null, Map.of("provider", p.store().name(), "state", state.name()), null));
         this.storeCalls = new StoreCalls(p.store().name(), breaker);
-        AuditRecorder audit = new AuditRecorder(p.audit(), clock);
         this.legalHolds = new LegalHolds(p.governance(), access, hooks, clock, audit);
         this.statistics = new BankStatistics(p.governance(), clock);
+        this.reports = new BankReports(statistics, access, p.store(), storeCalls);
+        LifecycleConfig lifecycleConfig = config.lifecycle();
+        this.recallTracker = lifecycleConfig.recallStats() && p.store().keepsRecallStats()
+                ? new RecallTracker(p.store(), clock, Duration.ofSeconds(lifecycleConfig.recallStatsFlushSeconds()))
+                : null;
+        this.lifecycle = new LifecycleRunner(p.store(), storeCalls, config, legalHolds, access, hooks, audit, clock,
+                recallTracker);
+        this.lifecycleScheduler = new LifecycleScheduler(lifecycle, () -> lifecycleBanks(config, statistics));
+        if (s.scheduleLifecycle() && lifecycleConfig.runIntervalMinutes() > 0) {
+            lifecycleScheduler.start(Duration.ofMinutes(lifecycleConfig.runIntervalMinutes()));
+        }
         this.paths = new RequestPaths(new RequestPaths.Parts(config, clock, telemetry, hooks, access, accessManager,
                 rateLimits, quotas, noisyBanks, new BankPolicies(config, p.llm()), storeCalls, retain, recall,
                 new MultiBankRecall(recall::rank, asyncPool, MULTI_BANK_TIMEOUT),
                 new Reflector(p.llm(), config.pipeline().reflect(), config.defaults().dispositions()),
                 new ForgetPipeline(p.store(), clock), new OutputDlp(config.dlp(), config.barriers().pii()),
-                legalHolds, audit, statistics));
+                legalHolds, audit, statistics, recallTracker));
         this.portability = new Portability(access, new PortabilityPaths(s.environment() != null ? s.environment()
                 : System::getenv), storeCalls, new BankExporter(p.store(), clock),
                 new BankImporter(p.store(), paths::importRetain, clock), hooks);
+    }
+
+    /**
+     * The banks a scheduler round visits: declared banks and banks this instance's counters have seen (they
+     * persist in the governance store), those with lifecycle on.
+     */
+    private static List<String> lifecycleBanks(AstrocyteConfig config, BankStatistics statistics) {
+        java.util.Set<String> banks = new java.util.TreeSet<>(statistics.banks());
+        config.banks().keySet().stream().filter(b -> b.indexOf('*') < 0).forEach(banks::add);
+        return banks.stream().filter(b -> config.lifecycleFor(b).enabled()).toList();
     }
 
     private static List<HookDispatcher.Hook> hooks(List<MemoryEventListener> listeners, AstrocyteConfig config) {
@@ -150,6 +180,7 @@ final class Components implements AutoCloseable {
 
     @Override
     public void close() {
+        lifecycleScheduler.close();
         strategyPool.shutdown();
         asyncPool.shutdown();
         try {
@@ -160,6 +191,9 @@ final class Components implements AutoCloseable {
         }
         quotas.flush();
         statistics.flush();
+        if (recallTracker != null) {
+            recallTracker.close();
+        }
         hooks.close();
         Providers.closeAll(providers.owned(), null);
     }

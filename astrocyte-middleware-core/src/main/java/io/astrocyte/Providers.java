@@ -28,6 +28,22 @@ record Providers(AstrocyteConfig config, VectorStore store, Embedder embedder, L
 
     private static final Logger LOG = LoggerFactory.getLogger(Astrocyte.class);
 
+    /**
+     * {@code governance.audit.path}, else the data folder's {@code audit/audit.jsonl} (where the embedded store
+     * keeps its index and governance); {@code null} when the trail is off or there is nowhere to put it.
+     */
+    private static java.nio.file.Path auditFile(AstrocyteConfig cfg, Settings s) {
+        var audit = cfg.governance().audit();
+        if (!audit.enabled()) {
+            return null;
+        }
+        if (audit.path() != null && !audit.path().isBlank()) {
+            return java.nio.file.Path.of(audit.path());
+        }
+        Object folder = s.dataDirectory() != null ? s.dataDirectory() : cfg.vectorStoreConfig().get("path");
+        return folder == null ? null : java.nio.file.Path.of(folder.toString()).resolve("audit").resolve("audit.jsonl");
+    }
+
     static Providers resolve(Settings s) {
         AstrocyteConfig cfg = s.config() != null ? s.config() : AstrocyteConfig.defaultConfig();
         List<AutoCloseable> owned = new ArrayList<>();
@@ -54,7 +70,9 @@ record Providers(AstrocyteConfig config, VectorStore store, Embedder embedder, L
             GovernanceStore governance = s.governanceStore();
             boolean quotas = cfg.homeostasis().quotas().any() || cfg.banks().keySet().stream()
                     .anyMatch(b -> cfg.homeostasisFor(b).quotas().any());
-            if (governance == null && (cfg.accessControl().enabled() || quotas)) {
+            boolean lifecycle = cfg.lifecycle().enabled() || cfg.banks().keySet().stream()
+                    .anyMatch(b -> cfg.lifecycleFor(b).enabled());
+            if (governance == null && (cfg.accessControl().enabled() || quotas || lifecycle)) {
                 governance = discoverGovernance(cfg, vs, s);
                 if (governance != null) {
                     owned.add(governance);
@@ -73,9 +91,9 @@ record Providers(AstrocyteConfig config, VectorStore store, Embedder embedder, L
                         cfg.llmProviderConfig(), "llm_provider");
             }
             AuditSink audit = s.auditSink();
-            if (audit == null && s.dataDirectory() != null) {
-                // the data folder's audit trail, as the embedded store keeps its index and governance there
-                audit = HashChainedAuditLog.open(s.dataDirectory().resolve("audit").resolve("audit.jsonl"));
+            java.nio.file.Path auditFile = auditFile(cfg, s);
+            if (audit == null && auditFile != null) {
+                audit = HashChainedAuditLog.open(auditFile);
                 owned.add(audit);
             }
             return new Providers(cfg, Objects.requireNonNull(vs), emb, model, governance, policy, audit, owned);

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Recall as the bank stood at {@code asOf} (SPEC §1.6): memories retained by then and not yet forgotten.
+ * Recall as the bank stood at {@code asOf} (SPEC §1.6): memories retained by then and not yet forgotten,
+ * archived ones included (archiving takes a memory out of default recall, not out of the record).
  */
 public record HistoryRequest(
         String query, String bankId, Instant asOf, int maxResults, Integer maxTokens, List<String> tags) {
@@ -26,6 +27,6 @@ public record HistoryRequest(
 
     public RecallRequest toRecall() {
         return RecallRequest.builder(query).bankId(bankId).asOf(asOf).maxResults(maxResults).maxTokens(maxTokens)
-                .tags(tags).build();
+                .tags(tags).includeArchived(true).build();
     }
 }

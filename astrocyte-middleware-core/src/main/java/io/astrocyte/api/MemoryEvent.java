@@ -27,5 +27,6 @@ public record MemoryEvent(String eventId, String type, Instant timestamp, String
     /** Event types the facade fires. */
     public static final java.util.List<String> TYPES = java.util.List.of("on_retain", "on_recall", "on_reflect",
             "on_forget", "on_pii_detected", "on_import", "on_export", "on_rate_limited", "on_circuit_breaker_open",
-            "on_circuit_breaker_close", "on_dedup_detected", "on_noisy_bank");
+            "on_circuit_breaker_close", "on_dedup_detected", "on_noisy_bank", "on_legal_hold", "on_ttl_expiry",
+            "on_bank_created", "on_bank_deleted");
 }

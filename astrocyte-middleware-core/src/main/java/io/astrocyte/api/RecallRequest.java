@@ -22,6 +22,7 @@ import java.util.Set;
  * @param metadataFilters    [Java] equality filters on metadata
  * @param asOf               answer as the bank stood at that moment (history)
  * @param queryReferenceDate "now" for relative dates and recency scoring; not a filter
+ * @param includeArchived    also search memories lifecycle archived (SPEC §6.4); history always does
  */
 public record RecallRequest(
         String query,
@@ -40,7 +41,8 @@ public record RecallRequest(
         Instant asOf,
         Instant queryReferenceDate,
         String sessionId,
-        Map<String, Object> metadataFilters) {
+        Map<String, Object> metadataFilters,
+        boolean includeArchived) {
 
     public static final int DEFAULT_MAX_RESULTS = 10;
 
@@ -76,7 +78,7 @@ public record RecallRequest(
     /** The store-level filters this request implies. */
     public VectorFilters filters() {
         return new VectorFilters(Set.copyOf(tags), Set.copyOf(factTypes), timeRange, metadataFilters, asOf, sessionId,
-                false);
+                false, includeArchived);
     }
 
     /** A copy aimed at a single bank, for fan-out. */
@@ -102,6 +104,7 @@ public record RecallRequest(
         b.queryReferenceDate = queryReferenceDate;
         b.sessionId = sessionId;
         b.metadataFilters = metadataFilters;
+        b.includeArchived = includeArchived;
         return b;
     }
 
@@ -124,6 +127,7 @@ public record RecallRequest(
         private Instant queryReferenceDate;
         private String sessionId;
         private Map<String, Object> metadataFilters;
+        private boolean includeArchived;
 
         private Builder(String query) {
             this.query = query;
@@ -208,6 +212,12 @@ public record RecallRequest(
             return this;
         }
 
+        /** Also search memories lifecycle archived (default false). */
+        public Builder includeArchived(boolean value) {
+            this.includeArchived = value;
+            return this;
+        }
+
         public Builder metadataFilters(Map<String, ?> value) {
             this.metadataFilters = value == null ? null : new LinkedHashMap<>(value);
             return this;
@@ -246,8 +256,14 @@ public record RecallRequest(
                     }
                     case "as_of" -> asOf = instant(field, v);
                     case "session_id" -> sessionId = v == null ? null : v.toString();
+                    case "include_archived" -> {
+                        if (!(v instanceof Boolean flag)) {
+                            throw new InvalidRequestException(field, "must be true or false");
+                        }
+                        includeArchived = flag;
+                    }
                     default -> throw new InvalidRequestException(field, "unknown filter field (known: tags, "
-                            + "fact_types, time_range, metadata, as_of, session_id)");
+                            + "fact_types, time_range, metadata, as_of, session_id, include_archived)");
                 }
             }
             return this;
@@ -256,7 +272,7 @@ public record RecallRequest(
         public RecallRequest build() {
             return new RecallRequest(query, bankId, banks, strategy, maxResults, maxTokens, tags, externalContext,
                     factTypes, timeRange, includeSources, layerWeights, detailLevel, asOf, queryReferenceDate,
-                    sessionId, metadataFilters);
+                    sessionId, metadataFilters, includeArchived);
         }
 
         private static List<String> stringList(String field, Object v) {

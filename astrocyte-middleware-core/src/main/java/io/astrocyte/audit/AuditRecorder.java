@@ -27,12 +27,17 @@ public final class AuditRecorder {
 
     public void record(String type, String bankId, AstrocyteContext context, List<String> memoryIds, String reason,
             Map<String, Object> metadata) {
+        record(type, bankId, context == null ? null : context.principal(), memoryIds, reason, metadata);
+    }
+
+    /** @param actor who acted, e.g. {@code system:lifecycle} for the scheduler; {@code null} is {@code anonymous} */
+    public void record(String type, String bankId, String actor, List<String> memoryIds, String reason,
+            Map<String, Object> metadata) {
         if (sink == null) {
             return;
         }
         try {
-            sink.record(new AuditEvent(type, bankId, context == null ? null : context.principal(), clock.instant(),
-                    memoryIds, reason, metadata));
+            sink.record(new AuditEvent(type, bankId, actor, clock.instant(), memoryIds, reason, metadata));
         } catch (RuntimeException e) {
             LOG.warn("audit event {} on {} not recorded: {}", type, bankId, e.toString());
         }

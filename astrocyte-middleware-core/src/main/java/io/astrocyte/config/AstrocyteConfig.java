@@ -28,6 +28,9 @@ import java.util.Set;
  * @param banks              per-bank overrides of homeostasis, barriers, signal quality and profile, by bank id
  * @param agents             per-agent settings by principal, such as an agent's own rate limits
  * @param hooks              webhooks and log hooks told about memory events ({@code on_retain}, {@code on_recall}, …)
+ * @param lifecycle          retention by TTL, its scheduler and per-memory recall statistics
+ * @param governance         the audit trail
+ * @param analytics          bank health counters
  */
 public record AstrocyteConfig(
         String providerTier,
@@ -51,7 +54,10 @@ public record AstrocyteConfig(
         EscalationConfig escalation,
         ObservabilityConfig observability,
         List<HookConfig> hooks,
-        SignalQualityConfig signalQuality) {
+        SignalQualityConfig signalQuality,
+        LifecycleConfig lifecycle,
+        GovernanceConfig governance,
+        AnalyticsConfig analytics) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -77,12 +83,15 @@ public record AstrocyteConfig(
         observability = observability == null ? ObservabilityConfig.DEFAULT : observability;
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
         signalQuality = signalQuality == null ? SignalQualityConfig.DEFAULT : signalQuality;
+        lifecycle = lifecycle == null ? LifecycleConfig.DEFAULT : lifecycle;
+        governance = governance == null ? GovernanceConfig.DEFAULT : governance;
+        analytics = analytics == null ? AnalyticsConfig.DEFAULT : analytics;
         grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
     }
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -192,6 +201,30 @@ public record AstrocyteConfig(
         return b != null && b.signalQuality() != null ? b.signalQuality() : signalQuality;
     }
 
+    /** The bank's lifecycle: its own resolved block when it has one, else the global one. */
+    public LifecycleConfig lifecycleFor(String bankId) {
+        BankConfig b = banks.get(bankId);
+        return b != null && b.lifecycle() != null ? b.lifecycle() : lifecycle;
+    }
+
+    public AstrocyteConfig withLifecycle(LifecycleConfig value) {
+        Copy c = new Copy(this);
+        c.lifecycle = value;
+        return c.build();
+    }
+
+    public AstrocyteConfig withGovernance(GovernanceConfig value) {
+        Copy c = new Copy(this);
+        c.governance = value;
+        return c.build();
+    }
+
+    public AstrocyteConfig withAnalytics(AnalyticsConfig value) {
+        Copy c = new Copy(this);
+        c.analytics = value;
+        return c.build();
+    }
+
     public AstrocyteConfig withSignalQuality(SignalQualityConfig value) {
         Copy c = new Copy(this);
         c.signalQuality = value;
@@ -234,6 +267,9 @@ public record AstrocyteConfig(
         ObservabilityConfig observability;
         List<HookConfig> hooks;
         SignalQualityConfig signalQuality;
+        LifecycleConfig lifecycle;
+        GovernanceConfig governance;
+        AnalyticsConfig analytics;
 
         Copy(AstrocyteConfig c) {
             providerTier = c.providerTier;
@@ -258,13 +294,16 @@ public record AstrocyteConfig(
             observability = c.observability;
             hooks = c.hooks;
             signalQuality = c.signalQuality;
+            lifecycle = c.lifecycle;
+            governance = c.governance;
+            analytics = c.analytics;
         }
 
         AstrocyteConfig build() {
             return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                     embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
                     accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation,
-                    observability, hooks, signalQuality);
+                    observability, hooks, signalQuality, lifecycle, governance, analytics);
         }
     }
 

@@ -12,9 +12,10 @@ import java.util.List;
  *                    ({@code null}: the global ones)
  * @param barriers    this bank's validation, PII and metadata barriers, already merged likewise
  * @param signalQuality this bank's dedup and noisy-bank settings, already merged likewise
+ * @param lifecycle   this bank's retention, already merged likewise ({@code null}: the global one)
  */
 public record BankConfig(List<BankAccess> access, String environment, String profile, HomeostasisConfig homeostasis,
-        BarriersConfig barriers, SignalQualityConfig signalQuality) {
+        BarriersConfig barriers, SignalQualityConfig signalQuality, LifecycleConfig lifecycle) {
 
     /** {@code banks.<id>.access[]}: a principal (or glob) and its permissions on this bank. */
     public record BankAccess(String principal, List<String> permissions) {
@@ -30,6 +31,6 @@ public record BankConfig(List<BankAccess> access, String environment, String pro
 
     /** A bank with only grants. */
     public static BankConfig withAccess(List<BankAccess> access) {
-        return new BankConfig(access, null, null, null, null, null);
+        return new BankConfig(access, null, null, null, null, null, null);
     }
 }

@@ -51,8 +51,7 @@ public final class ConfigLoader {
             "source_store_config", "observability.otel_enabled", "observability.prometheus_enabled",
             "observability.log_level", "identity.jwt_middleware", "mip_config_path",
             "sources", "deployment", "extraction_profiles", "signal_quality.quality_scoring",
-            "lifecycle", "mcp", "memory_export_sinks", "outbound_transport", "governance", "analytics",
-            "evaluation", "multi_bank", "bank_templates");
+            "mcp", "memory_export_sinks", "outbound_transport", "evaluation", "multi_bank", "bank_templates");
 
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     private static final ObjectMapper BINDER = JsonMapper.builder()
@@ -164,7 +163,8 @@ public final class ConfigLoader {
     }
 
     /** The sections a bank may override (SPEC §7: global → bank profile → bank block). */
-    private static final List<String> BANK_SECTIONS = List.of("homeostasis", "barriers", "signal_quality");
+    private static final List<String> BANK_SECTIONS = List.of("homeostasis", "barriers", "signal_quality",
+            "lifecycle");
 
     /**
      * Resolves {@code banks.<id>.profile|homeostasis|barriers|signal_quality} at load, so each bank carries complete

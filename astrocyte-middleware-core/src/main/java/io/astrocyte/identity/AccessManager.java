@@ -42,13 +42,16 @@ public final class AccessManager {
     private final GovernanceStore governance;
     private final AstrocyteConfig config;
     private final BankResolver bankResolver;
+    private final io.astrocyte.audit.AuditRecorder trail;
 
     /**
      * @param controller the access check in force (may combine grants with an external policy)
      * @param grants     the grant tables; {@code null} when the application replaced access control entirely
+     * @param trail      where grant changes are recorded ({@code access.grant_changed})
      */
     public AccessManager(AccessController controller, GrantAccessController grants, GovernanceStore governance,
-            AstrocyteConfig config) {
+            AstrocyteConfig config, io.astrocyte.audit.AuditRecorder trail) {
+        this.trail = Objects.requireNonNull(trail, "trail");
         this.controller = Objects.requireNonNull(controller, "controller");
         this.grants = grants;
         this.governance = governance;
@@ -89,11 +92,13 @@ public final class AccessManager {
 
     private static final org.slf4j.Logger AUDIT = org.slf4j.LoggerFactory.getLogger("astrocyte.audit.access");
 
-    private static void audit(String change, AccessGrant grant, AstrocyteContext by,
-            java.util.Set<Permission> now) {
+    private void audit(String change, AccessGrant grant, AstrocyteContext by, java.util.Set<Permission> now) {
         AUDIT.info("access.grant_changed change={} bank={} principal={} permissions={} now={} by={}", change,
                 grant.bank().pattern(), grant.principal().pattern(), names(grant.permissions()), names(now),
                 by.principal());
+        trail.record("access.grant_changed", grant.bank().pattern(), by, List.of(), null, java.util.Map.of(
+                "change", change, "principal", grant.principal().pattern(),
+                "permissions", String.join(",", names(grant.permissions())), "now", String.join(",", names(now))));
     }
 
     private static List<String> names(java.util.Set<Permission> perms) {

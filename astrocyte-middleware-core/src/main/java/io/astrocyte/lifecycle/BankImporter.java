@@ -308,7 +308,7 @@ public final class BankImporter {
     private Map<String, List<String>> importedBefore(String bankId) {
         Map<String, List<String>> byOriginal = new HashMap<>();
         for (ListCursor after = null; ; ) {
-            List<VectorItem> page = store.listItems(bankId, after, 1000, VectorFilters.none());
+            List<VectorItem> page = store.listItems(bankId, after, 1000, VectorFilters.none().withIncludeArchived(true));
             after = ListCursor.afterLast(page);
             for (VectorItem item : page) {
                 Object original = item.metadata().get(AmaFormat.ORIGINAL_ID_KEY);

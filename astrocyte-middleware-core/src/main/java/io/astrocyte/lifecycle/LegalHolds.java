@@ -85,6 +85,11 @@ public final class LegalHolds {
         return store == null ? List.of() : store.legalHolds(bankId);
     }
 
+    /** Whether the bank has any hold, for the parts that act on their own (lifecycle); no access check. */
+    public boolean isUnderHold(String bankId) {
+        return store != null && !store.legalHolds(bankId).isEmpty();
+    }
+
     /** Refuses a forget that is not a compliance forget on a held bank, naming the oldest hold. */
     public void checkForget(String bankId, boolean compliance) {
         if (compliance || store == null) {

@@ -43,13 +43,23 @@ public final class BankStatistics {
         }
     }
 
-    public void retained(String bank, int contentLength, boolean duplicate) {
+    /** Counts a retain; returns {@code true} when it is the first this bank has had (the bank was created). */
+    public boolean retained(String bank, int contentLength, boolean duplicate) {
+        boolean created = !banks.containsKey(bank) && banks.putIfAbsent(bank, new ConcurrentHashMap<>()) == null;
         counter(bank, "retains").increment();
         counter(bank, "retained_chars").add(contentLength);
         if (duplicate) {
             counter(bank, "duplicates").increment();
         }
         updated();
+        return created;
+    }
+
+    /** Drops a purged bank's counters, so that writing to it again counts as creating it. */
+    public void removed(String bank) {
+        if (banks.remove(bank) != null) {
+            flush();
+        }
     }
 
     /** @param topScore the best hit's score, ignored when there were no hits */

@@ -76,6 +76,6 @@ public final class ForgetPipeline {
     private static VectorFilters filters(ForgetRequest request) {
         return new VectorFilters(Set.copyOf(request.tags()), null,
                 request.beforeDate() == null ? null : new TimeRange(null, request.beforeDate()), null, null, null,
-                request.compliance());
+                request.compliance(), true); // archived memories are forgotten like any other
     }
 }

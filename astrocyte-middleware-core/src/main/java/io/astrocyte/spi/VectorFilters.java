@@ -18,6 +18,8 @@ import java.util.Set;
  *       without it only live (never forgotten) memories are visible.</li>
  *   <li>{@code sessionId}: equality on metadata key {@value #SESSION_ID_KEY}.</li>
  *   <li>{@code includeForgotten}: ignore visibility entirely (used by purge and export paths).</li>
+ *   <li>{@code includeArchived}: also memories lifecycle archived; without it a memory archived at or before
+ *       {@code asOf} (or at all, without {@code asOf}) is left out. {@code includeForgotten} implies it.</li>
  * </ul>
  */
 public record VectorFilters(
@@ -27,12 +29,19 @@ public record VectorFilters(
         Map<String, Object> metadata,
         Instant asOf,
         String sessionId,
-        boolean includeForgotten) {
+        boolean includeForgotten,
+        boolean includeArchived) {
 
     /** The metadata key that carries a memory's session id. */
     public static final String SESSION_ID_KEY = "session_id";
 
-    private static final VectorFilters NONE = new VectorFilters(null, null, null, null, null, null, false);
+    private static final VectorFilters NONE = new VectorFilters(null, null, null, null, null, null, false, false);
+
+    /** Filters that leave archived memories out. */
+    public VectorFilters(Set<String> tags, Set<String> factTypes, TimeRange timeRange, Map<String, Object> metadata,
+            Instant asOf, String sessionId, boolean includeForgotten) {
+        this(tags, factTypes, timeRange, metadata, asOf, sessionId, includeForgotten, false);
+    }
 
     public VectorFilters {
         tags = tags == null ? Set.of() : Set.copyOf(tags);
@@ -46,19 +55,28 @@ public record VectorFilters(
     }
 
     public static VectorFilters ofTags(List<String> tags) {
-        return new VectorFilters(Set.copyOf(tags), null, null, null, null, null, false);
+        return new VectorFilters(Set.copyOf(tags), null, null, null, null, null, false, false);
     }
 
     public VectorFilters withAsOf(Instant at) {
-        return new VectorFilters(tags, factTypes, timeRange, metadata, at, sessionId, includeForgotten);
+        return new VectorFilters(tags, factTypes, timeRange, metadata, at, sessionId, includeForgotten, includeArchived);
     }
 
     public VectorFilters withIncludeForgotten(boolean include) {
-        return new VectorFilters(tags, factTypes, timeRange, metadata, asOf, sessionId, include);
+        return new VectorFilters(tags, factTypes, timeRange, metadata, asOf, sessionId, include, includeArchived);
+    }
+
+    public VectorFilters withIncludeArchived(boolean include) {
+        return new VectorFilters(tags, factTypes, timeRange, metadata, asOf, sessionId, includeForgotten, include);
     }
 
     public VectorFilters withTimeRange(TimeRange range) {
-        return new VectorFilters(tags, factTypes, range, metadata, asOf, sessionId, includeForgotten);
+        return new VectorFilters(tags, factTypes, range, metadata, asOf, sessionId, includeForgotten, includeArchived);
+    }
+
+    /** Whether archived memories are left out. */
+    public boolean excludesArchived() {
+        return !includeForgotten && !includeArchived;
     }
 
     /**
@@ -67,6 +85,9 @@ public record VectorFilters(
      */
     public boolean matches(VectorItem item) {
         if (!includeForgotten && !item.visibleAt(asOf)) {
+            return false;
+        }
+        if (excludesArchived() && item.archivedBy(asOf)) {
             return false;
         }
         if (!tags.isEmpty() && item.tags().stream().noneMatch(tags::contains)) {

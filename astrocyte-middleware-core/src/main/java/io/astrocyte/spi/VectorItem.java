@@ -10,7 +10,10 @@ import java.util.Objects;
  * delete; live items have it {@code null}. {@code source} is a [Java] addition so that a hit can report
  * where its memory came from without a reserved metadata key.
  *
- * @param metadata scalar values only ({@code String}, {@code Number}, {@code Boolean}) or {@code null}
+ * @param metadata   scalar values only ({@code String}, {@code Number}, {@code Boolean}) or {@code null}
+ * @param archivedAt set when lifecycle archived the memory (SPEC §6.4): it leaves default recall but stays
+ *                   stored, in history and in recalls that ask for archived memories; {@code null} otherwise
+ * @param recalls    how often and when last the memory was recalled; {@link RecallStats#NONE} when never
  */
 public record VectorItem(
         String id,
@@ -25,7 +28,17 @@ public record VectorItem(
         Instant retainedAt,
         String chunkId,
         String source,
-        Instant forgottenAt) {
+        Instant forgottenAt,
+        Instant archivedAt,
+        RecallStats recalls) {
+
+    /** An item that was never archived nor recalled. */
+    public VectorItem(String id, String bankId, float[] vector, String text, Map<String, Object> metadata,
+            List<String> tags, String factType, Instant occurredAt, String memoryLayer, Instant retainedAt,
+            String chunkId, String source, Instant forgottenAt) {
+        this(id, bankId, vector, text, metadata, tags, factType, occurredAt, memoryLayer, retainedAt, chunkId, source,
+                forgottenAt, null, RecallStats.NONE);
+    }
 
     public VectorItem {
         Objects.requireNonNull(id, "id");
@@ -33,6 +46,12 @@ public record VectorItem(
         Objects.requireNonNull(text, "text");
         metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
         tags = tags == null ? List.of() : List.copyOf(tags);
+        recalls = recalls == null ? RecallStats.NONE : recalls;
+    }
+
+    /** Since when the memory has gone unused: its last recall, else its {@code retained_at}. */
+    public Instant lastUsed() {
+        return recalls.lastRecalledAt() != null ? recalls.lastRecalledAt() : retainedAt;
     }
 
     /** The moment the memory is about: {@code occurredAt} when known, else {@code retainedAt}. */
@@ -49,13 +68,30 @@ public record VectorItem(
     /** This item with another vector. */
     public VectorItem withVector(float[] newVector) {
         return new VectorItem(id, bankId, newVector, text, metadata, tags, factType, occurredAt, memoryLayer,
-                retainedAt, chunkId, source, forgottenAt);
+                retainedAt, chunkId, source, forgottenAt, archivedAt, recalls);
     }
 
     /** This item with {@code forgottenAt} set. */
     public VectorItem forgotten(Instant at) {
         return new VectorItem(id, bankId, vector, text, metadata, tags, factType, occurredAt, memoryLayer, retainedAt,
-                chunkId, source, at);
+                chunkId, source, at, archivedAt, recalls);
+    }
+
+    /** This item with {@code archivedAt} set. */
+    public VectorItem archived(Instant at) {
+        return new VectorItem(id, bankId, vector, text, metadata, tags, factType, occurredAt, memoryLayer, retainedAt,
+                chunkId, source, forgottenAt, at, recalls);
+    }
+
+    /** This item with other recall statistics. */
+    public VectorItem withRecalls(RecallStats stats) {
+        return new VectorItem(id, bankId, vector, text, metadata, tags, factType, occurredAt, memoryLayer, retainedAt,
+                chunkId, source, forgottenAt, archivedAt, stats);
+    }
+
+    /** Archived at or before {@code asOf} (or at all, when {@code asOf} is null). */
+    public boolean archivedBy(Instant asOf) {
+        return archivedAt != null && (asOf == null || !archivedAt.isAfter(asOf));
     }
 
     /** Visible at {@code asOf} (or now, when {@code asOf} is null): retained by then and not yet forgotten. */
@@ -73,7 +109,8 @@ public record VectorItem(
                 && metadata.equals(other.metadata) && tags.equals(other.tags) && Objects.equals(factType, other.factType)
                 && Objects.equals(occurredAt, other.occurredAt) && Objects.equals(memoryLayer, other.memoryLayer)
                 && Objects.equals(retainedAt, other.retainedAt) && Objects.equals(chunkId, other.chunkId)
-                && Objects.equals(source, other.source) && Objects.equals(forgottenAt, other.forgottenAt);
+                && Objects.equals(source, other.source) && Objects.equals(forgottenAt, other.forgottenAt)
+                && Objects.equals(archivedAt, other.archivedAt) && recalls.equals(other.recalls);
     }
 
     @Override

@@ -17,8 +17,12 @@ import java.util.Optional;
  */
 public interface VectorStore extends AutoCloseable {
 
-    /** The SPI version this interface describes; the facade refuses a backend that reports another. */
-    int SPI_VERSION = 2;
+    /**
+     * The SPI version this interface describes; the facade refuses a backend that reports another. Version 3
+     * added archiving ({@link #archive}, {@link VectorFilters#includeArchived()}) and recall statistics
+     * ({@link #recordRecalls}); version 2 added cursor paging.
+     */
+    int SPI_VERSION = 3;
 
     default int spiVersion() {
         return SPI_VERSION;
@@ -106,6 +110,50 @@ public interface VectorStore extends AutoCloseable {
             return 0;
         }
         return forgottenAt == null ? delete(ids, bankId) : softDelete(ids, bankId, forgottenAt);
+    }
+
+    /**
+     * Archives live, not yet archived items by id: sets {@link VectorItem#archivedAt()} so that default reads
+     * leave them out while history and {@code includeArchived} reads still see them. Returns how many changed;
+     * ids unknown, forgotten or already archived do not count, so running it twice changes nothing. The default
+     * reads the bank page by page and stores the changed items again; stores override it with an in-place
+     * update.
+     */
+    default int archive(Collection<String> ids, String bankId, Instant archivedAt) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(ids);
+        List<VectorItem> changed = new java.util.ArrayList<>();
+        final int page = 1000;
+        for (ListCursor after = null;;) {
+            List<VectorItem> items = listVectors(bankId, after, page, VectorFilters.none());
+            for (VectorItem i : items) {
+                if (wanted.contains(i.id())) {
+                    changed.add(i.archived(archivedAt));
+                }
+            }
+            if (items.size() < page) {
+                break;
+            }
+            after = ListCursor.afterLast(items);
+        }
+        if (!changed.isEmpty()) {
+            storeVectors(changed);
+        }
+        return changed.size();
+    }
+
+    /**
+     * Adds recall statistics to items: for each id, {@code count} more recalls and the latest at
+     * {@code lastRecalledAt} (an earlier moment than the stored one leaves it). Unknown ids are skipped. The
+     * facade calls this in batches off the recall path, so a store may take its time, but what it acknowledges
+     * must survive a restart. Under concurrent callers a count may lose an increment; the latest moment must
+     * not move backwards. The default keeps nothing, and lifecycle then counts idle time from retention.
+     */
+    default void recordRecalls(String bankId, java.util.Map<String, RecallStats> increments) {
+    }
+
+    /** Whether {@link #recordRecalls} keeps anything; lifecycle reports it on banks of stores that do not. */
+    default boolean keepsRecallStats() {
+        return false;
     }
 
     HealthStatus health();

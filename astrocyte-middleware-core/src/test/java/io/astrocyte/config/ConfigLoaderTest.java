@@ -90,8 +90,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("not supported");
         assertThatThrownBy(() -> load("identity: {jwt_middleware: {enabled: true}}"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("identity.jwt_middleware");
-        assertThatThrownBy(() -> load("lifecycle: {enabled: true}")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("lifecycle");
+        assertThatThrownBy(() -> load("mcp: {expose_forget: true}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("mcp");
     }
 
     @Test

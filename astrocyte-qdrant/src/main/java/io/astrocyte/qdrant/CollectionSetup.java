@@ -43,10 +43,10 @@ final class CollectionSetup {
     /** Keyword payload indexes; {@code bank_id} is the tenant key. */
     static final List<String> KEYWORD_FIELDS = List.of(Payload.BANK, Payload.MEMORY_ID, Payload.TAGS,
             Payload.FACT_TYPE, Payload.MEMORY_LAYER, Payload.META_KV, Payload.SESSION, Payload.FORGET_OP,
-            Payload.ERASE_OP);
+            Payload.ERASE_OP, Payload.ARCHIVE_OP);
     /** Integer (epoch ms) indexes with range support, also used for ordering. */
     static final List<String> TIME_FIELDS = List.of(Payload.OCCURRED_AT, Payload.RETAINED_AT, Payload.EVENT_TIME,
-            Payload.FORGOTTEN_AT, Payload.ERASE_CLAIMED_AT);
+            Payload.FORGOTTEN_AT, Payload.ERASE_CLAIMED_AT, Payload.ARCHIVED_AT);
 
     private CollectionSetup() {
     }
@@ -131,7 +131,8 @@ final class CollectionSetup {
      * build per value, which cost memory and indexing time and help no query.
      */
     static final java.util.Set<String> NO_HNSW = java.util.Set.of(Payload.MEMORY_ID, Payload.RETAINED_AT,
-            Payload.EVENT_TIME, Payload.FORGOTTEN_AT, Payload.FORGET_OP, Payload.ERASE_OP, Payload.ERASE_CLAIMED_AT);
+            Payload.EVENT_TIME, Payload.FORGOTTEN_AT, Payload.FORGET_OP, Payload.ERASE_OP, Payload.ERASE_CLAIMED_AT,
+            Payload.ARCHIVED_AT, Payload.ARCHIVE_OP);
 
     static List<CreateFieldIndexCollection> indexRequests(String collection) {
         List<CreateFieldIndexCollection> out = new java.util.ArrayList<>();

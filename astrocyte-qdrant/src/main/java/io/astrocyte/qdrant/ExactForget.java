@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.function.ToLongFunction;
 
 /**
- * Forgets the points a filter selects and counts exactly the ones this call changed, even while other
+ * Forgets (or archives) the points a filter selects and counts exactly the ones this call changed, even while other
  * callers forget overlapping memories. Qdrant's updates report no counts, and a count taken before the write
  * is wrong as soon as another writer gets in between (both would report the same memories). So each call
  * stamps the points it changes with its own operation id in the same conditional write that changes them,
@@ -62,14 +62,29 @@ final class ExactForget {
 
     /** Sets {@code forgotten_at} on the live points of {@code filter} in {@code bankId}; returns how many this call changed. */
     int softDelete(String bankId, Filter filter, Instant forgottenAt) {
-        String op = UUID.randomUUID().toString();
         Filter live = filter.toBuilder().addMust(isEmpty(Payload.FORGOTTEN_AT)).build();
+        return stampAndCount("soft delete", bankId, live, Payload.FORGOTTEN_AT, forgottenAt, Payload.FORGET_OP);
+    }
+
+    /**
+     * Sets {@code archived_at} on the live, unarchived points of {@code filter}; returns how many this call
+     * changed, so that lifecycle passes running at once on two instances never both count a memory.
+     */
+    int archive(String bankId, Filter filter, Instant archivedAt) {
+        Filter unarchived = filter.toBuilder().addMust(isEmpty(Payload.FORGOTTEN_AT))
+                .addMust(isEmpty(Payload.ARCHIVED_AT)).build();
+        return stampAndCount("archive", bankId, unarchived, Payload.ARCHIVED_AT, archivedAt, Payload.ARCHIVE_OP);
+    }
+
+    private int stampAndCount(String what, String bankId, Filter condition, String timeField, Instant at,
+            String opField) {
+        String op = UUID.randomUUID().toString();
         SetPayloadPoints set = SetPayloadPoints.newBuilder().setCollectionName(collection).setWait(true)
-                .setOrdering(ordering).putPayload(Payload.FORGOTTEN_AT, value(forgottenAt.toEpochMilli()))
-                .putPayload(Payload.FORGET_OP, value(op))
-                .setPointsSelector(PointsSelector.newBuilder().setFilter(live)).build();
-        calls.call("soft delete", () -> client.setPayloadAsync(set, null));
-        return (int) count.applyAsLong(stamped(bankId, Payload.FORGET_OP, op));
+                .setOrdering(ordering).putPayload(timeField, value(at.toEpochMilli()))
+                .putPayload(opField, value(op))
+                .setPointsSelector(PointsSelector.newBuilder().setFilter(condition)).build();
+        calls.call(what, () -> client.setPayloadAsync(set, null));
+        return (int) count.applyAsLong(stamped(bankId, opField, op));
     }
 
     /** Deletes the points of {@code filter} in {@code bankId}; returns how many this call removed. */

@@ -20,6 +20,13 @@ final class Payload {
     /** The erasure (physical delete) that has claimed a point, and when (epoch ms); see {@code ExactForget}. */
     static final String ERASE_OP = "erase_op";
     static final String ERASE_CLAIMED_AT = "erase_claimed_at";
+    /** Set by lifecycle archiving; absent while not archived. */
+    static final String ARCHIVED_AT = "archived_at";
+    /** The archive call that set {@code archived_at}, so that it counts exactly its own points. */
+    static final String ARCHIVE_OP = "archive_op";
+    /** Recall statistics, not indexed: absent when never recalled. */
+    static final String RECALL_COUNT = "recall_count";
+    static final String LAST_RECALLED_AT = "last_recalled_at";
     static final String CHUNK_ID = "chunk_id";
     static final String SOURCE = "source";
     /** The metadata as JSON, so types survive the round trip exactly. */

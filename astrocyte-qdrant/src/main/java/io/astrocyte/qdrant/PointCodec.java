@@ -63,6 +63,11 @@ final class PointCodec {
         putTime(p, Payload.RETAINED_AT, item.retainedAt());
         putTime(p, Payload.EVENT_TIME, item.eventTime());
         putTime(p, Payload.FORGOTTEN_AT, item.forgottenAt());
+        putTime(p, Payload.ARCHIVED_AT, item.archivedAt());
+        if (item.recalls().count() > 0) {
+            p.put(Payload.RECALL_COUNT, value(item.recalls().count()));
+        }
+        putTime(p, Payload.LAST_RECALLED_AT, item.recalls().lastRecalledAt());
         putString(p, Payload.CHUNK_ID, item.chunkId());
         putString(p, Payload.SOURCE, item.source());
         if (!item.metadata().isEmpty()) {
@@ -96,7 +101,13 @@ final class PointCodec {
         return new VectorItem(string(p, Payload.MEMORY_ID), string(p, Payload.BANK), vector, string(p, Payload.TEXT),
                 metadata(p), tags(p), string(p, Payload.FACT_TYPE), time(p, Payload.OCCURRED_AT),
                 string(p, Payload.MEMORY_LAYER), time(p, Payload.RETAINED_AT), string(p, Payload.CHUNK_ID),
-                string(p, Payload.SOURCE), time(p, Payload.FORGOTTEN_AT));
+                string(p, Payload.SOURCE), time(p, Payload.FORGOTTEN_AT), time(p, Payload.ARCHIVED_AT), recalls(p));
+    }
+
+    static io.astrocyte.spi.RecallStats recalls(Map<String, Value> p) {
+        Value count = p.get(Payload.RECALL_COUNT);
+        return new io.astrocyte.spi.RecallStats(count == null || !count.hasIntegerValue() ? 0 : count.getIntegerValue(),
+                time(p, Payload.LAST_RECALLED_AT));
     }
 
     static VectorHit hit(Map<String, Value> p, double score) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * is a {@code must}; tags and fact types match any; the time range is {@code [from, to)} on
  * {@code occurred_at} (absent never matches); metadata compares canonical forms; without {@code as_of} only
  * points without {@code forgotten_at} are visible, with it {@code retained_at <= as_of} and
- * ({@code forgotten_at} absent or after {@code as_of}).
+ * ({@code forgotten_at} absent or after {@code as_of}); unless archived ones are asked for, {@code archived_at}
+ * absent (or after {@code as_of}).
  */
 final class QdrantFilters {
 
@@ -35,6 +36,15 @@ final class QdrantFilters {
                 b.addMust(range(Payload.RETAINED_AT, Range.newBuilder().setLte(t).build()));
                 b.addMust(filter(Filter.newBuilder().addShould(isEmpty(Payload.FORGOTTEN_AT))
                         .addShould(range(Payload.FORGOTTEN_AT, Range.newBuilder().setGt(t).build())).build()));
+            }
+        }
+        if (f.excludesArchived()) {
+            if (f.asOf() == null) {
+                b.addMust(isEmpty(Payload.ARCHIVED_AT));
+            } else {
+                b.addMust(filter(Filter.newBuilder().addShould(isEmpty(Payload.ARCHIVED_AT))
+                        .addShould(range(Payload.ARCHIVED_AT, Range.newBuilder().setGt(f.asOf().toEpochMilli()).build()))
+                        .build()));
             }
         }
         if (!f.tags().isEmpty()) {

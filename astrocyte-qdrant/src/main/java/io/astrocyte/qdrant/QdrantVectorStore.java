@@ -36,7 +36,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import io.qdrant.client.grpc.Points.PointsSelector;
+import io.qdrant.client.grpc.Points.SetPayloadPoints;
 import java.util.Set;
 
 /**
@@ -284,8 +287,8 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
     public int softDelete(Collection<String> ids, String bankId, Instant forgottenAt) {
         int changed = 0;
         for (List<PointId> batch : batches(ids, bankId)) {
-            changed += forget(bankId, QdrantFilters.withIds(QdrantFilters.of(bankId, VectorFilters.none()), batch),
-                    forgottenAt);
+            changed += forget(bankId, QdrantFilters.withIds(QdrantFilters.of(bankId,
+                    VectorFilters.none().withIncludeArchived(true)), batch), forgottenAt);
         }
         return changed;
     }
@@ -298,6 +301,56 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
                     VectorFilters.none().withIncludeForgotten(true)), batch), null);
         }
         return removed;
+    }
+
+    @Override
+    public int archive(Collection<String> ids, String bankId, Instant archivedAt) {
+        int changed = 0;
+        for (List<PointId> batch : batches(ids, bankId)) {
+            changed += exactForget.archive(bankId, QdrantFilters.withIds(QdrantFilters.of(bankId,
+                    VectorFilters.none()), batch), archivedAt);
+        }
+        return changed;
+    }
+
+    /**
+     * Reads the current statistics of the points, adds the increments, and writes the sums with one
+     * {@code set_payload} per distinct (count, last recall) pair: most batches hold few distinct pairs.
+     * Qdrant has no atomic increment, so two instances flushing the same memory at once may lose one
+     * increment; the count is a usage signal, not a ledger.
+     */
+    @Override
+    public void recordRecalls(String bankId, Map<String, io.astrocyte.spi.RecallStats> increments) {
+        for (List<PointId> batch : batches(increments.keySet(), bankId)) {
+            Filter points = QdrantFilters.withIds(QdrantFilters.of(bankId,
+                    VectorFilters.none().withIncludeForgotten(true)), batch);
+            Map<io.astrocyte.spi.RecallStats, List<PointId>> bySum = new LinkedHashMap<>();
+            for (VectorItem item : scrollAll(points, false)) {
+                io.astrocyte.spi.RecallStats more = increments.get(item.id());
+                if (more != null) {
+                    bySum.computeIfAbsent(item.recalls().plus(more), k -> new ArrayList<>())
+                            .add(PointIdFactory.id(PointIds.of(bankId, item.id())));
+                }
+            }
+            for (var e : bySum.entrySet()) {
+                io.astrocyte.spi.RecallStats sum = e.getKey();
+                SetPayloadPoints.Builder set = SetPayloadPoints.newBuilder().setCollectionName(options.collection())
+                        .setWait(true).setOrdering(ordering)
+                        .putPayload(Payload.RECALL_COUNT, io.qdrant.client.ValueFactory.value(sum.count()))
+                        .setPointsSelector(PointsSelector.newBuilder().setFilter(QdrantFilters.withIds(QdrantFilters.of(
+                                bankId, VectorFilters.none().withIncludeForgotten(true)), e.getValue())));
+                if (sum.lastRecalledAt() != null) {
+                    set.putPayload(Payload.LAST_RECALLED_AT,
+                            io.qdrant.client.ValueFactory.value(sum.lastRecalledAt().toEpochMilli()));
+                }
+                calls.call("recall statistics", () -> client.setPayloadAsync(set.build(), null));
+            }
+        }
+    }
+
+    @Override
+    public boolean keepsRecallStats() {
+        return true;
     }
 
     /** Natively: one filtered write and one count (see {@link ExactForget}), however many memories match. */

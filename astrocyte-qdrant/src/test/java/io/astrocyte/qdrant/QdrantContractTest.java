@@ -32,4 +32,12 @@ class QdrantContractTest {
             return RealQdrant.freshStore(64);
         }
     }
+
+    @Nested
+    class Lifecycle extends io.astrocyte.spi.contract.LifecycleContract {
+        @Override
+        protected VectorStore createStore(Path dir) {
+            return RealQdrant.freshStore(64);
+        }
+    }
 }

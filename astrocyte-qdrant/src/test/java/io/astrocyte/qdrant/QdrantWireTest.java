@@ -110,7 +110,8 @@ class QdrantWireTest {
     }
 
     private static Filter liveIn(String bank) {
-        return Filter.newBuilder().addMust(matchKeyword("bank_id", bank)).addMust(isEmpty("forgotten_at")).build();
+        return Filter.newBuilder().addMust(matchKeyword("bank_id", bank)).addMust(isEmpty("forgotten_at"))
+                .addMust(isEmpty("archived_at")).build();
     }
 
     @Test
@@ -134,7 +135,8 @@ class QdrantWireTest {
         List<Points.CreateFieldIndexCollection> indexes = server.requests("createFieldIndex");
         assertThat(indexes).extracting(Points.CreateFieldIndexCollection::getFieldName).containsExactlyInAnyOrder(
                 "bank_id", "memory_id", "tags", "fact_type", "memory_layer", "meta_kv", "session_id", "forget_op",
-                "erase_op", "occurred_at", "retained_at", "event_time", "forgotten_at", "erase_claimed_at");
+                "erase_op", "archive_op", "occurred_at", "retained_at", "event_time", "forgotten_at", "erase_claimed_at",
+                "archived_at");
         assertThat(indexes).allMatch(i -> i.getWait() && i.getCollectionName().equals("memories"));
         Points.CreateFieldIndexCollection bank = indexes.stream().filter(i -> i.getFieldName().equals("bank_id"))
                 .findFirst().orElseThrow();
@@ -194,7 +196,7 @@ class QdrantWireTest {
         bare.getResultBuilder().clearPayloadSchema();
         server.answer("getCollection", bare.build());
         store();
-        assertThat(server.<Points.CreateFieldIndexCollection>requests("createFieldIndex")).hasSize(14);
+        assertThat(server.<Points.CreateFieldIndexCollection>requests("createFieldIndex")).hasSize(CollectionSetup.KEYWORD_FIELDS.size() + CollectionSetup.TIME_FIELDS.size());
     }
 
     @Test
@@ -288,6 +290,9 @@ class QdrantWireTest {
                 .addMust(filter(Filter.newBuilder().addShould(isEmpty("forgotten_at"))
                         .addShould(range("forgotten_at", Range.newBuilder().setGt(asOf.toEpochMilli()).build()))
                         .build()))
+                .addMust(filter(Filter.newBuilder().addShould(isEmpty("archived_at"))
+                        .addShould(range("archived_at", Range.newBuilder().setGt(asOf.toEpochMilli()).build()))
+                        .build()))
                 .addMust(matchKeywords("tags", List.of("travel", "work")))
                 .addMust(matchKeywords("fact_type", List.of("experience")))
                 .addMust(range("occurred_at", Range.newBuilder().setGte(T0.minusSeconds(7200).toEpochMilli())
@@ -334,7 +339,9 @@ class QdrantWireTest {
         Instant at = T0.plusSeconds(5);
         assertThat(store.softDelete(List.of("m1", "m1", "missing"), "user-alice", at)).isEqualTo(1);
         assertThat(server.methods()).containsExactly("setPayload", "count");
-        Filter selector = liveIn("user-alice").toBuilder().addMust(hasId(List.of(
+        Filter anyLive = Filter.newBuilder().addMust(matchKeyword("bank_id", "user-alice"))
+                .addMust(isEmpty("forgotten_at")).build(); // archived memories can be forgotten too
+        Filter selector = anyLive.toBuilder().addMust(hasId(List.of(
                 PointIdFactory.id(UUID.fromString("377cb8a7-d198-52f1-93d1-266395eb8037")),
                 PointIdFactory.id(PointIds.of("user-alice", "missing"))))).addMust(isEmpty("forgotten_at")).build();
         Points.SetPayloadPoints set = server.<Points.SetPayloadPoints>requests("setPayload").get(0);

@@ -59,4 +59,12 @@ class SimulatedServerContractTest {
             return fresh();
         }
     }
+
+    @Nested
+    class Lifecycle extends io.astrocyte.spi.contract.LifecycleContract {
+        @Override
+        protected VectorStore createStore(Path dir) {
+            return fresh();
+        }
+    }
 }

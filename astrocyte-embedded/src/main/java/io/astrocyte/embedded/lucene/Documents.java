@@ -71,6 +71,11 @@ final class Documents {
         d.add(new NumericDocValuesField(Fields.EVENT_AT, event == null ? 0 : event.toEpochMilli()));
         d.add(new NumericDocValuesField(Fields.FORGOTTEN_AT,
                 item.forgottenAt() == null ? Fields.LIVE : item.forgottenAt().toEpochMilli()));
+        d.add(new NumericDocValuesField(Fields.ARCHIVED_AT,
+                item.archivedAt() == null ? Fields.LIVE : item.archivedAt().toEpochMilli()));
+        d.add(new NumericDocValuesField(Fields.RECALL_COUNT, item.recalls().count()));
+        d.add(new NumericDocValuesField(Fields.LAST_RECALLED_AT,
+                item.recalls().lastRecalledAt() == null ? 0 : item.recalls().lastRecalledAt().toEpochMilli()));
         if (item.chunkId() != null) {
             d.add(new StoredField(Fields.CHUNK_ID, item.chunkId()));
         }
@@ -101,11 +106,18 @@ final class Documents {
                 d.get(Fields.CHUNK_ID), d.get(Fields.SOURCE));
     }
 
-    static VectorItem toItem(Document d, float[] vector, long forgottenAt) {
+    /**
+     * The item of a stored document and its updatable doc values: {@code forgottenAt} and {@code archivedAt}
+     * ({@link Fields#LIVE} when unset), the recall count and the last recall (0 when never).
+     */
+    static VectorItem toItem(Document d, float[] vector, long forgottenAt, long archivedAt, long recallCount,
+            long lastRecalledAt) {
         return new VectorItem(d.get(Fields.ID), d.get(Fields.BANK), vector, d.get(Fields.TEXT), metadata(d), tags(d),
                 d.get(Fields.FACT_TYPE), instant(d, Fields.OCCURRED_AT), d.get(Fields.LAYER),
                 instant(d, Fields.RETAINED_AT), d.get(Fields.CHUNK_ID), d.get(Fields.SOURCE),
-                forgottenAt == Fields.LIVE ? null : Instant.ofEpochMilli(forgottenAt));
+                forgottenAt == Fields.LIVE ? null : Instant.ofEpochMilli(forgottenAt),
+                archivedAt == Fields.LIVE ? null : Instant.ofEpochMilli(archivedAt),
+                new io.astrocyte.spi.RecallStats(recallCount, lastRecalledAt == 0 ? null : Instant.ofEpochMilli(lastRecalledAt)));
     }
 
     private static List<String> tags(Document d) {

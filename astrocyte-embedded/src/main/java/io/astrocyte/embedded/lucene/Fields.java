@@ -19,6 +19,11 @@ final class Fields {
     static final String EVENT_AT = "event_at";
     /** Updatable doc value; {@link #LIVE} while the memory is not forgotten. */
     static final String FORGOTTEN_AT = "forgotten_at";
+    /** Updatable doc value; {@link #LIVE} (or absent, in indexes older than archiving) while not archived. */
+    static final String ARCHIVED_AT = "archived_at";
+    /** Updatable doc values of the recall statistics; absent or 0 when never recalled. */
+    static final String RECALL_COUNT = "recall_count";
+    static final String LAST_RECALLED_AT = "last_recalled_at";
     static final String CHUNK_ID = "chunk_id";
     static final String SOURCE = "source";
     static final String METADATA_JSON = "metadata";

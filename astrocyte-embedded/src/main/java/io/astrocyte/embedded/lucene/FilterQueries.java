@@ -40,6 +40,12 @@ final class FilterQueries {
                         BooleanClause.Occur.FILTER);
             }
         }
+        if (f.excludesArchived()) {
+            // MUST_NOT rather than "equals LIVE", so documents indexed before archiving existed stay visible
+            long by = f.asOf() == null ? Fields.LIVE - 1 : f.asOf().toEpochMilli();
+            b.add(NumericDocValuesField.newSlowRangeQuery(Fields.ARCHIVED_AT, Long.MIN_VALUE, by),
+                    BooleanClause.Occur.MUST_NOT);
+        }
         if (!f.tags().isEmpty()) {
             b.add(anyOf(Fields.TAG, f.tags()), BooleanClause.Occur.FILTER);
         }

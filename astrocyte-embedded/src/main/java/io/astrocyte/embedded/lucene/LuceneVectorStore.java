@@ -279,16 +279,43 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
 
     @Override
     public int softDelete(Collection<String> ids, String bankId, Instant forgottenAt) {
+        return stampDocValue(ids, bankId, VectorFilters.none().withIncludeArchived(true),
+                targets -> TranslogRecords.forget(bankId, targets, forgottenAt),
+                id -> writer.updateNumericDocValue(new Term(Fields.UID, Fields.uid(bankId, id)), Fields.FORGOTTEN_AT,
+                        forgottenAt.toEpochMilli()));
+    }
+
+    /** In place: an updatable doc value per memory, logged to the translog like a soft delete. */
+    @Override
+    public int archive(Collection<String> ids, String bankId, Instant archivedAt) {
+        return stampDocValue(ids, bankId, VectorFilters.none(),
+                targets -> TranslogRecords.archive(bankId, targets, archivedAt),
+                id -> TranslogRecords.applyArchive(writer, bankId, id, archivedAt.toEpochMilli()));
+    }
+
+    @FunctionalInterface
+    private interface IdUpdate {
+        void apply(String id) throws IOException;
+    }
+
+    /**
+     * Sets a doc value on those of {@code ids} that {@code eligible} selects (logged first, then applied) and
+     * returns how many. They leave {@link #nearestLive} as deleted ones do: forgotten and archived memories are
+     * no dedup candidates.
+     */
+    private int stampDocValue(Collection<String> ids, String bankId, VectorFilters eligible,
+            java.util.function.Function<List<String>, com.fasterxml.jackson.databind.node.ObjectNode> record,
+            IdUpdate update) {
         if (ids.isEmpty()) {
             return 0;
         }
         synchronized (deleteMutex) {
-            Query live = new BooleanQuery.Builder()
+            Query selected = new BooleanQuery.Builder()
                     .add(FilterQueries.uids(bankId, ids), BooleanClause.Occur.FILTER)
-                    .add(FilterQueries.of(bankId, VectorFilters.none()), BooleanClause.Occur.FILTER).build();
+                    .add(FilterQueries.of(bankId, eligible), BooleanClause.Occur.FILTER).build();
             List<String> targets = read(s -> {
                 List<String> found = new ArrayList<>();
-                for (ScoreDoc sd : s.search(live, Math.max(1, ids.size())).scoreDocs) {
+                for (ScoreDoc sd : s.search(selected, Math.max(1, ids.size())).scoreDocs) {
                     found.add(s.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
                 }
                 return found;
@@ -299,10 +326,9 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             long position;
             commitGate.readLock().lock();
             try {
-                position = translog.append(TranslogRecords.forget(bankId, targets, forgottenAt));
+                position = translog.append(record.apply(targets));
                 for (String id : targets) {
-                    writer.updateNumericDocValue(new Term(Fields.UID, Fields.uid(bankId, id)),
-                            Fields.FORGOTTEN_AT, forgottenAt.toEpochMilli());
+                    update.apply(id);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -312,6 +338,53 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             recent.removed(acknowledge(position), bankId, targets);
             return targets.size();
         }
+    }
+
+    /**
+     * Reads the current statistics of the memories, adds the increments and writes the sums as doc values,
+     * logged to the translog as absolute values. Serialized with deletes so that two batches never add to
+     * the same old count.
+     */
+    @Override
+    public void recordRecalls(String bankId, java.util.Map<String, io.astrocyte.spi.RecallStats> increments) {
+        if (increments.isEmpty()) {
+            return;
+        }
+        synchronized (deleteMutex) {
+            Query target = FilterQueries.uids(bankId, increments.keySet());
+            java.util.Map<String, io.astrocyte.spi.RecallStats> sums = read(s -> {
+                java.util.Map<String, io.astrocyte.spi.RecallStats> out = new java.util.LinkedHashMap<>();
+                for (ScoreDoc sd : s.search(target, increments.size()).scoreDocs) {
+                    VectorItem item = loadItem(s, sd.doc, false);
+                    io.astrocyte.spi.RecallStats more = increments.get(item.id());
+                    if (more != null) {
+                        out.put(item.id(), item.recalls().plus(more));
+                    }
+                }
+                return out;
+            });
+            if (sums.isEmpty()) {
+                return;
+            }
+            long position;
+            commitGate.readLock().lock();
+            try {
+                position = translog.append(TranslogRecords.recalls(bankId, sums));
+                for (var e : sums.entrySet()) {
+                    TranslogRecords.applyRecalls(writer, bankId, e.getKey(), e.getValue());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                commitGate.readLock().unlock();
+            }
+            acknowledge(position);
+        }
+    }
+
+    @Override
+    public boolean keepsRecallStats() {
+        return true;
     }
 
     @Override
@@ -632,6 +705,17 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
 
     @Override
     public List<VectorItem> listVectors(String bankId, ListCursor after, int limit, VectorFilters filters) {
+        return list(bankId, after, limit, filters, true);
+    }
+
+    /** Without reading the vectors: cheaper for lifecycle, forget by selector and export without embeddings. */
+    @Override
+    public List<VectorItem> listItems(String bankId, ListCursor after, int limit, VectorFilters filters) {
+        return list(bankId, after, limit, filters, false);
+    }
+
+    private List<VectorItem> list(String bankId, ListCursor after, int limit, VectorFilters filters,
+            boolean withVectors) {
         if (limit <= 0) {
             return List.of();
         }
@@ -641,7 +725,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         return read(s -> {
             List<VectorItem> out = new ArrayList<>();
             for (ScoreDoc sd : s.search(page, limit, LIST_ORDER).scoreDocs) {
-                out.add(loadItem(s, sd.doc));
+                out.add(loadItem(s, sd.doc, withVectors));
             }
             return out;
         });
@@ -665,21 +749,23 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         return b.setMinimumNumberShouldMatch(1).build();
     }
 
-    private static VectorItem loadItem(IndexSearcher s, int doc) throws IOException {
+    private static VectorItem loadItem(IndexSearcher s, int doc, boolean withVector) throws IOException {
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         int local = doc - leaf.docBase;
         float[] vector = null;
-        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+        FloatVectorValues vectors = withVector ? leaf.reader().getFloatVectorValues(Fields.VECTOR) : null;
         if (vectors != null && vectors.advance(local) == local) {
             vector = vectors.vectorValue().clone();
         }
-        long forgotten = Fields.LIVE;
-        NumericDocValues f = leaf.reader().getNumericDocValues(Fields.FORGOTTEN_AT);
-        if (f != null && f.advanceExact(local)) {
-            forgotten = f.longValue();
-        }
-        return Documents.toItem(s.storedFields().document(doc), vector, forgotten);
+        return Documents.toItem(s.storedFields().document(doc), vector,
+                docValue(leaf, Fields.FORGOTTEN_AT, local, Fields.LIVE), docValue(leaf, Fields.ARCHIVED_AT, local, Fields.LIVE),
+                docValue(leaf, Fields.RECALL_COUNT, local, 0), docValue(leaf, Fields.LAST_RECALLED_AT, local, 0));
+    }
+
+    private static long docValue(LeafReaderContext leaf, String field, int doc, long absent) throws IOException {
+        NumericDocValues v = leaf.reader().getNumericDocValues(field);
+        return v != null && v.advanceExact(doc) ? v.longValue() : absent;
     }
 
     @Override

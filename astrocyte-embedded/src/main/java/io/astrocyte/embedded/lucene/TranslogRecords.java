@@ -17,7 +17,7 @@ import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
-/** The three kinds of translog record, how they are written, and how they are replayed into the index. */
+/** The kinds of translog record (store, forget, purge, archive, recalls), how they are written, and how they are replayed into the index. */
 final class TranslogRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,8 +43,42 @@ final class TranslogRecords {
             putInstant(n, "occurred_at", i.occurredAt());
             putInstant(n, "retained_at", i.retainedAt());
             putInstant(n, "forgotten_at", i.forgottenAt());
+            putInstant(n, "archived_at", i.archivedAt());
+            if (i.recalls().count() > 0 || i.recalls().lastRecalledAt() != null) {
+                n.put("recall_count", i.recalls().count());
+                putInstant(n, "last_recalled_at", i.recalls().lastRecalledAt());
+            }
         }
         return r;
+    }
+
+    static ObjectNode archive(String bankId, Collection<String> ids, Instant at) {
+        ObjectNode r = JSON.createObjectNode().put("op", "archive").put("bank", bankId).put("at", at.toEpochMilli());
+        r.set("ids", JSON.valueToTree(ids));
+        return r;
+    }
+
+    /** Recall statistics as absolute values (not increments), so that replaying a record twice is harmless. */
+    static ObjectNode recalls(String bankId, Map<String, io.astrocyte.spi.RecallStats> stats) {
+        ObjectNode r = JSON.createObjectNode().put("op", "recalls").put("bank", bankId);
+        ArrayNode list = r.putArray("items");
+        stats.forEach((id, s) -> {
+            ObjectNode n = list.addObject().put("id", id).put("count", s.count());
+            putInstant(n, "last", s.lastRecalledAt());
+        });
+        return r;
+    }
+
+    static void applyArchive(IndexWriter writer, String bank, String id, long at) throws IOException {
+        writer.updateNumericDocValue(new Term(Fields.UID, Fields.uid(bank, id)), Fields.ARCHIVED_AT, at);
+    }
+
+    static void applyRecalls(IndexWriter writer, String bank, String id, io.astrocyte.spi.RecallStats s)
+            throws IOException {
+        Term uid = new Term(Fields.UID, Fields.uid(bank, id));
+        writer.updateDocValues(uid, new org.apache.lucene.document.NumericDocValuesField(Fields.RECALL_COUNT, s.count()),
+                new org.apache.lucene.document.NumericDocValuesField(Fields.LAST_RECALLED_AT,
+                        s.lastRecalledAt() == null ? 0 : s.lastRecalledAt().toEpochMilli()));
     }
 
     static ObjectNode forget(String bankId, Collection<String> ids, Instant at) {
@@ -76,6 +110,17 @@ final class TranslogRecords {
                             Fields.FORGOTTEN_AT, r.path("at").asLong());
                 }
             }
+            case "archive" -> {
+                for (JsonNode id : r.path("ids")) {
+                    applyArchive(writer, bank, id.asText(), r.path("at").asLong());
+                }
+            }
+            case "recalls" -> {
+                for (JsonNode n : r.path("items")) {
+                    applyRecalls(writer, bank, n.path("id").asText(),
+                            new io.astrocyte.spi.RecallStats(n.path("count").asLong(), instant(n, "last")));
+                }
+            }
             case "purge" -> {
                 List<String> ids = new ArrayList<>();
                 r.path("ids").forEach(id -> ids.add(id.asText()));
@@ -97,7 +142,8 @@ final class TranslogRecords {
         return new VectorItem(n.path("id").asText(), n.path("bank").asText(), vector, n.path("text").asText(),
                 JSON.convertValue(n.path("metadata"), Map.class), JSON.convertValue(n.path("tags"), List.class),
                 text(n, "fact_type"), instant(n, "occurred_at"), text(n, "memory_layer"), instant(n, "retained_at"),
-                text(n, "chunk_id"), text(n, "source"), instant(n, "forgotten_at"));
+                text(n, "chunk_id"), text(n, "source"), instant(n, "forgotten_at"), instant(n, "archived_at"),
+                new io.astrocyte.spi.RecallStats(n.path("recall_count").asLong(0), instant(n, "last_recalled_at")));
     }
 
     private static void putInstant(ObjectNode n, String field, Instant t) {

@@ -57,6 +57,29 @@ class TranslogReplayTest {
     }
 
     @Test
+    void archivesAndRecallStatisticsAreReplayedAndSurviveACleanReopen() throws Exception {
+        Instant archived = Instant.parse("2026-06-01T00:00:00Z");
+        Instant recalled = Instant.parse("2026-05-01T12:00:00Z");
+        LuceneVectorStore store = open();
+        store.storeVectors(List.of(items.item("a", "b", "alpha"), items.item("z", "b", "zeta")));
+        store.recordRecalls("b", java.util.Map.of("z", new io.astrocyte.spi.RecallStats(2, recalled)));
+        store.recordRecalls("b", java.util.Map.of("z", new io.astrocyte.spi.RecallStats(1, recalled.minusSeconds(60))));
+        store.archive(List.of("a"), "b", archived);
+        store.crashForTesting();
+
+        for (int round = 0; round < 2; round++) { // replayed from the translog, then from the commit
+            try (LuceneVectorStore reopened = open()) {
+                List<VectorItem> all = reopened.listItems("b", null, 10, VectorFilters.none().withIncludeArchived(true));
+                assertThat(all).filteredOn(i -> i.id().equals("a")).singleElement()
+                        .extracting(VectorItem::archivedAt).isEqualTo(archived);
+                assertThat(all).filteredOn(i -> i.id().equals("z")).singleElement()
+                        .extracting(VectorItem::recalls).isEqualTo(new io.astrocyte.spi.RecallStats(3, recalled));
+                assertThat(reopened.count("b", VectorFilters.none())).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aTornLastRecordIsIgnored() throws Exception {
         LuceneVectorStore store = open();
         store.storeVectors(List.of(items.item("kept", "b", "acknowledged")));

@@ -44,7 +44,7 @@ public final class RequestPaths {
             NoisyBankMonitor noisyBanks, BankPolicies policies, StoreCalls store, RetainPipeline retainPipeline,
             RecallPipeline recallPipeline, MultiBankRecall multiBank, Reflector reflector,
             ForgetPipeline forgetPipeline, OutputDlp dlp, LegalHolds legalHolds, AuditRecorder audit,
-            BankStatistics statistics) {
+            BankStatistics statistics, io.astrocyte.lifecycle.RecallTracker recallTracker) {
     }
 
     private final RequestPath<RetainRequest, RetainResult> retain;
@@ -66,7 +66,8 @@ public final class RequestPaths {
         EscalationStages escalation = new EscalationStages(p.config().escalation(), p.clock());
         EventStages events = new EventStages(p.hooks(), p.telemetry());
         AuditStages audit = new AuditStages(p.audit());
-        StatisticsStages statistics = new StatisticsStages(p.statistics());
+        StatisticsStages statistics = new StatisticsStages(p.statistics(), p.recallTracker(), p.hooks(),
+                p.audit());
 
         retain = RequestPath.<RetainRequest, RetainResult>builder(Verb.RETAIN)
                 .stage("span", span.span(RetainRequest::bankId))
@@ -128,6 +129,7 @@ public final class RequestPaths {
                 .stage("compliance_log", AccessStages.complianceLog())
                 .stage("store", store.forget())
                 .stage("audit", audit.forget())
+                .stage("statistics", statistics.forget())
                 .stage("events", events.forget())
                 .build();
     }

@@ -45,10 +45,7 @@ public final class InMemoryVectorStore implements VectorStore, KeywordIndex {
         lock.writeLock().lock();
         try {
             for (VectorItem item : items) {
-                VectorItem stored = item.vector() == null ? item : new VectorItem(item.id(), item.bankId(),
-                        Vectors.normalized(item.vector()), item.text(), item.metadata(), item.tags(), item.factType(),
-                        item.occurredAt(), item.memoryLayer(), item.retainedAt(), item.chunkId(), item.source(),
-                        item.forgottenAt());
+                VectorItem stored = item.vector() == null ? item : item.withVector(Vectors.normalized(item.vector()));
                 banks.computeIfAbsent(item.bankId(), b -> new LinkedHashMap<>()).put(item.id(), stored);
                 ids.add(item.id());
             }
@@ -129,6 +126,34 @@ public final class InMemoryVectorStore implements VectorStore, KeywordIndex {
             }
             return n;
         });
+    }
+
+    @Override
+    public int archive(Collection<String> ids, String bankId, Instant archivedAt) {
+        return mutate(bankId, bank -> {
+            int n = 0;
+            for (String id : new java.util.LinkedHashSet<>(ids)) {
+                VectorItem item = bank.get(id);
+                if (item != null && item.forgottenAt() == null && item.archivedAt() == null) {
+                    bank.put(id, item.archived(archivedAt));
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public void recordRecalls(String bankId, Map<String, io.astrocyte.spi.RecallStats> increments) {
+        mutate(bankId, bank -> {
+            increments.forEach((id, more) -> bank.computeIfPresent(id, (k, item) -> item.withRecalls(item.recalls().plus(more))));
+            return 0;
+        });
+    }
+
+    @Override
+    public boolean keepsRecallStats() {
+        return true;
     }
 
     /** Applies a change to an existing bank under the write lock; an unknown bank changes nothing. */

@@ -107,6 +107,16 @@ public abstract class KeywordIndexContract {
     }
 
     @Test
+    void archivedItemsAreHiddenUnlessAskedFor() {
+        seed();
+        store.archive(List.of("k1"), "b", ContractItems.T0.plusSeconds(3600));
+        assertThat(ids(keywords.searchKeyword("Caroline support", "b", 10, VectorFilters.none())))
+                .doesNotContain("k1").contains("k3");
+        assertThat(ids(keywords.searchKeyword("Caroline support", "b", 10,
+                VectorFilters.none().withIncludeArchived(true)))).contains("k1", "k3");
+    }
+
+    @Test
     void honoursTheLimit() {
         seed();
         assertThat(keywords.searchKeyword("support group", "b", 1, VectorFilters.none())).hasSize(1);

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The conformance suite every {@link VectorStore} must pass. Extend it, implement {@link #createStore},
  * and the backend is checked for: storing and replacing, similarity order and score range, every filter
- * of {@link VectorFilters}, soft delete with {@code as_of} history, purge, stable paging, recency order,
- * bank isolation, and concurrent writers with readers.
+ * of {@link VectorFilters}, soft delete with {@code as_of} history, archiving, recall statistics, purge, stable
+ * paging, recency order, bank isolation, and concurrent writers with readers.
  *
  * <p>Vectors are 64-dimensional and deterministic ({@link ContractItems#EMBEDDER}).
  */
@@ -284,6 +284,66 @@ public abstract class VectorStoreContract {
         assertThat(everything).extracting(VectorItem::id).containsExactlyInAnyOrder("keep", "gone");
         assertThat(everything.stream().filter(i -> i.id().equals("gone")).findFirst().orElseThrow().forgottenAt())
                 .isEqualTo(at);
+    }
+
+    @Test
+    void archiveLeavesDefaultReadsButNotHistoryNorArchivedReads() {
+        store.storeVectors(List.of(items.item("keep", "b", "kept memory"), items.item("old", "b", "archived memory"),
+                items.item("other", "c", "archived memory")));
+        Instant at = ContractItems.T0.plusSeconds(3600);
+        assertThat(store.archive(List.of("old", "unknown"), "b", at)).isEqualTo(1);
+        assertThat(store.archive(List.of("old"), "b", at.plusSeconds(5))).as("already archived").isZero();
+
+        assertThat(ids(search("archived memory", "b", VectorFilters.none()))).containsExactly("keep");
+        assertThat(itemIds(store.listVectors("b", null, 10, VectorFilters.none()))).containsExactly("keep");
+        assertThat(itemIds(store.listItems("b", null, 10, VectorFilters.none()))).containsExactly("keep");
+        assertThat(ids(store.listRecent("b", 10, VectorFilters.none()))).containsExactly("keep");
+        assertThat(store.count("b", VectorFilters.none())).isEqualTo(1);
+        assertThat(store.nearestLive(ContractItems.vector("archived memory"), "b")).get()
+                .extracting(VectorHit::id).as("dedup ignores archived memories").isEqualTo("keep");
+        assertThat(ids(search("archived memory", "c", VectorFilters.none()))).as("another bank's same id")
+                .containsExactly("other");
+
+        VectorFilters archivedToo = VectorFilters.none().withIncludeArchived(true);
+        assertThat(ids(search("archived memory", "b", archivedToo))).containsExactlyInAnyOrder("keep", "old");
+        assertThat(store.count("b", archivedToo)).isEqualTo(2);
+        VectorItem old = store.listVectors("b", null, 10, archivedToo).stream().filter(i -> i.id().equals("old"))
+                .findFirst().orElseThrow();
+        assertThat(old.archivedAt()).isEqualTo(at);
+        assertThat(old.forgottenAt()).isNull();
+
+        assertThat(store.count("b", VectorFilters.none().withAsOf(at.minusSeconds(1))))
+                .as("before it was archived, default reads saw it").isEqualTo(2);
+        assertThat(store.count("b", VectorFilters.none().withAsOf(at))).as("archived_at <= as_of hides it").isEqualTo(1);
+
+        assertThat(store.softDelete(List.of("old"), "b", at.plusSeconds(60))).as("an archived memory can be forgotten")
+                .isEqualTo(1);
+        assertThat(store.count("b", archivedToo)).isEqualTo(1);
+        assertThat(store.archive(List.of("old"), "b", at.plusSeconds(120))).as("forgotten ones are not archived")
+                .isZero();
+    }
+
+    @Test
+    void recallStatisticsAddUpAndKeepTheLatestMoment() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store.keepsRecallStats(), store.name() + " keeps no recall statistics");
+        store.storeVectors(List.of(items.item("a", "b", "first memory"), items.item("z", "b", "second memory"),
+                items.item("a", "c", "first memory elsewhere")));
+        Instant t1 = ContractItems.T0.plusSeconds(100);
+        Instant t2 = ContractItems.T0.plusSeconds(200);
+        store.recordRecalls("b", Map.of("a", new io.astrocyte.spi.RecallStats(2, t2), "unknown",
+                new io.astrocyte.spi.RecallStats(1, t1)));
+        store.recordRecalls("b", Map.of("a", new io.astrocyte.spi.RecallStats(1, t1)));
+
+        Map<String, io.astrocyte.spi.RecallStats> stats = new java.util.HashMap<>();
+        store.listItems("b", null, 10, VectorFilters.none()).forEach(i -> stats.put(i.id(), i.recalls()));
+        assertThat(stats.get("a")).isEqualTo(new io.astrocyte.spi.RecallStats(3, t2));
+        assertThat(stats.get("z")).isEqualTo(io.astrocyte.spi.RecallStats.NONE);
+        assertThat(store.listItems("c", null, 10, VectorFilters.none()).get(0).recalls())
+                .as("the same id in another bank").isEqualTo(io.astrocyte.spi.RecallStats.NONE);
+        assertThat(store.listVectors("b", null, 10, VectorFilters.none()).get(0).recalls().count())
+                .as("with vectors too").isEqualTo(3);
+        assertThat(ids(search("first memory", "b", VectorFilters.none()))).as("statistics change no search")
+                .containsExactly("a", "z");
     }
 
     @Test
