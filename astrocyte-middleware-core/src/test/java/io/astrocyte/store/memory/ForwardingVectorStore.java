@@ -66,6 +66,21 @@ public class ForwardingVectorStore implements VectorStore, KeywordIndex {
     }
 
     @Override
+    public int archive(Collection<String> ids, String bankId, Instant archivedAt) {
+        return delegate.archive(ids, bankId, archivedAt);
+    }
+
+    @Override
+    public void recordRecalls(String bankId, java.util.Map<String, io.astrocyte.spi.RecallStats> increments) {
+        delegate.recordRecalls(bankId, increments);
+    }
+
+    @Override
+    public boolean keepsRecallStats() {
+        return delegate.keepsRecallStats();
+    }
+
+    @Override
     public HealthStatus health() {
         return delegate.health();
     }
