@@ -121,7 +121,8 @@ final class Components implements AutoCloseable {
                 : "on_circuit_breaker_close", null, Map.of("provider", p.store().name(), "state", state.name()), null));
         this.storeCalls = new StoreCalls(p.store().name(), breaker);
         this.legalHolds = new LegalHolds(p.governance(), access, hooks, clock, audit);
-        this.statistics = new BankStatistics(p.governance(), clock);
+        this.statistics = new BankStatistics(p.governance(), clock, config.analytics().enabled(),
+                config.analytics().qualityHistoryDays());
         this.reports = new BankReports(statistics, access, p.store(), storeCalls);
         LifecycleConfig lifecycleConfig = config.lifecycle();
         this.recallTracker = lifecycleConfig.recallStats() && p.store().keepsRecallStats()

@@ -9,9 +9,10 @@ import java.util.Map;
  * {@code score} in [0, 1] (0.5 before any operation), {@code healthy} at 0.7 and above, {@code warning} at 0.4.
  *
  * @param metrics the counters and rates the score comes from ({@code recall_hit_rate}, {@code dedup_rate}, …)
+ * @param quality one point per UTC day with activity, oldest first, for {@code analytics.quality_history_days}
  */
 public record BankHealth(String bankId, double score, Status status, List<Issue> issues, Map<String, Double> metrics,
-        Instant assessedAt) {
+        Instant assessedAt, List<QualityDataPoint> quality) {
 
     public enum Status { HEALTHY, WARNING, UNHEALTHY }
 
@@ -24,5 +25,6 @@ public record BankHealth(String bankId, double score, Status status, List<Issue>
     public BankHealth {
         issues = List.copyOf(issues);
         metrics = Map.copyOf(metrics);
+        quality = quality == null ? List.of() : List.copyOf(quality);
     }
 }

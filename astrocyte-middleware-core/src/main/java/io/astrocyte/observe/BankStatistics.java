@@ -1,6 +1,9 @@
 package io.astrocyte.observe;
 
 import io.astrocyte.api.BankHealth;
+import io.astrocyte.api.QualityDataPoint;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import io.astrocyte.spi.GovernanceStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * Per-bank counters of what callers do and get (retains, duplicates, content length, recalls that found
  * something and their best score, reflects that answered), and the bank health score of SPEC §6.7 computed
  * from them. Counting is a few adds on the calling thread; the counters are loaded from the governance store
- * at start and written back every {@link #FLUSH_EVERY} updates and on close, so they survive restarts.
+ * at start and written back every {@link #FLUSH_EVERY} updates and on close, so they survive restarts. Each
+ * counter is kept twice: in total, and for the current UTC day ({@code key@yyyy-mm-dd}), from which the daily
+ * quality points come; days older than the history are dropped when the counters are written.
  */
 public final class BankStatistics {
 
@@ -33,18 +38,35 @@ public final class BankStatistics {
     private final GovernanceStore store;
     private final Clock clock;
     private final AtomicLong updates = new AtomicLong();
+    private final boolean enabled;
+    private final int historyDays;
 
     /** @param store where the counters persist; {@code null} keeps them in memory only */
     public BankStatistics(GovernanceStore store, Clock clock) {
+        this(store, clock, true, 30);
+    }
+
+    /**
+     * @param enabled     {@code false} counts nothing (bank health then reports no operations)
+     * @param historyDays how many UTC days of daily counters each bank keeps
+     */
+    public BankStatistics(GovernanceStore store, Clock clock, boolean enabled, int historyDays) {
         this.store = store;
         this.clock = clock;
+        this.enabled = enabled;
+        this.historyDays = historyDays;
         if (store != null) {
-            store.bankCounters().forEach((bank, counters) -> counters.forEach((k, v) -> counter(bank, k).add(v)));
+            store.bankCounters().forEach((bank, counters) -> counters.forEach((k, v) -> banks
+                    .computeIfAbsent(bank, b -> new ConcurrentHashMap<>()).computeIfAbsent(k, x -> new LongAdder())
+                    .add(v)));
         }
     }
 
     /** Counts a retain; returns {@code true} when it is the first this bank has had (the bank was created). */
     public boolean retained(String bank, int contentLength, boolean duplicate) {
+        if (!enabled) {
+            return false;
+        }
         boolean created = !banks.containsKey(bank) && banks.putIfAbsent(bank, new ConcurrentHashMap<>()) == null;
         counter(bank, "retains").increment();
         counter(bank, "retained_chars").add(contentLength);
@@ -64,6 +86,9 @@ public final class BankStatistics {
 
     /** @param topScore the best hit's score, ignored when there were no hits */
     public void recalled(String bank, int hits, double topScore) {
+        if (!enabled) {
+            return;
+        }
         counter(bank, "recalls").increment();
         if (hits > 0) {
             counter(bank, "recall_hits").increment();
@@ -73,6 +98,9 @@ public final class BankStatistics {
     }
 
     public void reflected(String bank, boolean answered) {
+        if (!enabled) {
+            return;
+        }
         counter(bank, "reflects").increment();
         if (answered) {
             counter(bank, "reflect_answers").increment();
@@ -132,11 +160,45 @@ public final class BankStatistics {
         metrics.put("avg_content_length", avgLength);
         BankHealth.Status status = score >= 0.7 ? BankHealth.Status.HEALTHY
                 : score >= 0.4 ? BankHealth.Status.WARNING : BankHealth.Status.UNHEALTHY;
-        return new BankHealth(bank, Math.round(score * 1000) / 1000.0, status, issues, metrics, clock.instant());
+        return new BankHealth(bank, Math.round(score * 1000) / 1000.0, status, issues, metrics, clock.instant(),
+                quality(c));
     }
 
-    /** Writes the counters to the governance store. */
+    /** The bank's daily points, oldest first, from the {@code key@day} counters. */
+    private List<QualityDataPoint> quality(Map<String, LongAdder> c) {
+        java.util.TreeMap<LocalDate, Map<String, Long>> days = new java.util.TreeMap<>();
+        c.forEach((key, v) -> {
+            int at = key.indexOf('@');
+            if (at > 0) {
+                days.computeIfAbsent(LocalDate.parse(key.substring(at + 1)), d -> new java.util.HashMap<>())
+                        .put(key.substring(0, at), v.sum());
+            }
+        });
+        List<QualityDataPoint> out = new ArrayList<>();
+        days.forEach((day, d) -> {
+            long retains = d.getOrDefault("retains", 0L);
+            long recalls = d.getOrDefault("recalls", 0L);
+            long hits = d.getOrDefault("recall_hits", 0L);
+            long reflects = d.getOrDefault("reflects", 0L);
+            out.add(new QualityDataPoint(day, retains, recalls, ratio(hits, recalls),
+                    hits == 0 ? 0 : d.getOrDefault("top_score_micros", 0L) / 1e6 / hits,
+                    ratio(d.getOrDefault("duplicates", 0L), retains),
+                    ratio(d.getOrDefault("reflect_answers", 0L), reflects)));
+        });
+        return out;
+    }
+
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    /** Drops daily counters older than the history, then writes the counters to the governance store. */
     public synchronized void flush() {
+        String oldest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(historyDays - 1L).toString();
+        banks.values().forEach(c -> c.keySet().removeIf(k -> {
+            int at = k.indexOf('@');
+            return at > 0 && k.substring(at + 1).compareTo(oldest) < 0;
+        }));
         if (store == null) {
             return;
         }
@@ -159,11 +221,25 @@ public final class BankStatistics {
         }
     }
 
-    private LongAdder counter(String bank, String key) {
+    /** Today's and the total counter of {@code key}, added to together. */
+    private Counter counter(String bank, String key) {
         if (!KEYS.contains(key)) {
             throw new IllegalArgumentException("unknown bank counter " + key);
         }
-        return banks.computeIfAbsent(bank, b -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> new LongAdder());
+        Map<String, LongAdder> c = banks.computeIfAbsent(bank, b -> new ConcurrentHashMap<>());
+        String today = key + '@' + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return new Counter(c.computeIfAbsent(key, k -> new LongAdder()), c.computeIfAbsent(today, k -> new LongAdder()));
+    }
+
+    private record Counter(LongAdder total, LongAdder day) {
+        void increment() {
+            add(1);
+        }
+
+        void add(long n) {
+            total.add(n);
+            day.add(n);
+        }
     }
 
     private static long get(Map<String, LongAdder> c, String key) {

@@ -92,4 +92,39 @@ class BankHealthTest {
             assertThat(brain.allBankHealth(ALICE)).extracting(BankHealth::bankId).contains("user-alice");
         }
     }
+
+    @Test
+    void dailyQualityPointsFollowTheDaysAndOldOnesAreDropped() {
+        io.astrocyte.MutableTestClock clock = new io.astrocyte.MutableTestClock(
+                java.time.Instant.parse("2026-04-01T10:00:00Z"));
+        AstrocyteConfig config = io.astrocyte.config.ConfigLoader.withSystemEnvironment()
+                .fromMap(java.util.Map.of("analytics", java.util.Map.of("quality_history_days", 2)));
+        try (FileGovernanceStore governance = new FileGovernanceStore(dir);
+                Astrocyte brain = Astrocyte.builder().vectorStore(store).embedder(new HashingEmbedder(64))
+                        .governanceStore(governance).clock(clock).config(config).build()) {
+            brain.retain(RetainRequest.of("user-alice", "Alice keeps her passport in the desk drawer"), ALICE);
+            brain.retain(RetainRequest.of("user-alice", "Alice keeps her passport in the desk drawer"), ALICE);
+            clock.advance(java.time.Duration.ofDays(1));
+            brain.recall(RecallRequest.of("user-alice", "passport drawer"), ALICE);
+            brain.recall(RecallRequest.of("user-alice", "zzzz qqqq"), ALICE);
+
+            List<io.astrocyte.api.QualityDataPoint> days = brain.bankHealth("user-alice", ALICE).quality();
+            assertThat(days).extracting(io.astrocyte.api.QualityDataPoint::date).containsExactly(
+                    java.time.LocalDate.parse("2026-04-01"), java.time.LocalDate.parse("2026-04-02"));
+            assertThat(days.get(0).retainCount()).isEqualTo(2);
+            assertThat(days.get(0).dedupRate()).isEqualTo(0.5);
+            assertThat(days.get(0).recallCount()).isZero();
+            assertThat(days.get(1).recallCount()).isEqualTo(2);
+            assertThat(days.get(1).recallHitRate()).isBetween(0.5, 1.0);
+
+            clock.advance(java.time.Duration.ofDays(2));
+            brain.retain(RetainRequest.of("user-alice", "Alice renewed her passport in April"), ALICE);
+        }
+        try (FileGovernanceStore governance = new FileGovernanceStore(dir); Astrocyte brain = open(governance)) {
+            BankHealth h = brain.bankHealth("user-alice", ALICE);
+            assertThat(h.quality()).extracting(io.astrocyte.api.QualityDataPoint::date).as("two days of history kept")
+                    .containsExactly(java.time.LocalDate.parse("2026-04-04"));
+            assertThat(h.metrics()).as("totals are kept whole").containsEntry("retain_count", 3.0);
+        }
+    }
 }
