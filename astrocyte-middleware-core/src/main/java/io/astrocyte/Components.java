@@ -15,6 +15,7 @@ import io.astrocyte.lifecycle.LegalHolds;
 import io.astrocyte.lifecycle.LifecycleRunner;
 import io.astrocyte.lifecycle.LifecycleScheduler;
 import io.astrocyte.lifecycle.RecallTracker;
+import io.astrocyte.observe.BankHealthGauges;
 import io.astrocyte.observe.BankReports;
 import io.astrocyte.lifecycle.Portability;
 import io.astrocyte.lifecycle.PortabilityPaths;
@@ -78,6 +79,8 @@ final class Components implements AutoCloseable {
     final LifecycleRunner lifecycle;
     final LifecycleScheduler lifecycleScheduler;
     private final RecallTracker recallTracker;
+    @SuppressWarnings("unused") // referenced so that Micrometer's weak reference keeps the gauges alive
+    private final BankHealthGauges healthGauges;
     final ExecutorService asyncPool;
     private final ExecutorService strategyPool;
     private final Quotas quotas;
@@ -124,6 +127,7 @@ final class Components implements AutoCloseable {
         this.statistics = new BankStatistics(p.governance(), clock, config.analytics().enabled(),
                 config.analytics().qualityHistoryDays());
         this.reports = new BankReports(statistics, access, p.store(), storeCalls);
+        this.healthGauges = BankHealthGauges.register(telemetry, statistics, clock);
         LifecycleConfig lifecycleConfig = config.lifecycle();
         this.recallTracker = lifecycleConfig.recallStats() && p.store().keepsRecallStats()
                 ? new RecallTracker(p.store(), clock, Duration.ofSeconds(lifecycleConfig.recallStatsFlushSeconds()))

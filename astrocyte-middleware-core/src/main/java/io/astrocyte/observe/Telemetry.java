@@ -94,6 +94,11 @@ public final class Telemetry {
         meters.gauge(name, Tags.of("provider", provider), source, value);
     }
 
+    /** A gauge with one more tag besides the provider. */
+    public <S> void gauge(String name, String tag, String tagValue, S source, ToDoubleFunction<S> value) {
+        meters.gauge(name, Tags.of("provider", provider, tag, tagValue), source, value);
+    }
+
     private Tags tags(String bankId) {
         Tags tags = Tags.of("provider", provider);
         return bankLabel && bankId != null ? tags.and("bank_id", bankId) : tags;

@@ -127,4 +127,22 @@ class BankHealthTest {
             assertThat(h.metrics()).as("totals are kept whole").containsEntry("retain_count", 3.0);
         }
     }
+
+    @Test
+    void gaugesCountBanksByStatusWithoutOneSeriesPerBank() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (FileGovernanceStore governance = new FileGovernanceStore(dir);
+                Astrocyte brain = Astrocyte.builder().vectorStore(store).embedder(new HashingEmbedder(64))
+                        .governanceStore(governance).meterRegistry(meters).config(AstrocyteConfig.defaultConfig())
+                        .build()) {
+            for (int i = 0; i < 6; i++) {
+                brain.recall(RecallRequest.of("user-alice", "nothing stored here " + i), ALICE);
+            }
+            assertThat(meters.get("astrocyte.banks").tag("status", "unhealthy").gauge().value()).isEqualTo(1.0);
+            assertThat(meters.get("astrocyte.banks").tag("status", "healthy").gauge().value()).isZero();
+            assertThat(meters.get("astrocyte.banks.health.min").gauge().value()).isLessThan(0.4);
+            assertThat(meters.getMeters()).noneMatch(m -> m.getId().getTag("bank_id") != null);
+        }
+    }
 }

@@ -48,7 +48,8 @@ import org.springframework.core.io.ResourceLoader;
 @AutoConfiguration(beforeName = "org.springframework.ai.model.chat.memory.autoconfigure.ChatMemoryAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "astrocyte.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AstrocyteProperties.class)
-@Import({MemoryAnnotationsConfiguration.class, AstrocyteHealthConfiguration.class})
+@Import({MemoryAnnotationsConfiguration.class, AstrocyteHealthConfiguration.class,
+        AstrocyteEndpointConfiguration.class})
 public class AstrocyteAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AstrocyteAutoConfiguration.class);
@@ -77,9 +78,11 @@ public class AstrocyteAutoConfiguration {
             ObjectProvider<Embedder> embedders, ObjectProvider<EmbeddingModel> embeddingModels,
             ObjectProvider<LlmProvider> llms, ObjectProvider<ChatModel> chatModels,
             ObjectProvider<io.astrocyte.spi.VectorStore> stores, ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<ObservationRegistry> observations) {
+            ObjectProvider<ObservationRegistry> observations, ObjectProvider<io.astrocyte.spi.AuditSink> audits) {
+        // lifecycle rounds run on Spring's scheduling (astrocyteLifecycleScheduling), not the facade's own thread
         io.astrocyte.AstrocyteBuilder builder = Astrocyte.builder().config(config).environment(environment::getProperty)
-                .dataDirectory(properties.getDataDir());
+                .dataDirectory(properties.getDataDir()).scheduleLifecycle(false);
+        audits.ifUnique(builder::auditSink);
         stores.ifUnique(builder::vectorStore);
         Embedder embedder = embedders.getIfUnique();
         if (embedder == null && properties.getSpringAi().isUseEmbeddingModel()) {
@@ -105,6 +108,15 @@ public class AstrocyteAutoConfiguration {
         meters.ifUnique(builder::meterRegistry);
         observations.ifUnique(builder::observationRegistry);
         return builder.build();
+    }
+
+    /** Idle unless {@code lifecycle.run_interval_minutes} (from properties or the config file) is above 0. */
+    @Bean
+    @ConditionalOnMissingBean
+    AstrocyteLifecycleScheduling astrocyteLifecycleScheduling(Astrocyte brain, AstrocyteConfig config,
+            ObjectProvider<org.springframework.scheduling.TaskScheduler> schedulers) {
+        return new AstrocyteLifecycleScheduling(brain,
+                java.time.Duration.ofMinutes(config.lifecycle().runIntervalMinutes()), schedulers.getIfUnique());
     }
 
     @Bean

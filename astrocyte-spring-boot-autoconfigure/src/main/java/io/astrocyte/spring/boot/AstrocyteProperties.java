@@ -15,7 +15,7 @@ public class AstrocyteProperties {
 
     /** Starter keys; everything else under astrocyte.* is the astrocyte.yaml tree. */
     static final java.util.List<String> OWN_KEYS = java.util.List.of("enabled", "config-file", "data-dir",
-            "annotations", "spring-ai", "advisor", "tools", "chat-memory", "binding", "qdrant");
+            "annotations", "spring-ai", "advisor", "tools", "chat-memory", "binding", "qdrant", "actuator");
 
     /** Whether the starter configures Astrocyte at all. */
     private boolean enabled = true;
@@ -37,6 +37,7 @@ public class AstrocyteProperties {
     private final ChatMemory chatMemory = new ChatMemory();
     private final Binding binding = new Binding();
     private final Qdrant qdrant = new Qdrant();
+    private final Actuator actuator = new Actuator();
 
     public boolean isEnabled() {
         return enabled;
@@ -88,6 +89,28 @@ public class AstrocyteProperties {
 
     public Qdrant getQdrant() {
         return qdrant;
+    }
+
+    public Actuator getActuator() {
+        return actuator;
+    }
+
+    /** The actuator endpoint {@code astrocytebanks} (bank health). */
+    public static class Actuator {
+
+        /**
+         * The principal the endpoint reads bank health as. It sees only the banks this principal may read, so
+         * nothing shows until an access grant gives it read (e.g. on bank pattern "*").
+         */
+        private String principal = "service:actuator";
+
+        public String getPrincipal() {
+            return principal;
+        }
+
+        public void setPrincipal(String principal) {
+            this.principal = principal;
+        }
     }
 
     /** Which of the application's Spring AI models Astrocyte uses. */
