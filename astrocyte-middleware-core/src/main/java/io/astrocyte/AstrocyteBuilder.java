@@ -36,6 +36,7 @@ public final class AstrocyteBuilder {
     private ObservationRegistry observationRegistry;
     private AuditSink auditSink;
     private boolean scheduleLifecycle = true;
+    private io.astrocyte.mip.MipConfig mipConfig;
 
     AstrocyteBuilder() {
     }
@@ -137,6 +138,15 @@ public final class AstrocyteBuilder {
         return this;
     }
 
+    /**
+     * Memory Intent Protocol rules to route retains with (SPEC §6.2), instead of {@code mip_config_path}: e.g.
+     * {@code MipLoader.withSystemEnvironment().load(path)}.
+     */
+    public AstrocyteBuilder mipConfig(io.astrocyte.mip.MipConfig value) {
+        this.mipConfig = value;
+        return this;
+    }
+
     /** The clock that stamps {@code retained_at} and {@code forgotten_at}. */
     public AstrocyteBuilder clock(Clock value) {
         this.clock = value;
@@ -152,7 +162,8 @@ public final class AstrocyteBuilder {
     public Astrocyte build() {
         Settings settings = new Settings(config, vectorStore, embedder, llm, accessController, clock,
                 dataDirectory, governanceStore, accessPolicyProvider, environment, rateLimitStore, meterRegistry,
-                List.copyOf(listeners), observationRegistry, auditSink, scheduleLifecycle);
+                List.copyOf(listeners), observationRegistry, auditSink, scheduleLifecycle,
+                mipConfig);
         Providers providers = Providers.resolve(settings);
         try {
             return new Astrocyte(new Components(settings, providers));

@@ -143,10 +143,22 @@ final class Components implements AutoCloseable {
                 new MultiBankRecall(recall::rank, asyncPool, MULTI_BANK_TIMEOUT),
                 new Reflector(p.llm(), config.pipeline().reflect(), config.defaults().dispositions()),
                 new ForgetPipeline(p.store(), clock), new OutputDlp(config.dlp(), config.barriers().pii()),
-                legalHolds, audit, statistics, recallTracker));
+                legalHolds, audit, statistics, recallTracker, mipRouter(s, config, p.llm(), clock), p.embedder(),
+                p.store()));
         this.portability = new Portability(access, new PortabilityPaths(s.environment() != null ? s.environment()
                 : System::getenv), storeCalls, new BankExporter(p.store(), clock),
                 new BankImporter(p.store(), paths::importRetain, clock), hooks);
+    }
+
+    /** The Memory Intent Protocol router: the builder's rules, else {@code mip_config_path}'s, else none. */
+    private static io.astrocyte.mip.MipRouter mipRouter(Settings s, AstrocyteConfig config,
+            io.astrocyte.spi.LlmProvider llm, Clock clock) {
+        io.astrocyte.mip.MipConfig rules = s.mipConfig();
+        if (rules == null && config.mipConfigPath() != null && !config.mipConfigPath().isBlank()) {
+            rules = new io.astrocyte.mip.MipLoader(s.environment() != null ? s.environment() : System::getenv)
+                    .load(java.nio.file.Path.of(config.mipConfigPath()));
+        }
+        return rules == null ? null : new io.astrocyte.mip.MipRouter(rules, llm, clock);
     }
 
     /**

@@ -22,5 +22,6 @@ record Settings(AstrocyteConfig config, VectorStore vectorStore, Embedder embedd
         AccessController accessController, Clock clock, Path dataDirectory, GovernanceStore governanceStore,
         AccessPolicyProvider accessPolicyProvider, Function<String, String> environment,
         RateLimitStore rateLimitStore, MeterRegistry meterRegistry, List<MemoryEventListener> listeners,
-        ObservationRegistry observationRegistry, AuditSink auditSink, boolean scheduleLifecycle) {
+        ObservationRegistry observationRegistry, AuditSink auditSink, boolean scheduleLifecycle,
+        io.astrocyte.mip.MipConfig mipConfig) {
 }

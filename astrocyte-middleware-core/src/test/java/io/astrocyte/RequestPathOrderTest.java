@@ -163,7 +163,7 @@ class RequestPathOrderTest {
     void everyVerbPrintsItsStagesInTheOrderTheyAct() {
         try (Astrocyte brain = open(Map.of())) {
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.RETAIN)).containsExactly("span", "request", "access",
-                    "rate_limit", "quota", "noisy_bank", "validation", "pii", "metadata", "store", "escalation",
+                    "mip", "rate_limit", "quota", "noisy_bank", "validation", "pii", "metadata", "store", "escalation",
                     "audit", "statistics", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.RECALL)).containsExactly("span", "request", "access",
                     "rate_limit", "store", "budget", "dlp", "escalation", "audit", "statistics",

@@ -37,6 +37,12 @@ public record RetainRequest(
     }
 
     /** This request after the barriers: content and metadata as they will be stored, and whether PII was found. */
+    /** This request sent elsewhere by the Memory Intent Protocol: another bank, tags and content, PII flag set. */
+    public RetainRequest routed(String newBank, List<String> newTags, String newContent, boolean pii) {
+        return new RetainRequest(newBank, newContent, metadata, newTags, contentType, extractionProfile, occurredAt,
+                source, piiDetected || pii, factType);
+    }
+
     public RetainRequest sanitized(String newContent, Map<String, Object> newMetadata, boolean pii) {
         return new RetainRequest(bankId, newContent, newMetadata, tags, contentType, extractionProfile, occurredAt,
                 source, piiDetected || pii, factType);

@@ -20,27 +20,34 @@ public record RetainResult(
         String error,
         RetentionAction retentionAction,
         boolean curated,
-        String memoryLayer) {
+        String memoryLayer,
+        RoutingDecision routing) {
 
     public RetainResult {
         memoryIds = memoryIds == null ? List.of() : List.copyOf(memoryIds);
     }
 
+    /** This result with the Memory Intent Protocol's decision attached. */
+    public RetainResult withRouting(RoutingDecision decision) {
+        return new RetainResult(stored, memoryId, memoryIds, deduplicated, error, retentionAction, curated, memoryLayer,
+                decision);
+    }
+
     public static RetainResult stored(List<String> ids) {
-        return new RetainResult(true, ids.get(0), ids, false, null, RetentionAction.ADD, false, "fact");
+        return new RetainResult(true, ids.get(0), ids, false, null, RetentionAction.ADD, false, "fact", null);
     }
 
     /** Stored after near-duplicates were found; {@code action} is {@code ADD} or {@code UPDATE}. */
     public static RetainResult storedWithDuplicates(List<String> ids, RetentionAction action) {
-        return new RetainResult(true, ids.get(0), ids, true, null, action, false, "fact");
+        return new RetainResult(true, ids.get(0), ids, true, null, action, false, "fact", null);
     }
 
     /** Nothing stored because the content duplicates memory {@code existingId} (or itself, when null). */
     public static RetainResult skippedAsDuplicate(String existingId, String error) {
-        return new RetainResult(false, existingId, List.of(), true, error, RetentionAction.SKIP, false, null);
+        return new RetainResult(false, existingId, List.of(), true, error, RetentionAction.SKIP, false, null, null);
     }
 
     public static RetainResult rejected(String error) {
-        return new RetainResult(false, null, List.of(), false, error, null, false, null);
+        return new RetainResult(false, null, List.of(), false, error, null, false, null, null);
     }
 }

@@ -31,6 +31,7 @@ import java.util.Set;
  * @param lifecycle          retention by TTL, its scheduler and per-memory recall statistics
  * @param governance         the audit trail
  * @param analytics          bank health counters
+ * @param mipConfigPath      a {@code mip.yaml} of Memory Intent Protocol routing rules (SPEC §6.2)
  */
 public record AstrocyteConfig(
         String providerTier,
@@ -57,7 +58,8 @@ public record AstrocyteConfig(
         SignalQualityConfig signalQuality,
         LifecycleConfig lifecycle,
         GovernanceConfig governance,
-        AnalyticsConfig analytics) {
+        AnalyticsConfig analytics,
+        String mipConfigPath) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -91,7 +93,7 @@ public record AstrocyteConfig(
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -219,6 +221,12 @@ public record AstrocyteConfig(
         return c.build();
     }
 
+    public AstrocyteConfig withMipConfigPath(String value) {
+        Copy c = new Copy(this);
+        c.mipConfigPath = value;
+        return c.build();
+    }
+
     public AstrocyteConfig withAnalytics(AnalyticsConfig value) {
         Copy c = new Copy(this);
         c.analytics = value;
@@ -270,6 +278,7 @@ public record AstrocyteConfig(
         LifecycleConfig lifecycle;
         GovernanceConfig governance;
         AnalyticsConfig analytics;
+        String mipConfigPath;
 
         Copy(AstrocyteConfig c) {
             providerTier = c.providerTier;
@@ -297,13 +306,14 @@ public record AstrocyteConfig(
             lifecycle = c.lifecycle;
             governance = c.governance;
             analytics = c.analytics;
+            mipConfigPath = c.mipConfigPath;
         }
 
         AstrocyteConfig build() {
             return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                     embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
                     accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation,
-                    observability, hooks, signalQuality, lifecycle, governance, analytics);
+                    observability, hooks, signalQuality, lifecycle, governance, analytics, mipConfigPath);
         }
     }
 

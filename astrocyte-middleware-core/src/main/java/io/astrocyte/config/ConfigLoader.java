@@ -49,7 +49,7 @@ public final class ConfigLoader {
             "graph_store", "graph_store_config", "document_store", "document_store_config", "wiki_store",
             "wiki_store_config", "mental_model_store", "mental_model_store_config", "source_store",
             "source_store_config", "observability.otel_enabled", "observability.prometheus_enabled",
-            "observability.log_level", "identity.jwt_middleware", "mip_config_path",
+            "observability.log_level", "identity.jwt_middleware",
             "sources", "deployment", "extraction_profiles", "signal_quality.quality_scoring",
             "mcp", "memory_export_sinks", "outbound_transport", "evaluation", "multi_bank", "bank_templates");
 

@@ -89,6 +89,12 @@ public final class Telemetry {
         meters.counter("astrocyte.token_budget.truncations", tags(bankId)).increment();
     }
 
+    /** One routing decision of the Memory Intent Protocol, by rule ({@code none} when no rule won) and how. */
+    public void mipDecision(String rule, String resolvedBy) {
+        meters.counter("astrocyte.mip.decisions", Tags.of("provider", provider, "rule", rule == null ? "none" : rule,
+                "resolved_by", resolvedBy)).increment();
+    }
+
     /** Registers a gauge read from {@code source} (held weakly by Micrometer, so keep it referenced). */
     public <S> void gauge(String name, S source, ToDoubleFunction<S> value) {
         meters.gauge(name, Tags.of("provider", provider), source, value);

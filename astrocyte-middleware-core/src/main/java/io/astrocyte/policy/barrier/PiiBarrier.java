@@ -85,6 +85,19 @@ public final class PiiBarrier {
         return new PiiScanner(patterns);
     }
 
+    /**
+     * The PII types the patterns find in {@code text}, whatever the barrier's mode: what routing rules see as
+     * {@code pii_detected} before the barrier itself runs (SPEC §6.2 [J]).
+     */
+    public List<String> patternTypes(String text) {
+        return scanner.scan(text).stream().map(PiiMatch::type).distinct().toList();
+    }
+
+    /** {@code text} with every pattern match replaced, whatever the per-type actions: MIP's redact_before_store. */
+    public String redactAll(String text) {
+        return PiiScanner.redact(text, scanner.scan(text), this::replacementFor);
+    }
+
     public boolean enabled() {
         return config.mode() != Mode.DISABLED;
     }

@@ -27,7 +27,7 @@ final class AuditStages {
         return (call, rest) -> {
             RetainResult r = rest.proceed(call);
             if (r.stored()) {
-                audit.record("memory.created", call.original().bankId(), call.context(), r.memoryIds(), null,
+                audit.record("memory.created", call.request().bankId(), call.context(), r.memoryIds(), null,
                         Map.of("chunks", r.memoryIds().size()));
             }
             return r;

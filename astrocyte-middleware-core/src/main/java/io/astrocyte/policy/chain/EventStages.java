@@ -32,7 +32,7 @@ final class EventStages {
             RetainResult r = rest.proceed(call);
             RetainRequest q = call.original();
             if (r.stored()) {
-                hooks.fire("on_retain", q.bankId(), Map.of("memory_id", r.memoryId(), "memory_count",
+                hooks.fire("on_retain", call.request().bankId(), Map.of("memory_id", r.memoryId(), "memory_count",
                         r.memoryIds().size(), "content_length", q.content().length()),
                         () -> Map.of("content", q.content()));
             }

@@ -44,7 +44,8 @@ public final class RequestPaths {
             NoisyBankMonitor noisyBanks, BankPolicies policies, StoreCalls store, RetainPipeline retainPipeline,
             RecallPipeline recallPipeline, MultiBankRecall multiBank, Reflector reflector,
             ForgetPipeline forgetPipeline, OutputDlp dlp, LegalHolds legalHolds, AuditRecorder audit,
-            BankStatistics statistics, io.astrocyte.lifecycle.RecallTracker recallTracker) {
+            BankStatistics statistics, io.astrocyte.lifecycle.RecallTracker recallTracker,
+            io.astrocyte.mip.MipRouter mip, io.astrocyte.spi.Embedder embedder, io.astrocyte.spi.VectorStore vectorStore) {
     }
 
     private final RequestPath<RetainRequest, RetainResult> retain;
@@ -66,6 +67,8 @@ public final class RequestPaths {
         EscalationStages escalation = new EscalationStages(p.config().escalation(), p.clock());
         EventStages events = new EventStages(p.hooks(), p.telemetry());
         AuditStages audit = new AuditStages(p.audit());
+        RoutingStage routing = new RoutingStage(p.mip(), p.access(), p.policies(), p.embedder(), p.vectorStore(),
+                p.store(), p.telemetry());
         StatisticsStages statistics = new StatisticsStages(p.statistics(), p.recallTracker(), p.hooks(),
                 p.audit());
 
@@ -73,6 +76,7 @@ public final class RequestPaths {
                 .stage("span", span.span(RetainRequest::bankId))
                 .stage("request", SpanStage.request())
                 .stage("access", access.write(RetainRequest::bankId))
+                .stage("mip", routing.retain())
                 .stage("rate_limit", limits.rate())
                 .stage("quota", limits.quota((call, r) -> r.stored()))
                 .stage("noisy_bank", signal.noisyBank())

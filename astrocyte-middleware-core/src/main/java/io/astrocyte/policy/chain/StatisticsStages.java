@@ -57,7 +57,7 @@ final class StatisticsStages {
         return (call, rest) -> {
             RetainResult r = rest.proceed(call);
             if (r.stored() || r.deduplicated()) {
-                String bank = call.original().bankId();
+                String bank = call.request().bankId(); // where MIP sent it
                 if (statistics.retained(bank, call.original().content().length(), r.deduplicated())) {
                     bankEvent("created", bank, call);
                 }

@@ -1,0 +1,121 @@
+package io.astrocyte.policy.chain;
+
+import io.astrocyte.AccessDeniedException;
+import io.astrocyte.api.RetainRequest;
+import io.astrocyte.api.RetainResult;
+import io.astrocyte.api.RoutingDecision;
+import io.astrocyte.identity.AccessController;
+import io.astrocyte.identity.ActorIdentity;
+import io.astrocyte.identity.AstrocyteContext;
+import io.astrocyte.identity.Permission;
+import io.astrocyte.mip.MipInput;
+import io.astrocyte.mip.MipRouter;
+import io.astrocyte.observe.Telemetry;
+import io.astrocyte.policy.BankPolicies;
+import io.astrocyte.policy.escalation.StoreCalls;
+import io.astrocyte.spi.Embedder;
+import io.astrocyte.spi.VectorStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Memory Intent Protocol on the retain path (SPEC §6.2), after access control and before limits. It first
+ * computes what rules may test (SPEC [J]): {@code content_type} is the metadata's {@code content_type} when the
+ * caller gives one (routing kinds such as {@code student_answer} that the retain API's six types do not name),
+ * else the request's; {@code pii_detected} is the caller's flag or a pattern match of the
+ * bank's PII scanner, {@code signals.word_count} the content's words, {@code signals.novelty_score} (only when a
+ * rule tests it) one minus the similarity of the bank's nearest memory. The decision may send the memory to
+ * another bank, which the caller must be able to write to (a refusal names the rule), replace its tags, redact
+ * it before storage or reject it. The result carries the decision.
+ */
+final class RoutingStage {
+
+    private final MipRouter router;
+    private final AccessController access;
+    private final BankPolicies policies;
+    private final Embedder embedder;
+    private final VectorStore store;
+    private final StoreCalls calls;
+    private final Telemetry telemetry;
+
+    RoutingStage(MipRouter router, AccessController access, BankPolicies policies, Embedder embedder,
+            VectorStore store, StoreCalls calls, Telemetry telemetry) {
+        this.router = router;
+        this.access = access;
+        this.policies = policies;
+        this.embedder = embedder;
+        this.store = store;
+        this.calls = calls;
+        this.telemetry = telemetry;
+    }
+
+    RequestPath.Stage<RetainRequest, RetainResult> retain() {
+        return (call, rest) -> {
+            if (router == null) {
+                return rest.proceed(call);
+            }
+            RetainRequest r = call.request();
+            boolean pii = r.piiDetected() || !policies.barriers(r.bankId()).pii().patternTypes(r.content()).isEmpty();
+            RoutingDecision d = router.route(input(r, pii, call.context()));
+            telemetry.mipDecision(d.ruleName(), d.resolvedBy().name().toLowerCase(java.util.Locale.ROOT));
+            if ("reject".equals(d.retainPolicy())) {
+                call.outcome(Outcome.REJECTED);
+                return RetainResult.rejected("Rejected by MIP " + (d.ruleName() == null ? "intent layer"
+                        : "rule '" + d.ruleName() + "'")).withRouting(d);
+            }
+            String bank = d.bankId() == null ? r.bankId() : d.bankId();
+            if (!bank.equals(r.bankId())) {
+                try {
+                    access.check(call.context(), bank, Permission.WRITE);
+                } catch (AccessDeniedException e) {
+                    throw new AccessDeniedException(principal(call.context()), bank, Permission.WRITE,
+                            "MIP " + (d.ruleName() == null ? "intent layer" : "rule '" + d.ruleName() + "'")
+                                    + " routed this memory from bank " + r.bankId());
+                }
+            }
+            String content = "redact_before_store".equals(d.retainPolicy())
+                    ? policies.barriers(bank).pii().redactAll(r.content()) : r.content();
+            call.request(r.routed(bank, d.tags() == null ? r.tags() : d.tags(), content, pii));
+            call.banks(List.of(bank));
+            return rest.proceed(call).withRouting(d);
+        };
+    }
+
+    private MipInput input(RetainRequest r, boolean pii, AstrocyteContext context) {
+        Map<String, Double> signals = new LinkedHashMap<>();
+        String trimmed = r.content().trim();
+        signals.put("word_count", trimmed.isEmpty() ? 0.0 : (double) trimmed.split("\\s+").length);
+        if (router.config().usesSignal("novelty_score")) {
+            signals.put("novelty_score", novelty(r));
+        }
+        // The retain API's content types pick normalization; routing kinds beyond them (student_answer, binary, …)
+        // come as metadata content_type, which rules see first.
+        Object declared = r.metadata().get("content_type");
+        String contentType = declared instanceof String t && !t.isBlank() ? t
+                : r.contentType() == null ? null : r.contentType().wireName();
+        return new MipInput(r.content(), contentType, r.source(), pii, r.tags(), r.metadata(), signals,
+                principal(context == null ? null : context.actor()));
+    }
+
+    /** 1 − cosine similarity to the bank's nearest live memory; 1 for an empty bank. */
+    private double novelty(RetainRequest r) {
+        float[] v = embedder.embed(r.content());
+        return calls.call(() -> store.nearestLive(v, r.bankId()))
+                .map(h -> 1 - Math.max(0, 2 * h.score() - 1)).orElse(1.0);
+    }
+
+    private static MipInput.Principal principal(ActorIdentity actor) {
+        if (actor == null) {
+            return null;
+        }
+        String type = actor.type().name().toLowerCase(java.util.Locale.ROOT);
+        String appId = actor.claims().getOrDefault("app_id", "service".equals(type) ? actor.id() : null);
+        return new MipInput.Principal(type, actor.claims().getOrDefault("oid", actor.id()), actor.claims().get("upn"),
+                appId);
+    }
+
+    private static String principal(AstrocyteContext context) {
+        return context == null ? "anonymous" : context.principal();
+    }
+}
