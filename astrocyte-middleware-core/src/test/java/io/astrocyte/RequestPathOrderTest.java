@@ -171,7 +171,7 @@ class RequestPathOrderTest {
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.REFLECT)).containsExactly("span", "request",
                     "access", "rate_limit", "quota", "store", "answer", "dlp", "escalation", "statistics", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.FORGET)).containsExactly("span", "request",
-                    "access", "legal_hold", "compliance_log", "store", "audit", "statistics", "events");
+                    "access", "mip", "legal_hold", "compliance_log", "store", "audit", "statistics", "events");
             assertThat(brain.requestPath(io.astrocyte.policy.Verb.IMPORT))
                     .as("each imported memory, after the import was allowed once")
                     .containsExactly("validation", "pii", "metadata", "store");

@@ -1,6 +1,8 @@
 package io.astrocyte.pipeline;
 
+import io.astrocyte.MipRoutingException;
 import io.astrocyte.api.ForgetRequest;
+import io.astrocyte.mip.ForgetSpec;
 import io.astrocyte.api.ForgetResult;
 import io.astrocyte.api.TimeRange;
 import io.astrocyte.spi.ListCursor;
@@ -32,21 +34,64 @@ public final class ForgetPipeline {
     }
 
     public ForgetResult forget(ForgetRequest request) {
+        return forget(request, null);
+    }
+
+    /**
+     * @param spec the bank's MIP forget spec (SPEC §1.5), or {@code null}: mode {@code hard} purges every forget;
+     *             {@code min_age_days} refuses the call when a selected memory is younger; {@code max_per_call}
+     *             refuses a call that selects more
+     */
+    public ForgetResult forget(ForgetRequest request, ForgetSpec spec) {
+        boolean purge = request.compliance() || (spec != null && "hard".equals(spec.mode()));
+        boolean guarded = spec != null && (spec.minAgeDays() != null || spec.maxPerCall() != null);
         boolean bySelectorsOnly = request.memoryIds().isEmpty()
                 && (request.isScopeAll() || !request.tags().isEmpty() || request.beforeDate() != null);
-        if (bySelectorsOnly) {
+        if (bySelectorsOnly && !guarded) {
             // the store may do this natively (a filtered delete) instead of listing every match first
-            Instant at = request.compliance() ? null : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Instant at = purge ? null : clock.instant().truncatedTo(ChronoUnit.MILLIS);
             return new ForgetResult(store.forgetMatching(request.bankId(), filters(request), at), 0);
         }
-        Set<String> ids = resolve(request);
+        Set<String> ids = guarded ? resolveChecked(request, spec) : resolve(request);
         if (ids.isEmpty()) {
             return new ForgetResult(0, 0);
         }
-        int n = request.compliance()
+        int n = purge
                 ? store.delete(ids, request.bankId())
                 : store.softDelete(ids, request.bankId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return new ForgetResult(n, 0);
+    }
+
+    /** The selected memories, read from the store so their ages can be checked; refuses what the spec forbids. */
+    private Set<String> resolveChecked(ForgetRequest request, ForgetSpec spec) {
+        Set<String> wanted = request.memoryIds().isEmpty() ? null : Set.copyOf(request.memoryIds());
+        VectorFilters filters = filters(request);
+        Instant youngest = spec.minAgeDays() == null ? null
+                : clock.instant().minus(java.time.Duration.ofDays(spec.minAgeDays()));
+        Set<String> ids = new LinkedHashSet<>();
+        for (ListCursor after = null;;) {
+            List<VectorItem> page = store.listItems(request.bankId(), after, PAGE, filters);
+            for (VectorItem item : page) {
+                if (wanted != null && !wanted.contains(item.id())) {
+                    continue;
+                }
+                if (youngest != null && item.retainedAt() != null && item.retainedAt().isAfter(youngest)) {
+                    throw new MipRoutingException("memory " + item.id() + " of bank " + request.bankId()
+                            + " is younger than the bank's forget min_age_days (" + spec.minAgeDays()
+                            + "); nothing was forgotten");
+                }
+                ids.add(item.id());
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = ListCursor.afterLast(page);
+        }
+        if (spec.maxPerCall() != null && ids.size() > spec.maxPerCall()) {
+            throw new MipRoutingException("this forget selects " + ids.size() + " memories of bank " + request.bankId()
+                    + "; the bank's forget max_per_call is " + spec.maxPerCall() + "; nothing was forgotten");
+        }
+        return ids;
     }
 
     private Set<String> resolve(ForgetRequest request) {

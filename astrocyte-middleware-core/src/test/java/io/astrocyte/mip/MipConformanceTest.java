@@ -23,14 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The upstream project's MIP cases (src/test/resources/mip): a {@code mip.yaml} written for upstream routes the
- * same here. Cases that go through the retain or forget path run in {@code MipRetainPathTest} instead.
+ * same here: loading (and its errors), matching, routing, per-bank lookups, and the cases asserted through retain and
+ * forget, which run through the facade over a real in-memory store.
  */
 class MipConformanceTest {
 
@@ -82,6 +82,7 @@ class MipConformanceTest {
                 }
             }
             case "route" -> route(c);
+            case "forget_runtime" -> forgetRuntime(c);
             case "bank_pipeline_lookup", "bank_forget_lookup" -> {
                 MipConfig config = load(c);
                 boolean pipeline = c.get("kind").asText().equals("bank_pipeline_lookup");
@@ -102,14 +103,15 @@ class MipConformanceTest {
                     assertPartial(key, VIEW.valueToTree(found.get().value()), expect.get(key));
                 }
             }
-            default -> Assumptions.abort(c.get("kind").asText() + " cases run through the facade in MipRetainPathTest");
+            default -> throw new AssertionError("unknown case kind " + c.get("kind").asText());
         }
     }
 
-    private static void route(JsonNode c) {
+    private static void route(JsonNode c) throws Exception {
         JsonNode expect = c.get("expect");
         if (expect.has("retain")) {
-            Assumptions.abort("asserted through retain: MipRetainPathTest");
+            retainThrough(c, expect.get("retain"));
+            return;
         }
         MipRouter router = router(c);
         MipInput input = input(c.get("input"));
@@ -129,6 +131,109 @@ class MipConformanceTest {
                 case "pipeline", "forget" -> assertPartial(e.getKey(), view.get(e.getKey()), e.getValue());
                 default -> assertSame(e.getKey(), view.get(e.getKey()), e.getValue());
             }
+        }
+    }
+
+    /** A case asserted through retain: the decision's bank replaces the requested one, reject refuses storage. */
+    private static void retainThrough(JsonNode c, JsonNode expect) throws Exception {
+        io.astrocyte.store.memory.InMemoryVectorStore store = new io.astrocyte.store.memory.InMemoryVectorStore();
+        io.astrocyte.identity.AstrocyteContext agent = io.astrocyte.identity.AstrocyteContext.of("agent:pipeline");
+        try (io.astrocyte.Astrocyte brain = io.astrocyte.Astrocyte.builder().vectorStore(store)
+                .embedder(new io.astrocyte.embedding.HashingEmbedder(64)).mipConfig(load(c))
+                .governanceStore(new io.astrocyte.store.memory.InMemoryGovernanceStore())
+                .config(io.astrocyte.config.ConfigLoader.withSystemEnvironment().fromMap(Map.of("access_grants",
+                        List.of(Map.of("bank_id", "*", "principal", agent.principal(),
+                                "permissions", List.of("read", "write")))))).build()) {
+            io.astrocyte.api.RetainResult r = brain.retain(MipRetainPathTest.request(c.get("input")), agent);
+            if (expect.has("stored")) {
+                assertThat(r.stored()).isEqualTo(expect.get("stored").asBoolean());
+            }
+            if (expect.has("error_contains")) {
+                assertThat(r.error()).contains(expect.get("error_contains").asText());
+            }
+            if (expect.has("stored_bank")) {
+                assertThat(store.count(expect.get("stored_bank").asText(), io.astrocyte.spi.VectorFilters.none()))
+                        .isPositive();
+            }
+            if (expect.has("not_in_bank")) {
+                assertThat(store.count(expect.get("not_in_bank").asText(), io.astrocyte.spi.VectorFilters.none()))
+                        .isZero();
+            }
+        }
+    }
+
+    /** A forget in a bank whose rule carries a forget spec, through the facade over a real in-memory store. */
+    private static void forgetRuntime(JsonNode c) throws Exception {
+        JsonNode sc = c.get("scenario");
+        JsonNode expect = c.get("expect");
+        String bank = sc.get("bank_id").asText();
+        MutableTestClock clock = new MutableTestClock(Instant.parse("2026-06-01T00:00:00Z"));
+        io.astrocyte.store.memory.InMemoryVectorStore store = new io.astrocyte.store.memory.InMemoryVectorStore();
+        io.astrocyte.identity.AstrocyteContext actor = io.astrocyte.identity.AstrocyteContext.of(
+                sc.path("context_principal").asText("user:test"));
+        var builder = io.astrocyte.Astrocyte.builder().vectorStore(store)
+                .embedder(new io.astrocyte.embedding.HashingEmbedder(64)).clock(clock)
+                .governanceStore(new io.astrocyte.store.memory.InMemoryGovernanceStore())
+                .config(io.astrocyte.config.ConfigLoader.withSystemEnvironment().fromMap(Map.of("access_grants",
+                        List.of(Map.of("bank_id", "*", "principal", actor.principal(),
+                                "permissions", List.of("read", "write", "forget", "admin"))))));
+        if (!sc.has("mip_config") || !sc.get("mip_config").isNull()) {
+            builder.mipConfig(load(c));
+        }
+        List<String> ids = new ArrayList<>();
+        if (sc.has("memory_ids_count")) {
+            for (int i = 0; i < sc.get("memory_ids_count").asInt(); i++) {
+                ids.add(sc.get("memory_ids_all_equal_to").asText());
+            }
+        } else {
+            sc.get("memory_ids").forEach(x -> ids.add(x.asText()));
+        }
+        for (JsonNode rec : sc.path("existing_records")) {
+            Instant retained = clock.instant().minus(java.time.Duration.ofDays(rec.path("age_days").asLong(0)));
+            String text = rec.path("text").asText("a memory");
+            store.storeVectors(List.of(new io.astrocyte.spi.VectorItem(rec.get("id").asText(), bank,
+                    new io.astrocyte.embedding.HashingEmbedder(64).embed(text), text, null, null, null, null, "fact",
+                    retained, rec.get("id").asText() + "#0", null, null)));
+        }
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        try (io.astrocyte.Astrocyte brain = builder.build()) {
+            if (sc.hasNonNull("legal_hold")) {
+                brain.setLegalHold(bank, sc.get("legal_hold").get("id").asText(), sc.get("legal_hold").get("reason")
+                        .asText(), actor);
+            }
+            io.astrocyte.api.ForgetRequest request = io.astrocyte.api.ForgetRequest.byIds(bank, ids);
+            if (sc.path("compliance").asBoolean()) {
+                request = request.asCompliance(sc.path("reason").asText("compliance"));
+            }
+            io.astrocyte.api.ForgetRequest forget = request;
+            if (expect.hasNonNull("error")) {
+                assertThatThrownBy(() -> brain.forget(forget, actor)).isInstanceOf(MipRoutingException.class)
+                        .hasMessageContaining(expect.get("error").get("message_contains").asText());
+                return;
+            }
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            List<Integer> counts = new ArrayList<>();
+            for (int i = 0; i < sc.path("repeat").asInt(1); i++) {
+                counts.add(brain.forget(forget, actor).deletedCount());
+            }
+            if (expect.has("deleted_count")) {
+                assertThat(counts.get(0)).isEqualTo(expect.get("deleted_count").asInt());
+            }
+            if (expect.has("deleted_count_per_call")) {
+                List<Integer> wanted = new ArrayList<>();
+                expect.get("deleted_count_per_call").forEach(x -> wanted.add(x.asInt()));
+                assertThat(counts).isEqualTo(wanted);
+            }
+        } finally {
+            System.setErr(original);
+        }
+        String log = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        if (expect.has("audit_log_event")) {
+            assertThat(log).contains(expect.get("audit_log_event").asText());
+        }
+        if (expect.has("audit_log_contains")) {
+            assertThat(log).contains(expect.get("audit_log_contains").asText());
         }
     }
 

@@ -64,9 +64,12 @@ class MipRetainPathTest {
         throw new IllegalArgumentException(id);
     }
 
-    /** An upstream case through retain; a content type the retain API does not name goes in metadata. */
     private RetainResult retainCase(Astrocyte brain, JsonNode c) {
-        JsonNode in = c.get("input");
+        return brain.retain(request(c.get("input")), BOT);
+    }
+
+    /** An upstream case's input as a retain; a content type the retain API does not name goes in metadata. */
+    static RetainRequest request(JsonNode in) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         in.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().isNumber()
                 ? e.getValue().numberValue() : e.getValue().asText()));
@@ -78,7 +81,7 @@ class MipRetainPathTest {
         } else {
             metadata.put("content_type", type);
         }
-        return brain.retain(b.metadata(metadata).build(), BOT);
+        return b.metadata(metadata).build();
     }
 
     @Test

@@ -103,6 +103,11 @@ public final class Call<Q, R> {
         values.put(type, value);
     }
 
+    /** A value an earlier stage may have left; empty when none did. */
+    public <T> java.util.Optional<T> find(Class<T> type) {
+        return java.util.Optional.ofNullable(values.get(type)).map(type::cast);
+    }
+
     public <T> T get(Class<T> type) {
         Object v = values.get(type);
         if (v == null) {

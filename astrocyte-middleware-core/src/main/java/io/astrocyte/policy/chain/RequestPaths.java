@@ -126,8 +126,13 @@ public final class RequestPaths {
                 .stage("span", span.span(ForgetRequest::bankId))
                 .stage("request", SpanStage.request())
                 .stage("access", access.forget())
+                .stage("mip", routing.forget())
                 .stage("legal_hold", (call, rest) -> {
-                    p.legalHolds().checkForget(call.request().bankId(), call.request().compliance());
+                    // a bank whose MIP forget spec respects holds keeps even compliance forgets from a held bank
+                    boolean holdBlocksCompliance = call.find(RoutingStage.BankForget.class)
+                            .map(f -> Boolean.TRUE.equals(f.spec().respectLegalHold())).orElse(false);
+                    p.legalHolds().checkForget(call.request().bankId(),
+                            call.request().compliance() && !holdBlocksCompliance);
                     return rest.proceed(call);
                 })
                 .stage("compliance_log", AccessStages.complianceLog())

@@ -82,6 +82,60 @@ final class RoutingStage {
         };
     }
 
+    /** The forget spec of the bank a forget is about, and the rule it comes from. */
+    record BankForget(String rule, io.astrocyte.mip.ForgetSpec spec) {
+    }
+
+    /**
+     * Finds the bank's forget spec (the first live rule routing to the bank with one) for the later stages, and
+     * after the forget writes the {@code astrocyte.mip.forget.audit} line when the spec requires an audit.
+     */
+    RequestPath.Stage<io.astrocyte.api.ForgetRequest, io.astrocyte.api.ForgetResult> forget() {
+        return (call, rest) -> {
+            if (router == null) {
+                return rest.proceed(call);
+            }
+            var q = call.request();
+            var lookup = router.config().forgetFor(q.bankId(), java.time.Instant.now());
+            if (lookup.isEmpty()) {
+                return rest.proceed(call);
+            }
+            BankForget bf = new BankForget(lookup.get().fromRule(), lookup.get().value());
+            call.put(BankForget.class, bf);
+            io.astrocyte.api.ForgetResult r = rest.proceed(call);
+            if ("required".equals(bf.spec().audit())) {
+                FORGET_AUDIT.warn(auditLine(bf, q, r, principal(call.context())));
+            }
+            return r;
+        };
+    }
+
+    private static final org.slf4j.Logger FORGET_AUDIT = org.slf4j.LoggerFactory.getLogger("astrocyte.mip.forget.audit");
+
+    /** One JSON object per line, keys in a fixed order, so log pipelines and people read the same record. */
+    private static String auditLine(BankForget bf, io.astrocyte.api.ForgetRequest q, io.astrocyte.api.ForgetResult r,
+            String actor) {
+        var f = bf.spec();
+        return "{\"event\": \"astrocyte.mip.forget.audit\", \"bank_id\": " + quote(q.bankId()) + ", \"rule\": "
+                + quote(bf.rule()) + ", \"mode\": " + quote(f.mode()) + ", \"cascade\": "
+                + (f.cascade() == null || f.cascade()) + ", \"compliance\": " + q.compliance() + ", \"reason\": "
+                + quote(q.reason()) + ", \"actor\": " + quote(actor) + ", \"memory_ids\": " + q.memoryIds().size()
+                + ", \"deleted_count\": " + r.deletedCount() + "}";
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "null";
+        }
+    }
+
     private MipInput input(RetainRequest r, boolean pii, AstrocyteContext context) {
         Map<String, Double> signals = new LinkedHashMap<>();
         String trimmed = r.content().trim();

@@ -83,7 +83,9 @@ final class StoreStages {
 
     RequestPath.Stage<ForgetRequest, ForgetResult> forget() {
         return (call, rest) -> {
-            call.result(store.call(() -> forget.forget(call.request())));
+            io.astrocyte.mip.ForgetSpec spec = call.find(RoutingStage.BankForget.class)
+                    .map(RoutingStage.BankForget::spec).orElse(null);
+            call.result(store.call(() -> forget.forget(call.request(), spec)));
             return rest.proceed(call);
         };
     }
