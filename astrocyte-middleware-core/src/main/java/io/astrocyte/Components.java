@@ -110,9 +110,11 @@ final class Components implements AutoCloseable {
                 new Deduplicator(p.store(), bank -> config.signalQualityFor(bank).dedup(), signals::duplicates));
         NoisyBankMonitor noisyBanks = new NoisyBankMonitor(bank -> config.signalQualityFor(bank).noisyBank(), clock,
                 signals::noisyBank, NoisyBankMonitor.DEFAULT_MAX_BANKS);
+        io.astrocyte.mip.MipRouter mip = mipRouter(s, config, p.llm(), clock);
         RecallPipeline recall = new RecallPipeline(p.store(), p.store() instanceof KeywordIndex k ? k : null,
                 p.embedder(), config.pipeline().recall(), new HeuristicReranker(config.pipeline().rerank()),
-                strategyPool, clock);
+                strategyPool, clock, mip == null ? bank -> java.util.Optional.empty()
+                        : bank -> mip.config().pipelineFor(bank, clock.instant()).map(l -> l.value()));
         this.rateLimits = new RateLimits(config.homeostasis().rateLimits(),
                 bank -> config.homeostasisFor(bank).rateLimits(), config.agents(),
                 s.rateLimitStore() != null ? s.rateLimitStore()
@@ -143,7 +145,7 @@ final class Components implements AutoCloseable {
                 new MultiBankRecall(recall::rank, asyncPool, MULTI_BANK_TIMEOUT),
                 new Reflector(p.llm(), config.pipeline().reflect(), config.defaults().dispositions()),
                 new ForgetPipeline(p.store(), clock), new OutputDlp(config.dlp(), config.barriers().pii()),
-                legalHolds, audit, statistics, recallTracker, mipRouter(s, config, p.llm(), clock), p.embedder(),
+                legalHolds, audit, statistics, recallTracker, mip, p.embedder(),
                 p.store()));
         this.portability = new Portability(access, new PortabilityPaths(s.environment() != null ? s.environment()
                 : System::getenv), storeCalls, new BankExporter(p.store(), clock),

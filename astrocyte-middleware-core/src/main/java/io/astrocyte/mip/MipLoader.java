@@ -305,6 +305,11 @@ public final class MipLoader {
             if (p.hasNonNull("chunker")) {
                 JsonNode c = p.get("chunker");
                 unknown(c, Set.of("strategy", "max_size", "overlap"), "pipeline.chunker.");
+                if (c.hasNonNull("strategy")
+                        && !List.of("sentence", "paragraph", "dialogue", "fixed").contains(c.get("strategy").asText())) {
+                    throw error("pipeline.chunker.strategy must be one of sentence, paragraph, dialogue, fixed, got "
+                            + c.get("strategy"));
+                }
                 chunker = new PipelineSpec.Chunker(c.hasNonNull("strategy") ? c.get("strategy").asText()
                         : chunker == null ? null : chunker.strategy(),
                         c.hasNonNull("max_size") ? positive(c.get("max_size"), "pipeline.chunker.max_size")
@@ -316,6 +321,11 @@ public final class MipLoader {
             if (p.hasNonNull("dedup")) {
                 JsonNode d = p.get("dedup");
                 unknown(d, Set.of("threshold", "action"), "pipeline.dedup.");
+                if (d.hasNonNull("action") && !List.of("skip", "skip_chunk", "warn", "update")
+                        .contains(d.get("action").asText())) {
+                    throw error("pipeline.dedup.action must be one of skip, skip_chunk, warn, update, got "
+                            + d.get("action"));
+                }
                 dedup = new PipelineSpec.Dedup(d.hasNonNull("threshold") ? unit(d.get("threshold"), "pipeline.dedup.threshold")
                         : dedup == null ? null : dedup.threshold(),
                         d.hasNonNull("action") ? d.get("action").asText() : dedup == null ? null : dedup.action());

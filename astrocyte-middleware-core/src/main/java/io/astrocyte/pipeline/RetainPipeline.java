@@ -61,8 +61,19 @@ public final class RetainPipeline {
      *              reproduces the exported bank, and its conflicts are handled by original id)
      */
     public RetainResult retain(RetainRequest request, boolean dedup) {
+        return retain(request, dedup, null);
+    }
+
+    /**
+     * @param spec a MIP pipeline routing this memory (SPEC §6.2), or {@code null}: its chunker and dedup settings
+     *             replace the configured ones for this retain, key by key
+     */
+    public RetainResult retain(RetainRequest request, boolean dedup, io.astrocyte.mip.PipelineSpec spec) {
         String text = ContentNormalizer.normalize(request.content(), request.contentType());
-        List<String> chunks = Chunkers.forContent(request.contentType(), chunking).chunk(text);
+        ChunkerConfig chunkerConfig = spec == null || spec.chunker() == null ? chunking : chunkerOf(spec.chunker());
+        SignalQualityConfig.Dedup dedupConfig = spec == null || spec.dedup() == null ? this.dedup.config(request.bankId())
+                : dedupOf(spec.dedup(), this.dedup.config(request.bankId()));
+        List<String> chunks = Chunkers.forContent(request.contentType(), chunkerConfig).chunk(text);
         if (chunks.isEmpty()) {
             return RetainResult.rejected("Content is empty after normalization");
         }
@@ -71,7 +82,7 @@ public final class RetainPipeline {
             throw new IllegalStateException("embedder returned " + vectors.size() + " vectors for " + chunks.size()
                     + " texts");
         }
-        if (!dedup || !this.dedup.config(request.bankId()).enabled()) {
+        if (!dedup || !dedupConfig.enabled()) {
             return RetainResult.stored(store.storeVectors(items(request, chunks, vectors, all(chunks.size()))));
         }
         Plan plan;
@@ -79,7 +90,7 @@ public final class RetainPipeline {
         ReentrantLock lock = this.dedup.lock(request.bankId());
         lock.lock();
         try {
-            plan = plan(request, chunks, vectors);
+            plan = plan(request, chunks, vectors, dedupConfig);
             List<String> ids = new ArrayList<>();
             List<float[]> kept = new ArrayList<>();
             for (VectorItem item : plan.items()) {
@@ -110,12 +121,29 @@ public final class RetainPipeline {
     private record Plan(List<VectorItem> items, List<String> replaced, boolean deduplicated, RetainResult skipped) {
     }
 
-    private Plan plan(RetainRequest request, List<String> chunks, List<float[]> vectors) {
-        List<Deduplicator.Match> matches = dedup.find(request.bankId(), vectors);
+    private ChunkerConfig chunkerOf(io.astrocyte.mip.PipelineSpec.Chunker c) {
+        int maxSize = c.maxSize() == null ? chunking.maxSize() : c.maxSize();
+        int overlap = c.overlap() == null ? Math.min(chunking.overlap(), maxSize / 4) : c.overlap();
+        return new ChunkerConfig(c.strategy() == null ? chunking.strategy() : c.strategy(), maxSize, overlap);
+    }
+
+    private static SignalQualityConfig.Dedup dedupOf(io.astrocyte.mip.PipelineSpec.Dedup d,
+            SignalQualityConfig.Dedup bank) {
+        SignalQualityConfig.DedupAction action = bank.action();
+        if (d.action() != null) {
+            action = SignalQualityConfig.DedupAction.valueOf(d.action().toUpperCase(java.util.Locale.ROOT));
+        }
+        return new SignalQualityConfig.Dedup(bank.enabled(), d.threshold() == null ? bank.similarityThreshold()
+                : d.threshold(), action);
+    }
+
+    private Plan plan(RetainRequest request, List<String> chunks, List<float[]> vectors,
+            SignalQualityConfig.Dedup config) {
+        List<Deduplicator.Match> matches = dedup.find(request.bankId(), vectors, config);
         if (matches.isEmpty()) {
             return new Plan(items(request, chunks, vectors, all(chunks.size())), List.of(), false, null);
         }
-        SignalQualityConfig.DedupAction action = dedup.config(request.bankId()).action();
+        SignalQualityConfig.DedupAction action = config.action();
         Deduplicator.Match first = matches.get(0);
         if (action == SignalQualityConfig.DedupAction.WARN) {
             return new Plan(items(request, chunks, vectors, all(chunks.size())), List.of(), true, null);

@@ -15,6 +15,11 @@ public final class HeuristicReranker {
 
     private final RerankConfig config;
 
+    /** The settings this reranker applies. */
+    public RerankConfig config() {
+        return config;
+    }
+
     public HeuristicReranker(RerankConfig config) {
         this.config = config;
     }

@@ -45,13 +45,26 @@ public final class RecallPipeline {
     private final RrfFusion fusion;
     private final Executor executor;
     private final Clock clock;
+    private final java.util.function.Function<String, java.util.Optional<io.astrocyte.mip.PipelineSpec>> tuning;
+    private final Map<io.astrocyte.mip.PipelineSpec.Rerank, HeuristicReranker> tuned =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public RecallPipeline(VectorStore store, KeywordIndex keywordIndex, Embedder embedder, RecallConfig config,
+            HeuristicReranker reranker, Executor executor, Clock clock) {
+        this(store, keywordIndex, embedder, config, reranker, executor, clock, bank -> java.util.Optional.empty());
+    }
 
     /**
      * @param keywordIndex BM25 search over the store's items, or {@code null} when the store has none
      * @param executor     runs the strategies concurrently; must not be saturated by the caller's own work
+     * @param tuning       a bank's MIP pipeline (SPEC §6.2), whose {@code rerank} weights scale the configured
+     *                     keyword and proper-noun boosts and whose {@code temporal_half_life_days} replaces the
+     *                     configured half-life for recalls in that bank
      */
     public RecallPipeline(VectorStore store, KeywordIndex keywordIndex, Embedder embedder, RecallConfig config,
-            HeuristicReranker reranker, Executor executor, Clock clock) {
+            HeuristicReranker reranker, Executor executor, Clock clock,
+            java.util.function.Function<String, java.util.Optional<io.astrocyte.mip.PipelineSpec>> tuning) {
+        this.tuning = tuning;
         this.store = store;
         this.keywordIndex = keywordIndex;
         this.embedder = embedder;
@@ -63,6 +76,11 @@ public final class RecallPipeline {
     }
 
     public RankedRecall rank(RecallRequest request, String bankId) {
+        io.astrocyte.mip.PipelineSpec spec = tuning.apply(bankId).orElse(null);
+        double halfLife = spec != null && spec.temporalHalfLifeDays() != null ? spec.temporalHalfLifeDays()
+                : config.temporalHalfLifeDays();
+        HeuristicReranker bankReranker = spec == null || spec.rerank() == null ? reranker
+                : tuned.computeIfAbsent(spec.rerank(), this::scaled);
         VectorFilters filters = request.filters();
         int limit = Math.max(request.maxResults() * config.overfetch(), config.minCandidates());
         List<CompletableFuture<StrategyResult>> running = new ArrayList<>();
@@ -79,7 +97,7 @@ public final class RecallPipeline {
                     : request.asOf() != null ? request.asOf() : clock.instant();
             int recentLimit = Math.min(config.temporalCandidates(), limit);
             running.add(run("temporal", config.temporalWeight(),
-                    () -> recent(bankId, filters, reference, recentLimit)));
+                    () -> recent(bankId, filters, reference, recentLimit, halfLife)));
         }
         List<StrategyResult> results = new ArrayList<>();
         for (CompletableFuture<StrategyResult> f : running) {
@@ -88,10 +106,19 @@ public final class RecallPipeline {
         if (!request.externalContext().isEmpty()) {
             results.add(external(request.externalContext()));
         }
-        return rerank(request, bankId, results);
+        return rerank(request, bankId, results, bankReranker);
     }
 
-    private RankedRecall rerank(RecallRequest request, String bankId, List<StrategyResult> results) {
+    private HeuristicReranker scaled(io.astrocyte.mip.PipelineSpec.Rerank r) {
+        io.astrocyte.config.RerankConfig base = reranker.config();
+        return new HeuristicReranker(new io.astrocyte.config.RerankConfig(base.enabled(),
+                base.keywordBoost() * (r.keywordWeight() == null ? 1 : r.keywordWeight()),
+                base.properNounBoost() * (r.properNounWeight() == null ? 1 : r.properNounWeight()),
+                base.nameMissPenalty(), base.depth()));
+    }
+
+    private RankedRecall rerank(RecallRequest request, String bankId, List<StrategyResult> results,
+            HeuristicReranker reranker) {
         QueryTerms terms = QueryTerms.of(request.query());
         List<Keyed> keyed = new ArrayList<>();
         int rerankDepth = reranker.depth();
@@ -119,8 +146,8 @@ public final class RecallPipeline {
         return new RankedRecall(ranked, used, timings, counts);
     }
 
-    private List<VectorHit> recent(String bankId, VectorFilters filters, Instant reference, int limit) {
-        double halfLifeDays = config.temporalHalfLifeDays();
+    private List<VectorHit> recent(String bankId, VectorFilters filters, Instant reference, int limit,
+            double halfLifeDays) {
         List<VectorHit> scored = new ArrayList<>();
         for (VectorHit h : store.listRecent(bankId, limit, filters)) {
             Instant t = h.eventTime();

@@ -77,6 +77,9 @@ final class RoutingStage {
             String content = "redact_before_store".equals(d.retainPolicy())
                     ? policies.barriers(bank).pii().redactAll(r.content()) : r.content();
             call.request(r.routed(bank, d.tags() == null ? r.tags() : d.tags(), content, pii));
+            if (d.pipeline() != null) {
+                call.put(io.astrocyte.mip.PipelineSpec.class, d.pipeline()); // chunker and dedup for the store stage
+            }
             call.banks(List.of(bank));
             return rest.proceed(call).withRouting(d);
         };

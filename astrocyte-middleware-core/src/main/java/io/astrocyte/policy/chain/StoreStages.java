@@ -45,7 +45,8 @@ final class StoreStages {
     RequestPath.Stage<RetainRequest, RetainResult> retain(boolean dedup) {
         return (call, rest) -> {
             try {
-                RetainResult r = store.call(() -> retain.retain(call.request(), dedup));
+                io.astrocyte.mip.PipelineSpec spec = call.find(io.astrocyte.mip.PipelineSpec.class).orElse(null);
+                RetainResult r = store.call(() -> retain.retain(call.request(), dedup, spec));
                 call.result(r);
                 if (!r.stored()) {
                     call.outcome(Outcome.REJECTED);

@@ -111,7 +111,11 @@ public final class Deduplicator {
      * earlier chunk of the same retain, in chunk order; empty when none are, or when dedup is off.
      */
     public List<Match> find(String bankId, List<float[]> vectors) {
-        SignalQualityConfig.Dedup config = configFor.apply(bankId);
+        return find(bankId, vectors, configFor.apply(bankId));
+    }
+
+    /** As {@link #find(String, List)} with other settings than the bank's (a MIP pipeline's dedup). */
+    public List<Match> find(String bankId, List<float[]> vectors, SignalQualityConfig.Dedup config) {
         if (!config.enabled()) {
             return List.of();
         }
