@@ -348,6 +348,11 @@ public final class MipLoader {
                 if (promote != null && promote.size() > 5) {
                     throw error("pipeline.reflect.promote_metadata is capped at 5 entries, got " + promote.size());
                 }
+                if (r.hasNonNull("prompt") && !List.of("default", "temporal_aware", "evidence_strict")
+                        .contains(r.get("prompt").asText())) {
+                    throw error("pipeline.reflect.prompt must be one of default, temporal_aware, evidence_strict, got "
+                            + r.get("prompt"));
+                }
                 reflect = new PipelineSpec.Reflect(r.hasNonNull("prompt") ? r.get("prompt").asText()
                         : reflect == null ? null : reflect.prompt(), promote);
             }

@@ -81,4 +81,43 @@ class MipPipelineTest {
             assertThat(archive.strategyCandidateCounts().get("temporal")).as("the configured half-life").isEqualTo(1);
         }
     }
+
+    @Test
+    void aBanksReflectBlockStylesThePromptAndPromotesMetadata() {
+        String yaml = """
+                rules:
+                  - name: chat
+                    match: {content_type: conversation}
+                    action: {bank: chat, pipeline: {version: 1, preset: conversational,
+                             reflect: {prompt: evidence_strict}}}
+                """;
+        java.util.List<java.util.List<io.astrocyte.spi.Message>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.astrocyte.spi.LlmProvider recording = new io.astrocyte.spi.LlmProvider() { // a stand-in model that records
+            @Override
+            public String name() {
+                return "recording-stub";
+            }
+
+            @Override
+            public io.astrocyte.spi.Completion complete(io.astrocyte.spi.CompletionRequest request) {
+                asked.add(request.messages());
+                return new io.astrocyte.spi.Completion("Alice moved in May [Memory 1].", "stub", null);
+            }
+        };
+        try (Astrocyte brain = Astrocyte.builder().vectorStore(new InMemoryVectorStore()).embedder(new HashingEmbedder(64))
+                .llm(recording).governanceStore(new InMemoryGovernanceStore())
+                .mipConfig(new MipLoader(k -> null).parse(yaml, "mip"))
+                .config(ConfigLoader.withSystemEnvironment().fromMap(Map.of("access_grants", List.of(Map.of(
+                        "bank_id", "*", "principal", BOT.principal(), "permissions", List.of("read", "write"))))))
+                .build()) {
+            brain.retain(RetainRequest.builder("inbox", "Alice: we moved to Leeds in May")
+                    .contentType(io.astrocyte.api.ContentType.CONVERSATION).metadata(Map.of("speaker", "Alice")).build(),
+                    BOT);
+            brain.reflect(io.astrocyte.api.ReflectRequest.of("chat", "When did Alice move?"), BOT);
+            String system = asked.get(asked.size() - 1).get(0).content();
+            String user = asked.get(asked.size() - 1).get(1).content();
+            assertThat(system).contains("Back every statement with a cited memory");
+            assertThat(user).as("the conversational preset promotes speaker").contains("{speaker=Alice}");
+        }
+    }
 }

@@ -22,6 +22,16 @@ public final class ReflectPrompt {
     }
 
     public static List<Message> build(String query, List<MemoryHit> memories, Dispositions d, Instant referenceDate) {
+        return build(query, memories, d, referenceDate, null);
+    }
+
+    /**
+     * @param style a bank's MIP reflect block: {@code temporal_aware} asks for dates and order to be weighed,
+     *              {@code evidence_strict} for every claim to be backed by a memory; {@code promote_metadata} keys
+     *              are shown with each memory that has them
+     */
+    public static List<Message> build(String query, List<MemoryHit> memories, Dispositions d, Instant referenceDate,
+            io.astrocyte.mip.PipelineSpec.Reflect style) {
         StringBuilder system = new StringBuilder()
                 .append("You answer questions using only the memories provided. ")
                 .append("Cite the memories you rely on by their number, like [Memory 2]. ")
@@ -33,6 +43,14 @@ public final class ReflectPrompt {
                 "You may draw reasonable inferences that connect the memories.");
         disposition(system, d.empathy(), "Acknowledge the person's feelings and circumstances where relevant.",
                 "Keep to the facts; leave out emotional commentary.");
+        String prompt = style == null ? null : style.prompt();
+        if ("temporal_aware".equals(prompt)) {
+            system.append(" Weigh when things happened: order events by their dates and resolve relative times"
+                    + " (\"last week\") against the date of the memory that states them.");
+        } else if ("evidence_strict".equals(prompt)) {
+            system.append(" Back every statement with a cited memory; leave out anything no memory states.");
+        }
+        List<String> promoted = style == null || style.promoteMetadata() == null ? List.of() : style.promoteMetadata();
 
         StringBuilder user = new StringBuilder();
         if (referenceDate != null) {
@@ -46,6 +64,16 @@ public final class ReflectPrompt {
             Instant when = m.occurredAt() != null ? m.occurredAt() : m.retainedAt();
             if (when != null) {
                 user.append(" [").append(DAY.format(when)).append("]");
+            }
+            StringBuilder extra = new StringBuilder();
+            for (String key : promoted) {
+                Object v = m.metadata().get(key);
+                if (v != null) {
+                    extra.append(extra.length() == 0 ? " {" : ", ").append(key).append('=').append(v);
+                }
+            }
+            if (extra.length() > 0) {
+                user.append(extra).append('}');
             }
             user.append(": ").append(m.text().replace('\n', ' ')).append('\n');
         }

@@ -37,6 +37,12 @@ public final class Reflector {
      * @param maxTokens  cap on the answer, or {@code null}
      */
     public ReflectResult reflect(ReflectRequest request, List<MemoryHit> ranked, Integer maxTokens) {
+        return reflect(request, ranked, maxTokens, null);
+    }
+
+    /** @param style a bank's MIP {@code reflect} block (prompt style, promoted metadata), or {@code null} */
+    public ReflectResult reflect(ReflectRequest request, List<MemoryHit> ranked, Integer maxTokens,
+            io.astrocyte.mip.PipelineSpec.Reflect style) {
         if (ranked.isEmpty()) {
             return new ReflectResult(ReflectResult.NO_MEMORIES_ANSWER, 0.0, request.includeSources() ? List.of() : null,
                     List.of("no memories matched"), null);
@@ -49,7 +55,7 @@ public final class Reflector {
             Dispositions d = request.dispositions() != null ? request.dispositions() : defaultDispositions;
             int answerTokens = maxTokens != null ? maxTokens : DEFAULT_ANSWER_TOKENS;
             Completion c = llm.complete(new CompletionRequest(
-                    ReflectPrompt.build(request.query(), top, d, request.queryReferenceDate()), null, answerTokens,
+                    ReflectPrompt.build(request.query(), top, d, request.queryReferenceDate(), style), null, answerTokens,
                     config.temperature()));
             answer = c.text() == null ? "" : c.text().strip();
             sources = top;

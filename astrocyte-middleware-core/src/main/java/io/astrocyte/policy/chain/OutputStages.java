@@ -29,9 +29,13 @@ final class OutputStages {
     private final Reflector reflector;
     private final StoreCalls providers;
     private final int reflectRecallResults;
+    private final java.util.function.Function<String, java.util.Optional<io.astrocyte.mip.PipelineSpec>> bankPipeline;
 
+    /** @param bankPipeline a bank's MIP pipeline, whose {@code reflect} block styles the answer's prompt */
     OutputStages(BankPolicies policies, OutputDlp dlp, Reflector reflector, StoreCalls providers,
-            int reflectRecallResults) {
+            int reflectRecallResults,
+            java.util.function.Function<String, java.util.Optional<io.astrocyte.mip.PipelineSpec>> bankPipeline) {
+        this.bankPipeline = bankPipeline;
         this.policies = policies;
         this.dlp = dlp;
         this.reflector = reflector;
@@ -63,7 +67,9 @@ final class OutputStages {
                 ReflectRequest r = call.request();
                 Integer maxTokens = r.maxTokens() != null ? r.maxTokens()
                         : tightest(call.banks(), b -> policies.homeostasis(b).reflectMaxTokens());
-                call.result(providers.guarded(() -> reflector.reflect(r, hits, maxTokens)));
+                io.astrocyte.mip.PipelineSpec.Reflect style = call.banks().isEmpty() ? null
+                        : bankPipeline.apply(call.banks().get(0)).map(io.astrocyte.mip.PipelineSpec::reflect).orElse(null);
+                call.result(providers.guarded(() -> reflector.reflect(r, hits, maxTokens, style)));
             }
             return rest.proceed(call);
         };

@@ -1,5 +1,6 @@
 package io.astrocyte.policy.chain;
 
+import io.astrocyte.mip.MipConfig;
 import io.astrocyte.api.ForgetRequest;
 import io.astrocyte.api.ForgetResult;
 import io.astrocyte.api.RecallRequest;
@@ -63,7 +64,9 @@ public final class RequestPaths {
         BarrierStages barriers = new BarrierStages(p.policies(), p.telemetry(), p.hooks());
         StoreStages store = new StoreStages(p.store(), p.retainPipeline(), p.recallPipeline(), p.multiBank(),
                 p.forgetPipeline(), reflectRecall);
-        OutputStages output = new OutputStages(p.policies(), p.dlp(), p.reflector(), p.store(), reflectRecall);
+        OutputStages output = new OutputStages(p.policies(), p.dlp(), p.reflector(), p.store(), reflectRecall,
+                bank -> p.mip() == null ? java.util.Optional.empty()
+                        : p.mip().config().pipelineFor(bank, p.clock().instant()).map(MipConfig.Lookup::value));
         EscalationStages escalation = new EscalationStages(p.config().escalation(), p.clock());
         EventStages events = new EventStages(p.hooks(), p.telemetry());
         AuditStages audit = new AuditStages(p.audit());
