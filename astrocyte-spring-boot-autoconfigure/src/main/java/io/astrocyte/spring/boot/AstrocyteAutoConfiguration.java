@@ -75,6 +75,7 @@ public class AstrocyteAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     Astrocyte astrocyte(AstrocyteConfig config, AstrocyteProperties properties, Environment environment,
+            ResourceLoader resources,
             ObjectProvider<Embedder> embedders, ObjectProvider<EmbeddingModel> embeddingModels,
             ObjectProvider<LlmProvider> llms, ObjectProvider<ChatModel> chatModels,
             ObjectProvider<io.astrocyte.spi.VectorStore> stores, ObjectProvider<MeterRegistry> meters,
@@ -83,6 +84,7 @@ public class AstrocyteAutoConfiguration {
         io.astrocyte.AstrocyteBuilder builder = Astrocyte.builder().config(config).environment(environment::getProperty)
                 .dataDirectory(properties.getDataDir()).scheduleLifecycle(false);
         audits.ifUnique(builder::auditSink);
+        mipRules(config, resources, environment).ifPresent(builder::mipConfig);
         stores.ifUnique(builder::vectorStore);
         Embedder embedder = embedders.getIfUnique();
         if (embedder == null && properties.getSpringAi().isUseEmbeddingModel()) {
@@ -163,6 +165,28 @@ public class AstrocyteAutoConfiguration {
         Path dir = properties.getChatMemory().getDir() != null ? properties.getChatMemory().getDir()
                 : properties.getDataDir().resolve("chat-memory");
         return AstrocyteChatMemoryRepository.in(dir);
+    }
+
+    /**
+     * {@code astrocyte.mip-config-path} as a Spring resource ({@code classpath:mip.yaml}, {@code file:…}); a plain
+     * path is left to the facade, which reads it from the file system.
+     */
+    static java.util.Optional<io.astrocyte.mip.MipConfig> mipRules(AstrocyteConfig config, ResourceLoader resources,
+            Environment environment) {
+        String path = config.mipConfigPath();
+        if (path == null || !path.contains(":") || path.matches("^[A-Za-z]:[\\\\/].*")) {
+            return java.util.Optional.empty();
+        }
+        org.springframework.core.io.Resource r = resources.getResource(path);
+        if (!r.exists()) {
+            throw new io.astrocyte.ConfigException("astrocyte.mip-config-path: " + path + " does not exist");
+        }
+        try (java.io.InputStream in = r.getInputStream()) {
+            return java.util.Optional.of(new io.astrocyte.mip.MipLoader(environment::getProperty)
+                    .parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), path));
+        } catch (java.io.IOException e) {
+            throw new io.astrocyte.ConfigException("astrocyte.mip-config-path: cannot read " + path + ": " + e, e);
+        }
     }
 
     /**
