@@ -36,7 +36,7 @@ public final class AstrocyteBuilder {
     private ObservationRegistry observationRegistry;
     private AuditSink auditSink;
     private boolean scheduleLifecycle = true;
-    private io.astrocyte.mip.MipConfig mipConfig;
+    private io.astrocyte.routing.MipConfig mipConfig;
 
     AstrocyteBuilder() {
     }
@@ -142,7 +142,7 @@ public final class AstrocyteBuilder {
      * Memory Intent Protocol rules to route retains with (SPEC §6.2), instead of {@code mip_config_path}: e.g.
      * {@code MipLoader.withSystemEnvironment().load(path)}.
      */
-    public AstrocyteBuilder mipConfig(io.astrocyte.mip.MipConfig value) {
+    public AstrocyteBuilder mipConfig(io.astrocyte.routing.MipConfig value) {
         this.mipConfig = value;
         return this;
     }

@@ -110,7 +110,7 @@ final class Components implements AutoCloseable {
                 new Deduplicator(p.store(), bank -> config.signalQualityFor(bank).dedup(), signals::duplicates));
         NoisyBankMonitor noisyBanks = new NoisyBankMonitor(bank -> config.signalQualityFor(bank).noisyBank(), clock,
                 signals::noisyBank, NoisyBankMonitor.DEFAULT_MAX_BANKS);
-        io.astrocyte.mip.MipRouter mip = mipRouter(s, config, p.llm(), clock);
+        io.astrocyte.routing.MipRouter mip = mipRouter(s, config, p.llm(), clock);
         RecallPipeline recall = new RecallPipeline(p.store(), p.store() instanceof KeywordIndex k ? k : null,
                 p.embedder(), config.pipeline().recall(), new HeuristicReranker(config.pipeline().rerank()),
                 strategyPool, clock, mip == null ? bank -> java.util.Optional.empty()
@@ -153,14 +153,14 @@ final class Components implements AutoCloseable {
     }
 
     /** The Memory Intent Protocol router: the builder's rules, else {@code mip_config_path}'s, else none. */
-    private static io.astrocyte.mip.MipRouter mipRouter(Settings s, AstrocyteConfig config,
+    private static io.astrocyte.routing.MipRouter mipRouter(Settings s, AstrocyteConfig config,
             io.astrocyte.spi.LlmProvider llm, Clock clock) {
-        io.astrocyte.mip.MipConfig rules = s.mipConfig();
+        io.astrocyte.routing.MipConfig rules = s.mipConfig();
         if (rules == null && config.mipConfigPath() != null && !config.mipConfigPath().isBlank()) {
-            rules = new io.astrocyte.mip.MipLoader(s.environment() != null ? s.environment() : System::getenv)
+            rules = new io.astrocyte.routing.MipLoader(s.environment() != null ? s.environment() : System::getenv)
                     .load(java.nio.file.Path.of(config.mipConfigPath()));
         }
-        return rules == null ? null : new io.astrocyte.mip.MipRouter(rules, llm, clock);
+        return rules == null ? null : new io.astrocyte.routing.MipRouter(rules, llm, clock);
     }
 
     /**

@@ -23,5 +23,5 @@ record Settings(AstrocyteConfig config, VectorStore vectorStore, Embedder embedd
         AccessPolicyProvider accessPolicyProvider, Function<String, String> environment,
         RateLimitStore rateLimitStore, MeterRegistry meterRegistry, List<MemoryEventListener> listeners,
         ObservationRegistry observationRegistry, AuditSink auditSink, boolean scheduleLifecycle,
-        io.astrocyte.mip.MipConfig mipConfig) {
+        io.astrocyte.routing.MipConfig mipConfig) {
 }

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record RoutingDecision(String bankId, List<String> tags, String retainPolicy, ResolvedBy resolvedBy,
         String ruleName, double confidence, String reasoning, List<String> observabilityTags,
-        List<String> shadowMatches, io.astrocyte.mip.PipelineSpec pipeline, io.astrocyte.mip.ForgetSpec forget) {
+        List<String> shadowMatches, io.astrocyte.routing.PipelineSpec pipeline, io.astrocyte.routing.ForgetSpec forget) {
 
     public enum ResolvedBy { MECHANICAL, INTENT, PASSTHROUGH }
 

@@ -2,7 +2,7 @@ package io.astrocyte.pipeline;
 
 import io.astrocyte.MipRoutingException;
 import io.astrocyte.api.ForgetRequest;
-import io.astrocyte.mip.ForgetSpec;
+import io.astrocyte.routing.ForgetSpec;
 import io.astrocyte.api.ForgetResult;
 import io.astrocyte.api.TimeRange;
 import io.astrocyte.spi.ListCursor;

@@ -68,7 +68,7 @@ public final class RetainPipeline {
      * @param spec a MIP pipeline routing this memory (SPEC §6.2), or {@code null}: its chunker and dedup settings
      *             replace the configured ones for this retain, key by key
      */
-    public RetainResult retain(RetainRequest request, boolean dedup, io.astrocyte.mip.PipelineSpec spec) {
+    public RetainResult retain(RetainRequest request, boolean dedup, io.astrocyte.routing.PipelineSpec spec) {
         String text = ContentNormalizer.normalize(request.content(), request.contentType());
         ChunkerConfig chunkerConfig = spec == null || spec.chunker() == null ? chunking : chunkerOf(spec.chunker());
         SignalQualityConfig.Dedup dedupConfig = spec == null || spec.dedup() == null ? this.dedup.config(request.bankId())
@@ -121,13 +121,13 @@ public final class RetainPipeline {
     private record Plan(List<VectorItem> items, List<String> replaced, boolean deduplicated, RetainResult skipped) {
     }
 
-    private ChunkerConfig chunkerOf(io.astrocyte.mip.PipelineSpec.Chunker c) {
+    private ChunkerConfig chunkerOf(io.astrocyte.routing.PipelineSpec.Chunker c) {
         int maxSize = c.maxSize() == null ? chunking.maxSize() : c.maxSize();
         int overlap = c.overlap() == null ? Math.min(chunking.overlap(), maxSize / 4) : c.overlap();
         return new ChunkerConfig(c.strategy() == null ? chunking.strategy() : c.strategy(), maxSize, overlap);
     }
 
-    private static SignalQualityConfig.Dedup dedupOf(io.astrocyte.mip.PipelineSpec.Dedup d,
+    private static SignalQualityConfig.Dedup dedupOf(io.astrocyte.routing.PipelineSpec.Dedup d,
             SignalQualityConfig.Dedup bank) {
         SignalQualityConfig.DedupAction action = bank.action();
         if (d.action() != null) {

@@ -45,8 +45,8 @@ public final class RecallPipeline {
     private final RrfFusion fusion;
     private final Executor executor;
     private final Clock clock;
-    private final java.util.function.Function<String, java.util.Optional<io.astrocyte.mip.PipelineSpec>> tuning;
-    private final Map<io.astrocyte.mip.PipelineSpec.Rerank, HeuristicReranker> tuned =
+    private final java.util.function.Function<String, java.util.Optional<io.astrocyte.routing.PipelineSpec>> tuning;
+    private final Map<io.astrocyte.routing.PipelineSpec.Rerank, HeuristicReranker> tuned =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public RecallPipeline(VectorStore store, KeywordIndex keywordIndex, Embedder embedder, RecallConfig config,
@@ -63,7 +63,7 @@ public final class RecallPipeline {
      */
     public RecallPipeline(VectorStore store, KeywordIndex keywordIndex, Embedder embedder, RecallConfig config,
             HeuristicReranker reranker, Executor executor, Clock clock,
-            java.util.function.Function<String, java.util.Optional<io.astrocyte.mip.PipelineSpec>> tuning) {
+            java.util.function.Function<String, java.util.Optional<io.astrocyte.routing.PipelineSpec>> tuning) {
         this.tuning = tuning;
         this.store = store;
         this.keywordIndex = keywordIndex;
@@ -76,7 +76,7 @@ public final class RecallPipeline {
     }
 
     public RankedRecall rank(RecallRequest request, String bankId) {
-        io.astrocyte.mip.PipelineSpec spec = tuning.apply(bankId).orElse(null);
+        io.astrocyte.routing.PipelineSpec spec = tuning.apply(bankId).orElse(null);
         double halfLife = spec != null && spec.temporalHalfLifeDays() != null ? spec.temporalHalfLifeDays()
                 : config.temporalHalfLifeDays();
         HeuristicReranker bankReranker = spec == null || spec.rerank() == null ? reranker
@@ -109,7 +109,7 @@ public final class RecallPipeline {
         return rerank(request, bankId, results, bankReranker);
     }
 
-    private HeuristicReranker scaled(io.astrocyte.mip.PipelineSpec.Rerank r) {
+    private HeuristicReranker scaled(io.astrocyte.routing.PipelineSpec.Rerank r) {
         io.astrocyte.config.RerankConfig base = reranker.config();
         return new HeuristicReranker(new io.astrocyte.config.RerankConfig(base.enabled(),
                 base.keywordBoost() * (r.keywordWeight() == null ? 1 : r.keywordWeight()),

@@ -31,7 +31,7 @@ public final class ReflectPrompt {
      *              are shown with each memory that has them
      */
     public static List<Message> build(String query, List<MemoryHit> memories, Dispositions d, Instant referenceDate,
-            io.astrocyte.mip.PipelineSpec.Reflect style) {
+            io.astrocyte.routing.PipelineSpec.Reflect style) {
         StringBuilder system = new StringBuilder()
                 .append("You answer questions using only the memories provided. ")
                 .append("Cite the memories you rely on by their number, like [Memory 2]. ")

@@ -42,7 +42,7 @@ public final class Reflector {
 
     /** @param style a bank's MIP {@code reflect} block (prompt style, promoted metadata), or {@code null} */
     public ReflectResult reflect(ReflectRequest request, List<MemoryHit> ranked, Integer maxTokens,
-            io.astrocyte.mip.PipelineSpec.Reflect style) {
+            io.astrocyte.routing.PipelineSpec.Reflect style) {
         if (ranked.isEmpty()) {
             return new ReflectResult(ReflectResult.NO_MEMORIES_ANSWER, 0.0, request.includeSources() ? List.of() : null,
                     List.of("no memories matched"), null);

@@ -29,12 +29,12 @@ final class OutputStages {
     private final Reflector reflector;
     private final StoreCalls providers;
     private final int reflectRecallResults;
-    private final java.util.function.Function<String, java.util.Optional<io.astrocyte.mip.PipelineSpec>> bankPipeline;
+    private final java.util.function.Function<String, java.util.Optional<io.astrocyte.routing.PipelineSpec>> bankPipeline;
 
     /** @param bankPipeline a bank's MIP pipeline, whose {@code reflect} block styles the answer's prompt */
     OutputStages(BankPolicies policies, OutputDlp dlp, Reflector reflector, StoreCalls providers,
             int reflectRecallResults,
-            java.util.function.Function<String, java.util.Optional<io.astrocyte.mip.PipelineSpec>> bankPipeline) {
+            java.util.function.Function<String, java.util.Optional<io.astrocyte.routing.PipelineSpec>> bankPipeline) {
         this.bankPipeline = bankPipeline;
         this.policies = policies;
         this.dlp = dlp;
@@ -67,8 +67,8 @@ final class OutputStages {
                 ReflectRequest r = call.request();
                 Integer maxTokens = r.maxTokens() != null ? r.maxTokens()
                         : tightest(call.banks(), b -> policies.homeostasis(b).reflectMaxTokens());
-                io.astrocyte.mip.PipelineSpec.Reflect style = call.banks().isEmpty() ? null
-                        : bankPipeline.apply(call.banks().get(0)).map(io.astrocyte.mip.PipelineSpec::reflect).orElse(null);
+                io.astrocyte.routing.PipelineSpec.Reflect style = call.banks().isEmpty() ? null
+                        : bankPipeline.apply(call.banks().get(0)).map(io.astrocyte.routing.PipelineSpec::reflect).orElse(null);
                 call.result(providers.guarded(() -> reflector.reflect(r, hits, maxTokens, style)));
             }
             return rest.proceed(call);

@@ -1,6 +1,6 @@
 package io.astrocyte.policy.chain;
 
-import io.astrocyte.mip.MipConfig;
+import io.astrocyte.routing.MipConfig;
 import io.astrocyte.api.ForgetRequest;
 import io.astrocyte.api.ForgetResult;
 import io.astrocyte.api.RecallRequest;
@@ -46,7 +46,7 @@ public final class RequestPaths {
             RecallPipeline recallPipeline, MultiBankRecall multiBank, Reflector reflector,
             ForgetPipeline forgetPipeline, OutputDlp dlp, LegalHolds legalHolds, AuditRecorder audit,
             BankStatistics statistics, io.astrocyte.lifecycle.RecallTracker recallTracker,
-            io.astrocyte.mip.MipRouter mip, io.astrocyte.spi.Embedder embedder, io.astrocyte.spi.VectorStore vectorStore) {
+            io.astrocyte.routing.MipRouter mip, io.astrocyte.spi.Embedder embedder, io.astrocyte.spi.VectorStore vectorStore) {
     }
 
     private final RequestPath<RetainRequest, RetainResult> retain;

@@ -8,8 +8,8 @@ import io.astrocyte.identity.AccessController;
 import io.astrocyte.identity.ActorIdentity;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.Permission;
-import io.astrocyte.mip.MipInput;
-import io.astrocyte.mip.MipRouter;
+import io.astrocyte.routing.MipInput;
+import io.astrocyte.routing.MipRouter;
 import io.astrocyte.observe.Telemetry;
 import io.astrocyte.policy.BankPolicies;
 import io.astrocyte.policy.escalation.StoreCalls;
@@ -78,7 +78,7 @@ final class RoutingStage {
                     ? policies.barriers(bank).pii().redactAll(r.content()) : r.content();
             call.request(r.routed(bank, d.tags() == null ? r.tags() : d.tags(), content, pii));
             if (d.pipeline() != null) {
-                call.put(io.astrocyte.mip.PipelineSpec.class, d.pipeline()); // chunker and dedup for the store stage
+                call.put(io.astrocyte.routing.PipelineSpec.class, d.pipeline()); // chunker and dedup for the store stage
             }
             call.banks(List.of(bank));
             return rest.proceed(call).withRouting(d);
@@ -86,7 +86,7 @@ final class RoutingStage {
     }
 
     /** The forget spec of the bank a forget is about, and the rule it comes from. */
-    record BankForget(String rule, io.astrocyte.mip.ForgetSpec spec) {
+    record BankForget(String rule, io.astrocyte.routing.ForgetSpec spec) {
     }
 
     /**

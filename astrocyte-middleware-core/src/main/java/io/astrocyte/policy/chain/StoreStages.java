@@ -45,7 +45,7 @@ final class StoreStages {
     RequestPath.Stage<RetainRequest, RetainResult> retain(boolean dedup) {
         return (call, rest) -> {
             try {
-                io.astrocyte.mip.PipelineSpec spec = call.find(io.astrocyte.mip.PipelineSpec.class).orElse(null);
+                io.astrocyte.routing.PipelineSpec spec = call.find(io.astrocyte.routing.PipelineSpec.class).orElse(null);
                 RetainResult r = store.call(() -> retain.retain(call.request(), dedup, spec));
                 call.result(r);
                 if (!r.stored()) {
@@ -84,7 +84,7 @@ final class StoreStages {
 
     RequestPath.Stage<ForgetRequest, ForgetResult> forget() {
         return (call, rest) -> {
-            io.astrocyte.mip.ForgetSpec spec = call.find(RoutingStage.BankForget.class)
+            io.astrocyte.routing.ForgetSpec spec = call.find(RoutingStage.BankForget.class)
                     .map(RoutingStage.BankForget::spec).orElse(null);
             call.result(store.call(() -> forget.forget(call.request(), spec)));
             return rest.proceed(call);

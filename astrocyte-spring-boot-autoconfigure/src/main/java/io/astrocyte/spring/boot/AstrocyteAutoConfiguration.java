@@ -171,7 +171,7 @@ public class AstrocyteAutoConfiguration {
      * {@code astrocyte.mip-config-path} as a Spring resource ({@code classpath:mip.yaml}, {@code file:…}); a plain
      * path is left to the facade, which reads it from the file system.
      */
-    static java.util.Optional<io.astrocyte.mip.MipConfig> mipRules(AstrocyteConfig config, ResourceLoader resources,
+    static java.util.Optional<io.astrocyte.routing.MipConfig> mipRules(AstrocyteConfig config, ResourceLoader resources,
             Environment environment) {
         String path = config.mipConfigPath();
         if (path == null || !path.contains(":") || path.matches("^[A-Za-z]:[\\\\/].*")) {
@@ -182,7 +182,7 @@ public class AstrocyteAutoConfiguration {
             throw new io.astrocyte.ConfigException("astrocyte.mip-config-path: " + path + " does not exist");
         }
         try (java.io.InputStream in = r.getInputStream()) {
-            return java.util.Optional.of(new io.astrocyte.mip.MipLoader(environment::getProperty)
+            return java.util.Optional.of(new io.astrocyte.routing.MipLoader(environment::getProperty)
                     .parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), path));
         } catch (java.io.IOException e) {
             throw new io.astrocyte.ConfigException("astrocyte.mip-config-path: cannot read " + path + ": " + e, e);

@@ -1,4 +1,4 @@
-package io.astrocyte.mip;
+package io.astrocyte.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

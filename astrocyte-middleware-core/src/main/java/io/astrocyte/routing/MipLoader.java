@@ -1,4 +1,4 @@
-package io.astrocyte.mip;
+package io.astrocyte.routing;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package io.astrocyte.mip;
+package io.astrocyte.routing;
 
 import io.astrocyte.MipRoutingException;
 import io.astrocyte.api.RoutingDecision;

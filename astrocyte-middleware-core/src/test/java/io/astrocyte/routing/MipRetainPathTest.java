@@ -1,4 +1,4 @@
-package io.astrocyte.mip;
+package io.astrocyte.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

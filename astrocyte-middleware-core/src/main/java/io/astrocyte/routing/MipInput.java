@@ -1,4 +1,4 @@
-package io.astrocyte.mip;
+package io.astrocyte.routing;
 
 import java.util.List;
 import java.util.Map;
