@@ -72,6 +72,11 @@ record Providers(AstrocyteConfig config, VectorStore store, Embedder embedder, L
                     .anyMatch(b -> cfg.homeostasisFor(b).quotas().any());
             boolean lifecycle = cfg.lifecycle().enabled() || cfg.banks().keySet().stream()
                     .anyMatch(b -> cfg.lifecycleFor(b).enabled());
+            if (governance == null && cfg.governanceStore() != null) {
+                governance = ProviderDiscovery.create(ProviderFactory.ForGovernanceStore.class, cfg.governanceStore(),
+                        cfg.governanceStoreConfig(), "governance_store");
+                owned.add(governance);
+            }
             if (governance == null && (cfg.accessControl().enabled() || quotas || lifecycle)) {
                 governance = discoverGovernance(cfg, vs, s);
                 if (governance != null) {

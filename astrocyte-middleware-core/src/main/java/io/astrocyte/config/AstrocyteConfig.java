@@ -32,6 +32,9 @@ import java.util.Set;
  * @param governance         the audit trail
  * @param analytics          bank health counters
  * @param mipConfigPath      a {@code mip.yaml} of Memory Intent Protocol routing rules (SPEC §6.2)
+ * @param governanceStore    provider of owners, grants, quotas and holds, e.g. {@code jdbc} (a database every instance
+ *                           shares); {@code null} keeps them beside the vector store (the data folder)
+ * @param governanceStoreConfig settings for it, e.g. {@code url}, {@code username}, {@code password}, {@code schema}
  */
 public record AstrocyteConfig(
         String providerTier,
@@ -59,7 +62,9 @@ public record AstrocyteConfig(
         LifecycleConfig lifecycle,
         GovernanceConfig governance,
         AnalyticsConfig analytics,
-        String mipConfigPath) {
+        String mipConfigPath,
+        String governanceStore,
+        Map<String, Object> governanceStoreConfig) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -86,6 +91,8 @@ public record AstrocyteConfig(
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
         signalQuality = signalQuality == null ? SignalQualityConfig.DEFAULT : signalQuality;
         lifecycle = lifecycle == null ? LifecycleConfig.DEFAULT : lifecycle;
+        governanceStoreConfig = governanceStoreConfig == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(governanceStoreConfig));
         governance = governance == null ? GovernanceConfig.DEFAULT : governance;
         analytics = analytics == null ? AnalyticsConfig.DEFAULT : analytics;
         grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
@@ -93,7 +100,7 @@ public record AstrocyteConfig(
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -279,6 +286,8 @@ public record AstrocyteConfig(
         GovernanceConfig governance;
         AnalyticsConfig analytics;
         String mipConfigPath;
+        String governanceStore;
+        Map<String, Object> governanceStoreConfig;
 
         Copy(AstrocyteConfig c) {
             providerTier = c.providerTier;
@@ -307,13 +316,16 @@ public record AstrocyteConfig(
             governance = c.governance;
             analytics = c.analytics;
             mipConfigPath = c.mipConfigPath;
+            governanceStore = c.governanceStore;
+            governanceStoreConfig = c.governanceStoreConfig;
         }
 
         AstrocyteConfig build() {
             return new AstrocyteConfig(providerTier, vectorStore, vectorStoreConfig, embeddingProvider,
                     embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
                     accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation,
-                    observability, hooks, signalQuality, lifecycle, governance, analytics, mipConfigPath);
+                    observability, hooks, signalQuality, lifecycle, governance, analytics, mipConfigPath,
+                    governanceStore, governanceStoreConfig);
         }
     }
 

@@ -43,6 +43,28 @@ public interface GovernanceStore extends AutoCloseable {
     void saveQuotaUsage(java.time.LocalDate day, java.util.Map<String, Long> usage);
 
     /** Bank health counters by bank, as last saved; empty when none were. */
+    /**
+     * Whether this store counts quotas itself, atomically for every instance that shares it: then quotas are
+     * reserved through {@link #tryConsumeQuota} before a call and refunded when the call does not count, so a
+     * daily limit holds exactly across replicas. Stores local to one process keep the default, {@code false}.
+     */
+    default boolean sharesQuotas() {
+        return false;
+    }
+
+    /**
+     * Adds one to {@code key}'s count for {@code day} unless the count has reached {@code limit}, atomically;
+     * returns whether it did. Only called when {@link #sharesQuotas()}.
+     */
+    default boolean tryConsumeQuota(java.time.LocalDate day, String key, long limit) {
+        throw new io.astrocyte.CapabilityNotSupportedException(getClass().getSimpleName(), "shared quotas");
+    }
+
+    /** Takes back one unit {@link #tryConsumeQuota} gave, for a call that then did not count. */
+    default void refundQuota(java.time.LocalDate day, String key) {
+        throw new io.astrocyte.CapabilityNotSupportedException(getClass().getSimpleName(), "shared quotas");
+    }
+
     default java.util.Map<String, java.util.Map<String, Long>> bankCounters() {
         return java.util.Map.of();
     }

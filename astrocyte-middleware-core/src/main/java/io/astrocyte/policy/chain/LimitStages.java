@@ -34,17 +34,35 @@ final class LimitStages {
         };
     }
 
-    /** Refuses a call over a bank's daily quota; counts it once the rest of the path says it counts. */
+    /**
+     * Refuses a call over a bank's daily quota; counts it once the rest of the path says it counts. Units a
+     * shared store reserved are given back when the call fails or does not count.
+     */
     <Q, R> RequestPath.Stage<Q, R> quota(BiPredicate<Call<Q, R>, R> counts) {
         return (call, rest) -> {
-            for (String bank : call.banks()) {
-                quotas.check(call.verb(), bank);
+            java.util.List<String> reserved = new java.util.ArrayList<>();
+            try {
+                for (String bank : call.banks()) {
+                    quotas.check(call.verb(), bank);
+                    reserved.add(bank);
+                }
+            } catch (RuntimeException e) {
+                reserved.forEach(b -> quotas.release(call.verb(), b));
+                throw e;
             }
-            R result = rest.proceed(call);
+            R result;
+            try {
+                result = rest.proceed(call);
+            } catch (RuntimeException e) {
+                reserved.forEach(b -> quotas.release(call.verb(), b));
+                throw e;
+            }
             if (counts.test(call, result)) {
                 for (String bank : call.banks()) {
                     quotas.record(call.verb(), bank);
                 }
+            } else {
+                reserved.forEach(b -> quotas.release(call.verb(), b));
             }
             return result;
         };

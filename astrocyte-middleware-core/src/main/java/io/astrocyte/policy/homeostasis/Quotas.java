@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * wait runs to the next midnight. Counts are kept in memory and written to the {@link GovernanceStore} at
  * most once a second and on close, so a restart resumes the day's count. A crash can lose up to a second
  * of counts, which errs on the side of the caller. Concurrent calls at the limit may pass together: a
- * call counts only once it has succeeded.
+ * call counts only once it has succeeded. With a store that {@linkplain GovernanceStore#sharesQuotas() shares
+ * quotas} (a database every replica uses), each call instead reserves a unit there before it runs and gives it
+ * back when it does not count ({@link #release}), so the limit is exact across replicas.
  */
 public final class Quotas {
 
@@ -47,23 +49,51 @@ public final class Quotas {
         this.clock = clock;
     }
 
-    /** Refuses the call when the bank has used its quota for today. */
-    public synchronized void check(Verb verb, String bankId) {
+    /** Refuses the call when the bank has used its quota for today (with a shared store: reserves a unit). */
+    public void check(Verb verb, String bankId) {
         Integer limit = limit(verb, bankId);
         if (limit == null) {
             return;
         }
-        roll();
-        if (used.getOrDefault(key(verb, bankId), 0L) >= limit) {
-            Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            throw new RateLimitedException(bankId, verb.name().toLowerCase(java.util.Locale.ROOT) + " (quota "
-                    + limit + " per day)", Duration.between(clock.instant(), midnight).toMillis() / 1000.0);
+        if (shared()) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            if (!store.tryConsumeQuota(today, key(verb, bankId), limit)) {
+                throw overQuota(verb, bankId, limit, today);
+            }
+            return;
+        }
+        synchronized (this) {
+            checkLocal(verb, bankId, limit);
         }
     }
 
-    /** Counts a successful call. */
+    /** Gives back the unit {@link #check} reserved in a shared store, for a call that did not count. */
+    public void release(Verb verb, String bankId) {
+        if (shared() && limit(verb, bankId) != null) {
+            store.refundQuota(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), key(verb, bankId));
+        }
+    }
+
+    private boolean shared() {
+        return store != null && store.sharesQuotas();
+    }
+
+    private RateLimitedException overQuota(Verb verb, String bankId, int limit, LocalDate day) {
+        Instant midnight = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new RateLimitedException(bankId, verb.name().toLowerCase(java.util.Locale.ROOT) + " (quota "
+                + limit + " per day)", Duration.between(clock.instant(), midnight).toMillis() / 1000.0);
+    }
+
+    private void checkLocal(Verb verb, String bankId, int limit) {
+        roll();
+        if (used.getOrDefault(key(verb, bankId), 0L) >= limit) {
+            throw overQuota(verb, bankId, limit, day);
+        }
+    }
+
+    /** Counts a successful call (with a shared store it was counted when reserved). */
     public synchronized void record(Verb verb, String bankId) {
-        if (limit(verb, bankId) == null) {
+        if (limit(verb, bankId) == null || shared()) {
             return;
         }
         roll();

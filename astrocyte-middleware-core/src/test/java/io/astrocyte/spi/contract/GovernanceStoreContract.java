@@ -29,6 +29,14 @@ public abstract class GovernanceStoreContract {
         return true;
     }
 
+    /**
+     * Whether two stores from {@link #open()} are two instances on one shared backend, each seeing the other's
+     * writes at once (a database); stores that belong to one process (a data folder) return {@code false}.
+     */
+    protected boolean shared() {
+        return false;
+    }
+
     @Test
     void theFirstOwnerClaimWinsAndIsReported() {
         GovernanceStore store = open();
@@ -130,6 +138,67 @@ public abstract class GovernanceStoreContract {
             assertThat(store.releaseLegalHold("diary", "case-1")).isEmpty();
             assertThat(store.legalHolds("diary")).extracting(io.astrocyte.api.LegalHold::holdId).containsExactly("case-2");
             assertThat(store.legalHolds("ledger")).hasSize(1);
+        }
+    }
+
+    /** Stores that share quotas: two instances on one backend spend a daily limit exactly, never more. */
+    @Test
+    void sharedQuotasAreSpentExactlyAcrossInstances() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(shared(), "this store belongs to one process");
+        GovernanceStore one = open();
+        assertThat(one.sharesQuotas()).as("a shared store counts quotas for every instance").isTrue();
+        GovernanceStore two = open();
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 7, 1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> tries = new ArrayList<>();
+            for (int i = 0; i < 800; i++) {
+                GovernanceStore via = i % 2 == 0 ? one : two;
+                tries.add(() -> via.tryConsumeQuota(day, "retain:shared", 500));
+            }
+            int granted = 0;
+            for (Future<Boolean> f : pool.invokeAll(tries)) {
+                granted += f.get() ? 1 : 0;
+            }
+            assertThat(granted).isEqualTo(500);
+            assertThat(two.tryConsumeQuota(day, "retain:shared", 500)).isFalse();
+            one.refundQuota(day, "retain:shared");
+            assertThat(two.tryConsumeQuota(day, "retain:shared", 500)).as("a refunded unit can be spent again").isTrue();
+            assertThat(one.quotaUsage(day)).containsEntry("retain:shared", 500L);
+            assertThat(one.tryConsumeQuota(day.plusDays(1), "retain:shared", 500)).as("a new day").isTrue();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void twoInstancesAgreeOnEveryOwner() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(shared(), "this store belongs to one process");
+        GovernanceStore one = open();
+        GovernanceStore two = open();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> claims = new ArrayList<>();
+            for (int bank = 0; bank < 50; bank++) {
+                for (int who = 0; who < 4; who++) {
+                    String b = "bank-" + bank;
+                    String p = "user:u" + who;
+                    GovernanceStore via = who % 2 == 0 ? one : two;
+                    claims.add(() -> b + "=" + via.claimOwner(b, p));
+                }
+            }
+            java.util.Map<String, java.util.Set<String>> answers = new java.util.HashMap<>();
+            for (Future<String> f : pool.invokeAll(claims)) {
+                String[] kv = f.get().split("=");
+                answers.computeIfAbsent(kv[0], k -> new java.util.HashSet<>()).add(kv[1]);
+            }
+            assertThat(answers).hasSize(50);
+            answers.forEach((bank, owners) -> {
+                assertThat(owners).as(bank).hasSize(1);
+                assertThat(two.owner(bank)).contains(owners.iterator().next());
+            });
+        } finally {
+            pool.shutdown();
         }
     }
 }
