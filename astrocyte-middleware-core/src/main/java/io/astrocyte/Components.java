@@ -117,7 +117,7 @@ final class Components implements AutoCloseable {
                         : bank -> mip.config().pipelineFor(bank, clock.instant()).map(l -> l.value()));
         this.rateLimits = new RateLimits(config.homeostasis().rateLimits(),
                 bank -> config.homeostasisFor(bank).rateLimits(), config.agents(),
-                s.rateLimitStore() != null ? s.rateLimitStore()
+                p.rateLimitStore() != null ? p.rateLimitStore()
                         : new LocalRateLimitStore(clock, LocalRateLimitStore.DEFAULT_MAX_BUCKETS));
         this.quotas = new Quotas(bank -> config.homeostasisFor(bank).quotas(), p.governance(), clock);
         this.breaker = new StoreBreaker(p.store().name(), config.escalation().circuitBreaker(), clock);

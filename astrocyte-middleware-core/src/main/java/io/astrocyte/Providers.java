@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * stay the caller's.
  */
 record Providers(AstrocyteConfig config, VectorStore store, Embedder embedder, LlmProvider llm,
-        GovernanceStore governance, AccessPolicyProvider policy, AuditSink audit, List<AutoCloseable> owned) {
+        GovernanceStore governance, AccessPolicyProvider policy, AuditSink audit,
+        io.astrocyte.spi.RateLimitStore rateLimitStore, List<AutoCloseable> owned) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Astrocyte.class);
 
@@ -101,7 +102,14 @@ record Providers(AstrocyteConfig config, VectorStore store, Embedder embedder, L
                 audit = HashChainedAuditLog.open(auditFile);
                 owned.add(audit);
             }
-            return new Providers(cfg, Objects.requireNonNull(vs), emb, model, governance, policy, audit, owned);
+            io.astrocyte.spi.RateLimitStore rateLimits = s.rateLimitStore();
+            if (rateLimits == null && cfg.rateLimitStore() != null) {
+                rateLimits = ProviderDiscovery.create(ProviderFactory.ForRateLimitStore.class, cfg.rateLimitStore(),
+                        cfg.rateLimitStoreConfig(), "rate_limit_store");
+                owned.add(rateLimits);
+            }
+            return new Providers(cfg, Objects.requireNonNull(vs), emb, model, governance, policy, audit, rateLimits,
+                    owned);
         } catch (RuntimeException e) {
             closeAll(owned, e);
             throw e;

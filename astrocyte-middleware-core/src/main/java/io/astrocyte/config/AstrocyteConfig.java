@@ -35,6 +35,9 @@ import java.util.Set;
  * @param governanceStore    provider of owners, grants, quotas and holds, e.g. {@code jdbc} (a database every instance
  *                           shares); {@code null} keeps them beside the vector store (the data folder)
  * @param governanceStoreConfig settings for it, e.g. {@code url}, {@code username}, {@code password}, {@code schema}
+ * @param rateLimitStore     where rate-limit buckets live, e.g. {@code redis} (shared by replicas); {@code null} in
+ *                           the process
+ * @param rateLimitStoreConfig settings for it, e.g. {@code url}, {@code fail_mode}
  */
 public record AstrocyteConfig(
         String providerTier,
@@ -64,7 +67,9 @@ public record AstrocyteConfig(
         AnalyticsConfig analytics,
         String mipConfigPath,
         String governanceStore,
-        Map<String, Object> governanceStoreConfig) {
+        Map<String, Object> governanceStoreConfig,
+        String rateLimitStore,
+        Map<String, Object> rateLimitStoreConfig) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -93,6 +98,8 @@ public record AstrocyteConfig(
         lifecycle = lifecycle == null ? LifecycleConfig.DEFAULT : lifecycle;
         governanceStoreConfig = governanceStoreConfig == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(governanceStoreConfig));
+        rateLimitStoreConfig = rateLimitStoreConfig == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rateLimitStoreConfig));
         governance = governance == null ? GovernanceConfig.DEFAULT : governance;
         analytics = analytics == null ? AnalyticsConfig.DEFAULT : analytics;
         grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
@@ -100,7 +107,7 @@ public record AstrocyteConfig(
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -288,6 +295,8 @@ public record AstrocyteConfig(
         String mipConfigPath;
         String governanceStore;
         Map<String, Object> governanceStoreConfig;
+        String rateLimitStore;
+        Map<String, Object> rateLimitStoreConfig;
 
         Copy(AstrocyteConfig c) {
             providerTier = c.providerTier;
@@ -318,6 +327,8 @@ public record AstrocyteConfig(
             mipConfigPath = c.mipConfigPath;
             governanceStore = c.governanceStore;
             governanceStoreConfig = c.governanceStoreConfig;
+            rateLimitStore = c.rateLimitStore;
+            rateLimitStoreConfig = c.rateLimitStoreConfig;
         }
 
         AstrocyteConfig build() {
@@ -325,7 +336,7 @@ public record AstrocyteConfig(
                     embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
                     accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation,
                     observability, hooks, signalQuality, lifecycle, governance, analytics, mipConfigPath,
-                    governanceStore, governanceStoreConfig);
+                    governanceStore, governanceStoreConfig, rateLimitStore, rateLimitStoreConfig);
         }
     }
 

@@ -43,6 +43,13 @@ public interface ProviderFactory<T> {
     interface ForAccessPolicy extends ProviderFactory<AccessPolicyProvider> {
     }
 
+    /**
+     * Discovered under {@code META-INF/services/io.astrocyte.spi.ProviderFactory$ForRateLimitStore}; named by
+     * {@code rate_limit_store} and configured by {@code rate_limit_store_config} (e.g. Redis, shared by replicas).
+     */
+    interface ForRateLimitStore extends ProviderFactory<RateLimitStore> {
+    }
+
     /** Discovered under {@code META-INF/services/io.astrocyte.spi.ProviderFactory$ForLlm}. */
     interface ForLlm extends ProviderFactory<LlmProvider> {
     }
