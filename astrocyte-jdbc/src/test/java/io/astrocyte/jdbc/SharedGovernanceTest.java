@@ -73,8 +73,11 @@ class SharedGovernanceTest {
                 pool.shutdown();
             }
             AstrocyteContext bob = AstrocyteContext.of("user:bob");
-            assertThat(two.access().check(bob, "user-alice", io.astrocyte.identity.Permission.READ).allowed())
-                    .as("the other instance knows alice owns her bank").isFalse();
+            one.retain(RetainRequest.of("desk-notes", "Desk 4B is by the window"), alice); // alice claims it here
+            assertThat(two.access().check(bob, "desk-notes", io.astrocyte.identity.Permission.READ).allowed())
+                    .as("the other instance knows alice owns desk-notes").isFalse();
+            assertThat(two.access().check(alice, "desk-notes", io.astrocyte.identity.Permission.READ).allowed())
+                    .isTrue();
         }
     }
 }

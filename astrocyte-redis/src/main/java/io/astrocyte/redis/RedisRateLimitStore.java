@@ -35,6 +35,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimitStore.class);
 
     private final RedisClient ownedClient;
+    private final boolean ownsConnection;
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final ProxyManager<byte[]> buckets;
     private final String prefix;
@@ -55,7 +56,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
         uri.setTimeout(timeout);
         RedisClient client = RedisClient.create(uri);
         try {
-            return new RedisRateLimitStore(client, client.connect(ByteArrayCodec.INSTANCE), keyPrefix, failMode, timeout);
+            return new RedisRateLimitStore(client, true, client.connect(ByteArrayCodec.INSTANCE), keyPrefix, failMode,
+                    timeout);
         } catch (RuntimeException e) {
             client.shutdown();
             if (failMode == FailMode.FAIL_OPEN) {
@@ -69,12 +71,19 @@ public final class RedisRateLimitStore implements RateLimitStore {
     /** On a connection the caller owns (e.g. a Spring app's); closing this store leaves it open. */
     public static RedisRateLimitStore on(StatefulRedisConnection<byte[], byte[]> connection, String keyPrefix,
             FailMode failMode, Duration timeout) {
-        return new RedisRateLimitStore(null, connection, keyPrefix, failMode, timeout);
+        return new RedisRateLimitStore(null, false, connection, keyPrefix, failMode, timeout);
     }
 
-    private RedisRateLimitStore(RedisClient ownedClient, StatefulRedisConnection<byte[], byte[]> connection,
-            String keyPrefix, FailMode failMode, Duration timeout) {
+    /** A connection of its own from a client the caller owns (e.g. a Spring app's); closing closes the connection. */
+    public static RedisRateLimitStore from(RedisClient client, String keyPrefix, FailMode failMode, Duration timeout) {
+        return new RedisRateLimitStore(null, true, client.connect(ByteArrayCodec.INSTANCE), keyPrefix, failMode,
+                timeout);
+    }
+
+    private RedisRateLimitStore(RedisClient ownedClient, boolean ownsConnection,
+            StatefulRedisConnection<byte[], byte[]> connection, String keyPrefix, FailMode failMode, Duration timeout) {
         this.ownedClient = ownedClient;
+        this.ownsConnection = ownsConnection;
         this.connection = connection;
         this.prefix = keyPrefix == null ? "astrocyte:rl:" : keyPrefix;
         this.failMode = failMode == null ? FailMode.FAIL_CLOSED : failMode;
@@ -120,8 +129,10 @@ public final class RedisRateLimitStore implements RateLimitStore {
 
     @Override
     public void close() {
-        if (ownedClient != null) {
+        if (ownsConnection) {
             connection.close();
+        }
+        if (ownedClient != null) {
             ownedClient.shutdown();
         }
     }

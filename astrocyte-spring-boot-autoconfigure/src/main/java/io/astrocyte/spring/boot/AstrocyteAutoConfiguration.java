@@ -49,7 +49,7 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnBooleanProperty(name = "astrocyte.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AstrocyteProperties.class)
 @Import({MemoryAnnotationsConfiguration.class, AstrocyteHealthConfiguration.class,
-        AstrocyteEndpointConfiguration.class})
+        AstrocyteEndpointConfiguration.class, SharedGovernanceConfiguration.class})
 public class AstrocyteAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AstrocyteAutoConfiguration.class);
@@ -79,11 +79,19 @@ public class AstrocyteAutoConfiguration {
             ObjectProvider<Embedder> embedders, ObjectProvider<EmbeddingModel> embeddingModels,
             ObjectProvider<LlmProvider> llms, ObjectProvider<ChatModel> chatModels,
             ObjectProvider<io.astrocyte.spi.VectorStore> stores, ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<ObservationRegistry> observations, ObjectProvider<io.astrocyte.spi.AuditSink> audits) {
+            ObjectProvider<ObservationRegistry> observations, ObjectProvider<io.astrocyte.spi.AuditSink> audits,
+            ObjectProvider<io.astrocyte.spi.GovernanceStore> governance,
+            ObjectProvider<io.astrocyte.spi.RateLimitStore> rateLimits,
+            ObjectProvider<io.astrocyte.spi.AccessPolicyProvider> policies,
+            ObjectProvider<io.astrocyte.spi.MemoryEventListener> listeners) {
         // lifecycle rounds run on Spring's scheduling (astrocyteLifecycleScheduling), not the facade's own thread
         io.astrocyte.AstrocyteBuilder builder = Astrocyte.builder().config(config).environment(environment::getProperty)
                 .dataDirectory(properties.getDataDir()).scheduleLifecycle(false);
         audits.ifUnique(builder::auditSink);
+        governance.ifUnique(builder::governanceStore);
+        rateLimits.ifUnique(builder::rateLimitStore);
+        policies.ifUnique(builder::accessPolicyProvider);
+        listeners.orderedStream().forEach(builder::listener);
         mipRules(config, resources, environment).ifPresent(builder::mipConfig);
         stores.ifUnique(builder::vectorStore);
         Embedder embedder = embedders.getIfUnique();
