@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.astrocyte.ProviderUnavailableException;
 import io.astrocyte.spi.RateLimitStore;
+import io.astrocyte.testing.CuttableProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

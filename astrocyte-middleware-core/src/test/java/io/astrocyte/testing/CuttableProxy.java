@@ -1,4 +1,4 @@
-package io.astrocyte.redis;
+package io.astrocyte.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder between a client and the real Redis, for fault tests: {@link #cut()} drops every connection and
- * refuses new ones, as a lost network would; {@link #restore()} accepts again. Not a Redis stand-in: every byte
+ * A TCP forwarder between a client and a real server (Redis, PostgreSQL), for fault tests: {@link #cut()} drops every connection and
+ * refuses new ones, as a lost network would; {@link #restore()} accepts again. Not a stand-in for the server: every byte
  * goes to and comes from the real server.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
 
     private final String targetHost;
     private final int targetPort;
@@ -22,7 +22,7 @@ final class CuttableProxy implements AutoCloseable {
     private volatile ServerSocket server;
     private final int port;
 
-    CuttableProxy(String targetHost, int targetPort) throws IOException {
+    public CuttableProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -30,7 +30,7 @@ final class CuttableProxy implements AutoCloseable {
         accept(server);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -69,7 +69,7 @@ final class CuttableProxy implements AutoCloseable {
         t.start();
     }
 
-    void cut() throws IOException {
+    public void cut() throws IOException {
         server.close();
         for (Socket s : open) {
             s.close();
@@ -77,7 +77,7 @@ final class CuttableProxy implements AutoCloseable {
         open.clear();
     }
 
-    void restore() throws IOException {
+    public void restore() throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
         s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
