@@ -293,6 +293,67 @@ public final class JdbcGovernanceStore implements GovernanceStore {
     }
 
     @Override
+    public boolean sharesCounters() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Long> bankCounters(String bankId) {
+        return query("SELECT counter, value FROM " + t + "bank_counter WHERE bank_id = ?", ps -> ps.setString(1, bankId),
+                rs -> {
+                    Map<String, Long> out = new TreeMap<>();
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                    return out;
+                });
+    }
+
+    /** The last day daily counters were pruned by this instance: pruning scans the table, so once a day is enough. */
+    private volatile LocalDate prunedOn;
+
+    /** Additive: each instance adds its increments, so counters add up across replicas. */
+    @Override
+    public void addBankCounters(Map<String, Map<String, Long>> increments, LocalDate keepDailyFrom) {
+        increments.forEach((bank, counters) -> counters.forEach((counter, delta) -> {
+            for (int attempt = 1;; attempt++) {
+                int changed = update("UPDATE " + t + "bank_counter SET value = value + ? WHERE bank_id = ? AND counter = ?",
+                        ps -> {
+                            ps.setLong(1, delta);
+                            ps.setString(2, bank);
+                            ps.setString(3, counter);
+                        });
+                if (changed > 0) {
+                    return;
+                }
+                try {
+                    update("INSERT INTO " + t + "bank_counter (value, bank_id, counter) VALUES (?, ?, ?)", ps -> {
+                        ps.setLong(1, delta);
+                        ps.setString(2, bank);
+                        ps.setString(3, counter);
+                    });
+                    return;
+                } catch (Conflict e) {
+                    if (attempt >= RETRIES) {
+                        throw unavailable("bank counter", (SQLException) e.getCause());
+                    }
+                }
+            }
+        }));
+        if (!keepDailyFrom.equals(prunedOn)) {
+            update("DELETE FROM " + t + "bank_counter WHERE POSITION('@' IN counter) > 0"
+                    + " AND SUBSTRING(counter FROM POSITION('@' IN counter) + 1) < ?",
+                    ps -> ps.setString(1, keepDailyFrom.toString()));
+            prunedOn = keepDailyFrom;
+        }
+    }
+
+    @Override
+    public void deleteBankCounters(String bankId) {
+        update("DELETE FROM " + t + "bank_counter WHERE bank_id = ?", ps -> ps.setString(1, bankId));
+    }
+
+    @Override
     public Map<String, Map<String, Long>> bankCounters() {
         return query("SELECT bank_id, counter, value FROM " + t + "bank_counter", ps -> { }, rs -> {
             Map<String, Map<String, Long>> out = new TreeMap<>();

@@ -80,4 +80,23 @@ class SharedGovernanceTest {
                     .isTrue();
         }
     }
+
+    @Test
+    void bankHealthCountsAddUpAcrossInstances() {
+        AstrocyteContext alice = AstrocyteContext.of("user:alice");
+        try (Astrocyte one = instance(); Astrocyte two = instance()) {
+            for (int i = 0; i < 10; i++) {
+                one.retain(RetainRequest.of("user-alice", "Entry " + i + " from the first replica"), alice);
+            }
+            for (int i = 0; i < 15; i++) {
+                two.retain(RetainRequest.of("user-alice", "Entry " + i + " from the second replica"), alice);
+            }
+            assertThat(one.bankHealth("user-alice", alice).metrics().get("retain_count"))
+                    .as("this instance's own, before any flush").isGreaterThanOrEqualTo(10.0);
+        }
+        try (Astrocyte third = instance()) {
+            assertThat(third.bankHealth("user-alice", alice).metrics()).as("both replicas' counts, added")
+                    .containsEntry("retain_count", 25.0);
+        }
+    }
 }

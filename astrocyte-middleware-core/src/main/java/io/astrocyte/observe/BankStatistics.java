@@ -40,6 +40,9 @@ public final class BankStatistics {
     private final AtomicLong updates = new AtomicLong();
     private final boolean enabled;
     private final int historyDays;
+    /** With a shared store, {@link #banks} holds increments not yet written, and totals are read back. */
+    private final boolean shared;
+    private final java.util.Set<String> known = ConcurrentHashMap.newKeySet();
 
     /** @param store where the counters persist; {@code null} keeps them in memory only */
     public BankStatistics(GovernanceStore store, Clock clock) {
@@ -55,7 +58,8 @@ public final class BankStatistics {
         this.clock = clock;
         this.enabled = enabled;
         this.historyDays = historyDays;
-        if (store != null) {
+        this.shared = store != null && store.sharesCounters();
+        if (store != null && !shared) {
             store.bankCounters().forEach((bank, counters) -> counters.forEach((k, v) -> banks
                     .computeIfAbsent(bank, b -> new ConcurrentHashMap<>()).computeIfAbsent(k, x -> new LongAdder())
                     .add(v)));
@@ -67,7 +71,9 @@ public final class BankStatistics {
         if (!enabled) {
             return false;
         }
-        boolean created = !banks.containsKey(bank) && banks.putIfAbsent(bank, new ConcurrentHashMap<>()) == null;
+        boolean created = shared
+                ? known.add(bank) && !banks.containsKey(bank) && store.bankCounters(bank).isEmpty()
+                : !banks.containsKey(bank) && banks.putIfAbsent(bank, new ConcurrentHashMap<>()) == null;
         counter(bank, "retains").increment();
         counter(bank, "retained_chars").add(contentLength);
         if (duplicate) {
@@ -79,7 +85,15 @@ public final class BankStatistics {
 
     /** Drops a purged bank's counters, so that writing to it again counts as creating it. */
     public void removed(String bank) {
-        if (banks.remove(bank) != null) {
+        known.remove(bank);
+        if (shared) {
+            banks.remove(bank);
+            try {
+                store.deleteBankCounters(bank);
+            } catch (RuntimeException e) {
+                LOG.warn("could not drop the counters of purged bank {}: {}", bank, e.toString());
+            }
+        } else if (banks.remove(bank) != null) {
             flush();
         }
     }
@@ -110,12 +124,16 @@ public final class BankStatistics {
 
     /** Every bank with counters, sorted. */
     public List<String> banks() {
-        return new ArrayList<>(new TreeSet<>(banks.keySet()));
+        TreeSet<String> all = new TreeSet<>(banks.keySet());
+        if (shared) {
+            all.addAll(store.bankCounters().keySet());
+        }
+        return new ArrayList<>(all);
     }
 
     /** The bank's health now (SPEC §6.7). */
     public BankHealth health(String bank) {
-        Map<String, LongAdder> c = banks.getOrDefault(bank, Map.of());
+        Map<String, LongAdder> c = shared ? totals(bank) : banks.getOrDefault(bank, Map.of());
         long retains = get(c, "retains");
         long recalls = get(c, "recalls");
         long reflects = get(c, "reflects");
@@ -192,8 +210,20 @@ public final class BankStatistics {
         return whole == 0 ? 0 : (double) part / whole;
     }
 
+    /** A shared store's totals for the bank plus this instance's increments not yet written. */
+    private Map<String, LongAdder> totals(String bank) {
+        Map<String, LongAdder> out = new java.util.HashMap<>();
+        store.bankCounters(bank).forEach((k, v) -> out.computeIfAbsent(k, x -> new LongAdder()).add(v));
+        banks.getOrDefault(bank, Map.of()).forEach((k, v) -> out.computeIfAbsent(k, x -> new LongAdder()).add(v.sum()));
+        return out;
+    }
+
     /** Drops daily counters older than the history, then writes the counters to the governance store. */
     public synchronized void flush() {
+        if (shared) {
+            flushIncrements();
+            return;
+        }
         String oldest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(historyDays - 1L).toString();
         banks.values().forEach(c -> c.keySet().removeIf(k -> {
             int at = k.indexOf('@');
@@ -212,6 +242,28 @@ public final class BankStatistics {
             store.saveBankCounters(snapshot);
         } catch (RuntimeException e) {
             LOG.warn("could not persist bank counters: {}", e.toString());
+        }
+    }
+
+    /** Writes this instance's increments to the shared store; what fails to write is kept for the next flush. */
+    private void flushIncrements() {
+        Map<String, Map<String, Long>> increments = new LinkedHashMap<>();
+        banks.forEach((bank, c) -> c.forEach((k, v) -> {
+            long n = v.sumThenReset();
+            if (n != 0) {
+                increments.computeIfAbsent(bank, b -> new LinkedHashMap<>()).put(k, n);
+            }
+        }));
+        if (increments.isEmpty()) {
+            return;
+        }
+        try {
+            store.addBankCounters(increments, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                    .minusDays(historyDays - 1L));
+        } catch (RuntimeException e) {
+            increments.forEach((bank, c) -> c.forEach((k, n) -> banks.computeIfAbsent(bank, b -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(k, x -> new LongAdder()).add(n)));
+            LOG.warn("could not add bank counters to the shared store (kept for the next flush): {}", e.toString());
         }
     }
 

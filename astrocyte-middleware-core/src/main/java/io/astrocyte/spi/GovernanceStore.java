@@ -65,6 +65,33 @@ public interface GovernanceStore extends AutoCloseable {
         throw new io.astrocyte.CapabilityNotSupportedException(getClass().getSimpleName(), "shared quotas");
     }
 
+    /**
+     * Whether bank counters are shared by every instance on this store: then instances add their increments
+     * ({@link #addBankCounters}) and read totals back ({@link #bankCounters(String)}) instead of saving snapshots.
+     */
+    default boolean sharesCounters() {
+        return false;
+    }
+
+    /** One bank's counters; by default read from {@link #bankCounters()}. */
+    default java.util.Map<String, Long> bankCounters(String bankId) {
+        return bankCounters().getOrDefault(bankId, java.util.Map.of());
+    }
+
+    /**
+     * Adds increments to banks' counters and drops daily counters ({@code key@yyyy-mm-dd}) dated before
+     * {@code keepDailyFrom}. Only called when {@link #sharesCounters()}.
+     */
+    default void addBankCounters(java.util.Map<String, java.util.Map<String, Long>> increments,
+            java.time.LocalDate keepDailyFrom) {
+        throw new io.astrocyte.CapabilityNotSupportedException(getClass().getSimpleName(), "shared bank counters");
+    }
+
+    /** Forgets a purged bank's counters. Only called when {@link #sharesCounters()}. */
+    default void deleteBankCounters(String bankId) {
+        throw new io.astrocyte.CapabilityNotSupportedException(getClass().getSimpleName(), "shared bank counters");
+    }
+
     default java.util.Map<String, java.util.Map<String, Long>> bankCounters() {
         return java.util.Map.of();
     }

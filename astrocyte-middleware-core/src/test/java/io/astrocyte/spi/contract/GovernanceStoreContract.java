@@ -201,4 +201,24 @@ public abstract class GovernanceStoreContract {
             pool.shutdown();
         }
     }
+
+    @Test
+    void sharedBankCountersAddUpAcrossInstances() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(shared(), "this store belongs to one process");
+        GovernanceStore one = open();
+        GovernanceStore two = open();
+        assertThat(one.sharesCounters()).isTrue();
+        java.time.LocalDate keep = java.time.LocalDate.of(2026, 7, 1);
+        one.addBankCounters(java.util.Map.of("diary", java.util.Map.of("retains", 3L, "retains@2026-06-01", 3L)), keep
+                .minusDays(60));
+        two.addBankCounters(java.util.Map.of("diary", java.util.Map.of("retains", 4L, "retains@2026-07-01", 4L)), keep
+                .minusDays(60));
+        assertThat(one.bankCounters("diary")).containsEntry("retains", 7L).containsEntry("retains@2026-06-01", 3L);
+        two.addBankCounters(java.util.Map.of("diary", java.util.Map.of("recalls", 1L)), keep);
+        assertThat(one.bankCounters("diary")).as("daily counters before the kept days are dropped")
+                .containsEntry("retains", 7L).containsEntry("retains@2026-07-01", 4L)
+                .doesNotContainKey("retains@2026-06-01").containsEntry("recalls", 1L);
+        one.deleteBankCounters("diary");
+        assertThat(two.bankCounters()).doesNotContainKey("diary");
+    }
 }
