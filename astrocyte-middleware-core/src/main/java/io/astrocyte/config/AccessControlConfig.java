@@ -18,9 +18,17 @@ import java.util.Map;
  * @param policyProviderConfig its settings
  * @param policyMode           how the provider's answers combine with the grants (default
  *                             {@code config_then_external}); ignored without a provider
+ * @param grantCacheMillis     [Java] how long grants read from the governance store are reused (default 2000); a
+ *                             grant changed through this instance applies at once, one changed on another replica
+ *                             within this time. 0 reads the store on every check
  */
 public record AccessControlConfig(Boolean enabled, DefaultPolicy defaultPolicy, String policyProvider,
-        Map<String, Object> policyProviderConfig, PolicyMode policyMode) {
+        Map<String, Object> policyProviderConfig, PolicyMode policyMode, Integer grantCacheMillis) {
+
+    public AccessControlConfig(Boolean enabled, DefaultPolicy defaultPolicy, String policyProvider,
+            Map<String, Object> policyProviderConfig, PolicyMode policyMode) {
+        this(enabled, defaultPolicy, policyProvider, policyProviderConfig, policyMode, null);
+    }
 
     public enum DefaultPolicy {
         @JsonProperty("owner_only") OWNER_ONLY,
@@ -46,6 +54,11 @@ public record AccessControlConfig(Boolean enabled, DefaultPolicy defaultPolicy, 
         policyProviderConfig = policyProviderConfig == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(policyProviderConfig));
         policyMode = policyMode == null ? PolicyMode.CONFIG_THEN_EXTERNAL : policyMode;
+        grantCacheMillis = grantCacheMillis == null ? 2000 : grantCacheMillis;
+        if (grantCacheMillis < 0) {
+            throw new io.astrocyte.ConfigException("access_control.grant_cache_millis: must not be negative, got "
+                    + grantCacheMillis);
+        }
     }
 
     /** Access control switched off: the explicit opt-out (any identified caller reaches any bank). */

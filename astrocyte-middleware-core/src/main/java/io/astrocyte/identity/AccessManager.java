@@ -73,6 +73,9 @@ public final class AccessManager {
             throw new InvalidRequestException("permissions", "name at least one permission");
         }
         AccessGrant stored = store().addGrant(grant);
+        if (grants != null) {
+            grants.storedGrantsChanged();
+        }
         audit("grant", grant, by, stored.permissions());
         return stored;
     }
@@ -86,6 +89,9 @@ public final class AccessManager {
     public Optional<AccessGrant> revoke(AccessGrant grant, AstrocyteContext by) {
         requireAdmin(grant, by);
         Optional<AccessGrant> left = store().removeGrant(grant);
+        if (grants != null) {
+            grants.storedGrantsChanged();
+        }
         audit("revoke", grant, by, left.map(AccessGrant::permissions).orElse(java.util.Set.of()));
         return left;
     }

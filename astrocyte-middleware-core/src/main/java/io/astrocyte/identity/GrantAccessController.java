@@ -43,6 +43,7 @@ public final class GrantAccessController implements AccessController {
     private final List<AccessGrant> configGrants;
     private final List<AccessGrant> runtimeGrants = new CopyOnWriteArrayList<>();
     private final GovernanceStore governance;
+    private final GovernanceReads reads;
     private final BankResolver conventions;
 
     /** @param governance where owners and API grants live; may be {@code null} unless the policy is {@code owner_only} */
@@ -57,6 +58,7 @@ public final class GrantAccessController implements AccessController {
         this.config = config;
         this.configGrants = List.copyOf(grants);
         this.governance = governance;
+        this.reads = governance == null ? null : new GovernanceReads(governance, config.grantCacheMillis());
         if (config.enabled() && config.defaultPolicy() == AccessControlConfig.DefaultPolicy.OWNER_ONLY
                 && governance == null) {
             throw new ConfigException("access_control.default_policy owner_only needs a governance store");
@@ -111,11 +113,11 @@ public final class GrantAccessController implements AccessController {
                     "access control is disabled");
         }
         if (claimOwnership && ownerOnly() && permission == Permission.WRITE && !conventions.isConventionBank(bankId)
-                && governance.owner(bankId).isEmpty()) {
+                && reads.owner(bankId).isEmpty()) {
             // A bank written on someone's behalf belongs to them, not to the agent doing the writing.
             // Convention banks are never claimed: user-alice belongs to user:alice whoever writes first.
             ActorIdentity owner = context.onBehalfOf() != null ? context.onBehalfOf() : context.actor();
-            governance.claimOwner(bankId, owner.grantKey());
+            reads.claimOwner(bankId, owner.grantKey());
         }
         Set<Permission> effective = permissions(context.actor(), bankId);
         if (context.onBehalfOf() != null) {
@@ -145,7 +147,7 @@ public final class GrantAccessController implements AccessController {
                         + permission.wireName() + "]}");
             }
         }
-        String owner = governance == null ? null : governance.owner(bankId).orElse(null);
+        String owner = reads == null ? null : reads.owner(bankId).orElse(null);
         return "allow it with access_grants: [" + String.join(", ", missing) + "]"
                 + " in the configuration, or Astrocyte.access().grant(...) by "
                 + (owner != null ? "the bank's owner " + owner + " or " : "") + "an admin of the bank";
@@ -160,7 +162,7 @@ public final class GrantAccessController implements AccessController {
         List<String> keys = principalKeys(identity);
         Set<Permission> out = EnumSet.noneOf(Permission.class);
         if (ownerOnly() && (conventions.isConventionBankOf(identity, bankId)
-                || governance.owner(bankId).map(identity.grantKey()::equals).orElse(false))) {
+                || reads.owner(bankId).map(identity.grantKey()::equals).orElse(false))) {
             out.addAll(EnumSet.allOf(Permission.class));
         }
         for (AccessGrant g : allGrants()) {
@@ -191,11 +193,18 @@ public final class GrantAccessController implements AccessController {
     /** Configured, stored and runtime grants, in that order. */
     public List<AccessGrant> allGrants() {
         List<AccessGrant> all = new ArrayList<>(configGrants);
-        if (governance != null) {
-            all.addAll(governance.grants());
+        if (reads != null) {
+            all.addAll(reads.grants());
         }
         all.addAll(runtimeGrants);
         return all;
+    }
+
+    /** A stored grant was added or revoked through this instance: checks read the grants again. */
+    void storedGrantsChanged() {
+        if (reads != null) {
+            reads.grantsChanged();
+        }
     }
 
     List<AccessGrant> configGrants() {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle [options]}.
+ * {@code java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle|governance [options]}.
  *
  * <pre>
  * locomo  --data PATH (default ../shared/data/locomo/locomo10.json)  --out DIR (default benchmarks/target/results)
@@ -24,6 +24,7 @@ import java.util.Map;
  *         --hashing-sizes 1000000 (hashing embedder, default none)  --queries N (default 300)
  *         --retains N (default 2000; 0 skips the retain measurement)
  * export  --out DIR  --sizes 10000,25000,50000,100000  --repeats N (default 3)  --label NAME (default current)
+ * governance --out DIR  --calls 2000  --postgres-url jdbc:postgresql://127.0.0.1:5432/test  --redis-url redis://127.0.0.1:6379
  * lifecycle --out DIR  --memories 100000  --repeats 3  --recall-memories 10000  --queries 4000  --embedder hashing|minilm
  * soak    --out DIR  --minutes N (default 10)  --threads N (default 8)  --initial N (default 10000)
  *         --embedder minilm|hashing (default minilm)  --data DIR (default a fresh folder, deleted after)
@@ -35,8 +36,8 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("locomo", "speed", "soak", "export", "lifecycle").contains(args[0])) {
-            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle [--option value ...]");
+        if (args.length == 0 || !List.of("locomo", "speed", "soak", "export", "lifecycle", "governance").contains(args[0])) {
+            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle|governance [--option value ...]");
             System.exit(2);
         }
         Map<String, String> opts = options(args);
@@ -57,6 +58,12 @@ public final class BenchmarkMain {
                     .ExportScaleBenchmark.Options(out, sizes(opts.getOrDefault("sizes", "10000,25000,50000,100000")),
                     Integer.parseInt(opts.getOrDefault("repeats", "3")), opts.getOrDefault("label", "current"),
                     command), System.out).run();
+        } else if (args[0].equals("governance")) {
+            new io.astrocyte.benchmarks.replicas.SharedGovernanceBenchmark(new io.astrocyte.benchmarks.replicas
+                    .SharedGovernanceBenchmark.Options(out, opts.getOrDefault("postgres-url",
+                            "jdbc:postgresql://127.0.0.1:5432/test"), opts.getOrDefault("redis-url",
+                            "redis://127.0.0.1:6379"), Integer.parseInt(opts.getOrDefault("calls", "2000")), command),
+                    System.out).run();
         } else if (args[0].equals("lifecycle")) {
             try (Embedder embedder = embedder(opts.getOrDefault("embedder", "hashing"))) {
                 new io.astrocyte.benchmarks.lifecycle.LifecycleBenchmark(new io.astrocyte.benchmarks.lifecycle
