@@ -1,0 +1,57 @@
+package io.astrocyte.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code memory-server.*}: who may call the server. Each API key is stored as its SHA-256 (hex), never in clear,
+ * and maps to the principal its calls act as; a request's identity comes only from its key, never from its body.
+ */
+@ConfigurationProperties("memory-server")
+public class ServerProperties {
+
+    /** API keys: {@code sha256} of the key and the {@code principal} it authenticates, e.g. {@code user:alice}. */
+    private List<ApiKey> apiKeys = new ArrayList<>();
+
+    /** Largest request body accepted, in bytes (larger ones get 413). */
+    private long maxBodyBytes = 1_048_576;
+
+    public List<ApiKey> getApiKeys() {
+        return apiKeys;
+    }
+
+    public void setApiKeys(List<ApiKey> apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    public long getMaxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public void setMaxBodyBytes(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** One API key: its SHA-256 in hex and its principal. */
+    public static class ApiKey {
+        private String sha256;
+        private String principal;
+
+        public String getSha256() {
+            return sha256;
+        }
+
+        public void setSha256(String sha256) {
+            this.sha256 = sha256;
+        }
+
+        public String getPrincipal() {
+            return principal;
+        }
+
+        public void setPrincipal(String principal) {
+            this.principal = principal;
+        }
+    }
+}
