@@ -1,0 +1,129 @@
+package io.astrocyte.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Real responses of every implemented path, validated by a JSON Schema validator against the schemas the upstream
+ * gateway's OpenAPI document gives them ({@code ../shared/data/upstream-openapi/openapi.json}, read at run time).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UpstreamContractTest {
+
+    private static final Path OPENAPI = Path.of("../../shared/data/upstream-openapi/openapi.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private ConfigurableApplicationContext server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String base;
+    private JsonNode openapi;
+    private SchemaRegistry registry;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path doc = OPENAPI.toAbsolutePath().normalize();
+        if (!Files.exists(doc)) {
+            doc = Path.of("../shared/data/upstream-openapi/openapi.json").toAbsolutePath().normalize();
+        }
+        Assumptions.assumeTrue(Files.exists(doc), "the upstream OpenAPI document is not beside the project ("
+                + doc + "); clone the project next to ../shared");
+        openapi = JSON.readTree(doc.toFile());
+        String uri = doc.toUri().toString();
+        JsonNode root = openapi;
+        registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemas(java.util.Map.of(uri, root.toString())));
+        docUri = uri;
+        server = new SpringApplicationBuilder(AstrocyteServer.class).properties("server.port=0",
+                "astrocyte.data-dir=" + dir, "astrocyte.embedding-provider=hashing",
+                "memory-server.api-keys[0].sha256=" + ApiKeys.sha256("alice-key"),
+                "memory-server.api-keys[0].principal=user:alice").run();
+        base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+    }
+
+    private String docUri;
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Schema schema(String name) {
+        return registry.getSchema(SchemaLocation.of(docUri + "#/components/schemas/" + name));
+    }
+
+    /** The schema the document gives a path's 200 response. */
+    private String responseSchema(String path, String method) {
+        String ref = openapi.get("paths").get(path).get(method).get("responses").get("200").get("content")
+                .get("application/json").get("schema").get("$ref").asText();
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    private void valid(String schemaName, String body) {
+        JsonNode node = JSON.readTree(body);
+        List<com.networknt.schema.Error> errors = schema(schemaName).validate(node);
+        assertThat(errors).as(schemaName + " for " + body).isEmpty();
+    }
+
+    private String call(String method, String path, String body, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", "alice-key")
+                .header("Content-Type", "application/json");
+        b = body == null ? b.GET() : b.POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(expected);
+        return r.body();
+    }
+
+    @Test
+    void theValidatorRefusesWhatTheDocumentDoesNotAllow() {
+        assertThat(schema("RetainResult").validate(JSON.readTree("{}"))).as("stored is required").isNotEmpty();
+        assertThat(schema("RecallResult").validate(JSON.readTree(
+                "{\"hits\":[{\"text\":1,\"score\":\"high\"}],\"total_available\":1,\"truncated\":false}")))
+                .as("a hit's text is a string and its score a number, through the $ref to MemoryHit").isNotEmpty();
+    }
+
+    @Test
+    void everyImplementedPathAnswersWhatTheUpstreamDocumentSays() throws Exception {
+        String retained = call("POST", "/v1/retain", "{\"bank_id\":\"user-alice\",\"content\":\"Alice moved to Leeds"
+                + " in May\",\"tags\":[\"home\"],\"metadata\":{\"source\":\"chat\"}}", 200);
+        valid(responseSchema("/v1/retain", "post"), retained);
+        valid(responseSchema("/v1/recall", "post"), call("POST", "/v1/recall",
+                "{\"bank_id\":\"user-alice\",\"query\":\"where does Alice live\"}", 200));
+        valid(responseSchema("/v1/reflect", "post"), call("POST", "/v1/reflect",
+                "{\"bank_id\":\"user-alice\",\"query\":\"Where does Alice live?\"}", 200));
+        valid(responseSchema("/v1/history", "post"), call("POST", "/v1/history",
+                "{\"bank_id\":\"user-alice\",\"query\":\"Leeds\",\"as_of\":\"2030-01-01T00:00:00Z\"}", 200));
+        String id = JSON.readTree(retained).get("memory_id").asText();
+        valid(responseSchema("/v1/forget", "post"), call("POST", "/v1/forget",
+                "{\"bank_id\":\"user-alice\",\"memory_ids\":[\"" + id + "\"]}", 200));
+        valid(responseSchema("/live", "get"), call("GET", "/live", null, 200));
+        valid(responseSchema("/health", "get"), call("GET", "/health", null, 200));
+        valid("ErrorDetail", call("POST", "/v1/recall", "{\"bank_id\":\"user-alice\",\"query\":7}", 400));
+        valid("ErrorDetail", call("POST", "/v1/compile", "{}", 501));
+    }
+}
