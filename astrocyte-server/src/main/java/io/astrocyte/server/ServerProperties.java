@@ -14,6 +14,31 @@ public class ServerProperties {
     /** API keys: {@code sha256} of the key and the {@code principal} it authenticates, e.g. {@code user:alice}. */
     private List<ApiKey> apiKeys = new ArrayList<>();
 
+    /**
+     * SHA-256 (hex) of the {@code X-Admin-Token} that {@code /v1/admin/*} requires. Unset, admin routes answer only
+     * requests from this machine (loopback) and 403 to everyone else.
+     */
+    private String adminTokenSha256;
+
+    /** The principal admin routes act as; the server grants it every permission on every bank. */
+    private String adminPrincipal = "service:memory-server-admin";
+
+    public String getAdminTokenSha256() {
+        return adminTokenSha256;
+    }
+
+    public void setAdminTokenSha256(String adminTokenSha256) {
+        this.adminTokenSha256 = adminTokenSha256;
+    }
+
+    public String getAdminPrincipal() {
+        return adminPrincipal;
+    }
+
+    public void setAdminPrincipal(String adminPrincipal) {
+        this.adminPrincipal = adminPrincipal;
+    }
+
     /** Largest request body accepted, in bytes (larger ones get 413). */
     private long maxBodyBytes = 1_048_576;
 

@@ -125,5 +125,24 @@ class UpstreamContractTest {
         valid(responseSchema("/health", "get"), call("GET", "/health", null, 200));
         valid("ErrorDetail", call("POST", "/v1/recall", "{\"bank_id\":\"user-alice\",\"query\":7}", 400));
         valid("ErrorDetail", call("POST", "/v1/compile", "{}", 501));
+
+        valid(responseSchema("/v1/admin/banks/{bank_id}/hold", "post"), call("POST", "/v1/admin/banks/user-alice/hold",
+                "{\"hold_id\":\"case-1\",\"reason\":\"dispute\",\"set_by\":\"counsel\"}", 200));
+        valid(responseSchema("/v1/admin/banks/{bank_id}/hold", "get"), call("GET", "/v1/admin/banks/user-alice/hold",
+                null, 200));
+        valid(responseSchema("/v1/admin/banks/{bank_id}/hold/{hold_id}", "delete"), delete(
+                "/v1/admin/banks/user-alice/hold/case-1"));
+        valid(responseSchema("/v1/admin/banks/{bank_id}/health", "get"), call("GET",
+                "/v1/admin/banks/user-alice/health", null, 200));
+        valid(responseSchema("/v1/admin/banks/health", "get"), call("GET", "/v1/admin/banks/health", null, 200));
+        valid(responseSchema("/v1/admin/lifecycle", "post"), call("POST", "/v1/admin/lifecycle",
+                "{\"bank_id\":\"user-alice\"}", 200));
+    }
+
+    private String delete(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return r.body();
     }
 }
