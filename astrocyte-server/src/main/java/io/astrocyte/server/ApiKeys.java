@@ -12,16 +12,19 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Authenticates a request by its {@code X-Api-Key} (or {@code Authorization: Bearer <key>}): the key's SHA-256 must
- * be configured, and the call acts as that key's principal. Keys are compared by digest, so the configuration never
- * holds a usable key. A request without a known key is refused with 401.
+ * Authenticates a request: by its {@code X-Api-Key} (or {@code Authorization: Bearer <key>}), whose SHA-256 must be
+ * configured, acting as that key's principal; or by a JWT bearer token ({@code Authorization: Bearer <a.b.c>}) when
+ * {@code memory-server.jwt} is configured, acting as the principal its claims name. Keys are compared by digest, so
+ * the configuration never holds a usable key. Anything else is refused with 401, without saying more than that.
  */
 @Component
 public class ApiKeys {
 
     private final Map<String, String> principalByDigest = new HashMap<>();
+    private final org.springframework.security.oauth2.jwt.JwtDecoder jwt;
 
     public ApiKeys(ServerProperties properties) {
+        this.jwt = JwtDecoders.of(properties.getJwt());
         for (ServerProperties.ApiKey k : properties.getApiKeys()) {
             if (k.getSha256() == null || !k.getSha256().matches("[0-9a-fA-F]{64}") || k.getPrincipal() == null
                     || k.getPrincipal().isBlank()) {
@@ -37,6 +40,13 @@ public class ApiKeys {
         String key = apiKey;
         if ((key == null || key.isBlank()) && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             key = authorization.substring(7).trim();
+            if (jwt != null && key.chars().filter(c -> c == '.').count() == 2) {
+                try {
+                    return io.astrocyte.identity.JwtClaims.context(jwt.decode(key).getClaims());
+                } catch (org.springframework.security.oauth2.jwt.JwtException e) {
+                    throw new AuthorizationException("invalid bearer token");
+                }
+            }
         }
         if (key == null || key.isBlank()) {
             throw new AuthorizationException("no credentials: send X-Api-Key");

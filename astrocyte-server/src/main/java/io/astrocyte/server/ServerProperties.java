@@ -42,6 +42,56 @@ public class ServerProperties {
     /** Largest request body accepted, in bytes (larger ones get 413). */
     private long maxBodyBytes = 1_048_576;
 
+    private final Jwt jwt = new Jwt();
+
+    public Jwt getJwt() {
+        return jwt;
+    }
+
+    /**
+     * JWT bearer tokens: signed with {@code secret} (HS256, at least 32 bytes) or by a key of {@code jwks-uri}
+     * ({@code https:} or {@code file:}); {@code audience} and {@code issuer}, when set, must match. The token's
+     * claims name the principal (a user by {@code oid}/{@code sub}, an application by {@code appid}/{@code azp}).
+     */
+    public static class Jwt {
+        private String secret;
+        private String jwksUri;
+        private String audience;
+        private String issuer;
+
+        public String getSecret() {
+            return secret;
+        }
+
+        public void setSecret(String secret) {
+            this.secret = secret;
+        }
+
+        public String getJwksUri() {
+            return jwksUri;
+        }
+
+        public void setJwksUri(String jwksUri) {
+            this.jwksUri = jwksUri;
+        }
+
+        public String getAudience() {
+            return audience;
+        }
+
+        public void setAudience(String audience) {
+            this.audience = audience;
+        }
+
+        public String getIssuer() {
+            return issuer;
+        }
+
+        public void setIssuer(String issuer) {
+            this.issuer = issuer;
+        }
+    }
+
     public List<ApiKey> getApiKeys() {
         return apiKeys;
     }

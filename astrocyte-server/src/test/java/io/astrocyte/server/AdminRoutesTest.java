@@ -19,8 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminRoutesTest {
 
+    /** Static, so that it exists before {@code @BeforeAll} starts the server (a per-class instance field is not). */
     @TempDir
-    Path dir;
+    static Path dir;
 
     private ConfigurableApplicationContext server;
     private final HttpClient http = HttpClient.newHttpClient();

@@ -34,8 +34,9 @@ class UpstreamContractTest {
     private static final Path OPENAPI = Path.of("../../shared/data/upstream-openapi/openapi.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Static, so that it exists before {@code @BeforeAll} starts the server (a per-class instance field is not). */
     @TempDir
-    Path dir;
+    static Path dir;
 
     private ConfigurableApplicationContext server;
     private final HttpClient http = HttpClient.newHttpClient();
