@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle|governance [options]}.
+ * {@code java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle|governance|server [options]}.
  *
  * <pre>
  * locomo  --data PATH (default ../shared/data/locomo/locomo10.json)  --out DIR (default benchmarks/target/results)
@@ -25,6 +25,7 @@ import java.util.Map;
  *         --retains N (default 2000; 0 skips the retain measurement)
  * export  --out DIR  --sizes 10000,25000,50000,100000  --repeats N (default 3)  --label NAME (default current)
  * governance --out DIR  --calls 2000  --postgres-url jdbc:postgresql://127.0.0.1:5432/test  --redis-url redis://127.0.0.1:6379
+ * server  --out DIR  --server-jar astrocyte-server/target/astrocyte-server.jar  --memories 10000  --seconds 10
  * lifecycle --out DIR  --memories 100000  --repeats 3  --recall-memories 10000  --queries 4000  --embedder hashing|minilm
  * soak    --out DIR  --minutes N (default 10)  --threads N (default 8)  --initial N (default 10000)
  *         --embedder minilm|hashing (default minilm)  --data DIR (default a fresh folder, deleted after)
@@ -36,8 +37,8 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("locomo", "speed", "soak", "export", "lifecycle", "governance").contains(args[0])) {
-            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle|governance [--option value ...]");
+        if (args.length == 0 || !List.of("locomo", "speed", "soak", "export", "lifecycle", "governance", "server").contains(args[0])) {
+            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle|governance|server [--option value ...]");
             System.exit(2);
         }
         Map<String, String> opts = options(args);
@@ -58,6 +59,11 @@ public final class BenchmarkMain {
                     .ExportScaleBenchmark.Options(out, sizes(opts.getOrDefault("sizes", "10000,25000,50000,100000")),
                     Integer.parseInt(opts.getOrDefault("repeats", "3")), opts.getOrDefault("label", "current"),
                     command), System.out).run();
+        } else if (args[0].equals("server")) {
+            new io.astrocyte.benchmarks.server.ServerLoadBenchmark(new io.astrocyte.benchmarks.server.ServerLoadBenchmark
+                    .Options(out, Path.of(opts.getOrDefault("server-jar", "astrocyte-server/target/astrocyte-server.jar")),
+                    Integer.parseInt(opts.getOrDefault("memories", "10000")),
+                    Integer.parseInt(opts.getOrDefault("seconds", "10")), command), System.out).run();
         } else if (args[0].equals("governance")) {
             new io.astrocyte.benchmarks.replicas.SharedGovernanceBenchmark(new io.astrocyte.benchmarks.replicas
                     .SharedGovernanceBenchmark.Options(out, opts.getOrDefault("postgres-url",
