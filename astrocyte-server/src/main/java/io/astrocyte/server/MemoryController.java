@@ -20,12 +20,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The memory verbs of REST {@code /v1} (SPEC §1.11), with the upstream gateway's request and response bodies. Every
- * call acts as the principal its API key authenticates; the body never names who is calling.
+ * call acts as the caller {@link CallerResolver} authenticates; the body never names who is calling.
  */
 @RestController
 public class MemoryController {
@@ -34,22 +33,13 @@ public class MemoryController {
     static final int MAX_RESULTS = 1000;
 
     private final Astrocyte brain;
-    private final ApiKeys keys;
 
-    public MemoryController(Astrocyte brain, ApiKeys keys) {
+    public MemoryController(Astrocyte brain) {
         this.brain = brain;
-        this.keys = keys;
-    }
-
-    private AstrocyteContext who(String apiKey, String authorization) {
-        return keys.authenticate(apiKey, authorization);
     }
 
     @PostMapping("/v1/retain")
-    public Map<String, Object> retain(@RequestBody Map<String, Object> body,
-            @RequestHeader(value = "X-Api-Key", required = false) String apiKey,
-            @RequestHeader(value = "Authorization", required = false) String authorization) {
-        AstrocyteContext context = who(apiKey, authorization);
+    public Map<String, Object> retain(@RequestBody Map<String, Object> body, AstrocyteContext context) {
         RetainRequest.Builder b = RetainRequest.builder(Bodies.text(body, "bank_id", true),
                 Bodies.text(body, "content", true));
         Map<String, Object> metadata = Bodies.object(body, "metadata");
@@ -74,10 +64,7 @@ public class MemoryController {
     }
 
     @PostMapping("/v1/recall")
-    public Map<String, Object> recall(@RequestBody Map<String, Object> body,
-            @RequestHeader(value = "X-Api-Key", required = false) String apiKey,
-            @RequestHeader(value = "Authorization", required = false) String authorization) {
-        AstrocyteContext context = who(apiKey, authorization);
+    public Map<String, Object> recall(@RequestBody Map<String, Object> body, AstrocyteContext context) {
         RecallRequest.Builder b = RecallRequest.builder(Bodies.text(body, "query", true))
                 .bankId(Bodies.text(body, "bank_id", false)).banks(Bodies.strings(body, "banks"))
                 .maxTokens(Bodies.integer(body, "max_tokens")).tags(Bodies.strings(body, "tags"));
@@ -95,10 +82,7 @@ public class MemoryController {
     }
 
     @PostMapping("/v1/reflect")
-    public Map<String, Object> reflect(@RequestBody Map<String, Object> body,
-            @RequestHeader(value = "X-Api-Key", required = false) String apiKey,
-            @RequestHeader(value = "Authorization", required = false) String authorization) {
-        AstrocyteContext context = who(apiKey, authorization);
+    public Map<String, Object> reflect(@RequestBody Map<String, Object> body, AstrocyteContext context) {
         ReflectRequest.Builder b = ReflectRequest.builder(Bodies.text(body, "query", true))
                 .bankId(Bodies.text(body, "bank_id", true)).maxTokens(Bodies.integer(body, "max_tokens"));
         Boolean sources = Bodies.bool(body, "include_sources");
@@ -114,10 +98,7 @@ public class MemoryController {
     }
 
     @PostMapping("/v1/forget")
-    public Map<String, Object> forget(@RequestBody Map<String, Object> body,
-            @RequestHeader(value = "X-Api-Key", required = false) String apiKey,
-            @RequestHeader(value = "Authorization", required = false) String authorization) {
-        AstrocyteContext context = who(apiKey, authorization);
+    public Map<String, Object> forget(@RequestBody Map<String, Object> body, AstrocyteContext context) {
         String bank = Bodies.text(body, "bank_id", true);
         String scope = Bodies.text(body, "scope", false);
         List<String> ids = Bodies.strings(body, "memory_ids");
@@ -139,10 +120,7 @@ public class MemoryController {
     }
 
     @PostMapping("/v1/history")
-    public Map<String, Object> history(@RequestBody Map<String, Object> body,
-            @RequestHeader(value = "X-Api-Key", required = false) String apiKey,
-            @RequestHeader(value = "Authorization", required = false) String authorization) {
-        AstrocyteContext context = who(apiKey, authorization);
+    public Map<String, Object> history(@RequestBody Map<String, Object> body, AstrocyteContext context) {
         String asOf = Bodies.text(body, "as_of", true);
         Instant at;
         try {

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** With an admin token configured, admin routes need it; a held bank refuses forgets through /v1/forget. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -23,18 +21,16 @@ class AdminRoutesTest {
     @TempDir
     static Path dir;
 
-    private ConfigurableApplicationContext server;
+    private TestServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private String base;
 
     @BeforeAll
     void start() {
-        server = new SpringApplicationBuilder(AstrocyteServer.class).properties("server.port=0",
-                "astrocyte.data-dir=" + dir, "astrocyte.embedding-provider=hashing",
-                "memory-server.admin-token-sha256=" + ApiKeys.sha256("admin-secret"),
-                "memory-server.api-keys[0].sha256=" + ApiKeys.sha256("alice-key"),
-                "memory-server.api-keys[0].principal=user:alice").run();
-        base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+        String[] key = TestServer.key(0, "alice-key", "user:alice");
+        server = new TestServer(dir, "memory-server.admin-token-sha256=" + ApiKeys.sha256("admin-secret"), key[0],
+                key[1]);
+        base = server.base;
     }
 
     @AfterAll

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** The auth matrix with JWT bearer tokens: none, forged, expired, wrong audience, valid, and another user's bank. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,16 +30,14 @@ class JwtAuthTest {
     @TempDir
     static Path dir;
 
-    private ConfigurableApplicationContext server;
+    private TestServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private String base;
 
     @BeforeAll
     void start() {
-        server = new SpringApplicationBuilder(AstrocyteServer.class).properties("server.port=0",
-                "astrocyte.data-dir=" + dir, "astrocyte.embedding-provider=hashing",
-                "memory-server.jwt.secret=" + SECRET, "memory-server.jwt.audience=astrocyte").run();
-        base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+        server = new TestServer(dir, "memory-server.jwt.secret=" + SECRET, "memory-server.jwt.audience=astrocyte");
+        base = server.base;
     }
 
     @AfterAll

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The server on a random port over real HTTP: the verbs, identity from API keys only, errors as problem+json. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -27,22 +27,17 @@ class MemoryServerTest {
     @TempDir
     static Path dir;
 
-    private ConfigurableApplicationContext server;
+    private TestServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private String base;
 
     @BeforeAll
     void start() {
-        server = new SpringApplicationBuilder(AstrocyteServer.class).properties(
-                "server.port=0",
-                "astrocyte.data-dir=" + dir,
-                "astrocyte.embedding-provider=hashing",
-                "memory-server.max-body-bytes=4096",
-                "memory-server.api-keys[0].sha256=" + ApiKeys.sha256("alice-key"),
-                "memory-server.api-keys[0].principal=user:alice",
-                "memory-server.api-keys[1].sha256=" + ApiKeys.sha256("bob-key"),
-                "memory-server.api-keys[1].principal=user:bob").run();
-        base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+        List<String> props = new ArrayList<>(List.of("memory-server.max-body-bytes=4096"));
+        props.addAll(List.of(TestServer.key(0, "alice-key", "user:alice")));
+        props.addAll(List.of(TestServer.key(1, "bob-key", "user:bob")));
+        server = new TestServer(dir, props.toArray(String[]::new));
+        base = server.base;
     }
 
     @AfterAll

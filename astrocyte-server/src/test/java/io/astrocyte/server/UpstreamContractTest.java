@@ -19,8 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -38,7 +36,7 @@ class UpstreamContractTest {
     @TempDir
     static Path dir;
 
-    private ConfigurableApplicationContext server;
+    private TestServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private String base;
     private JsonNode openapi;
@@ -58,11 +56,8 @@ class UpstreamContractTest {
         registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 b -> b.schemas(java.util.Map.of(uri, root.toString())));
         docUri = uri;
-        server = new SpringApplicationBuilder(AstrocyteServer.class).properties("server.port=0",
-                "astrocyte.data-dir=" + dir, "astrocyte.embedding-provider=hashing",
-                "memory-server.api-keys[0].sha256=" + ApiKeys.sha256("alice-key"),
-                "memory-server.api-keys[0].principal=user:alice").run();
-        base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+        server = new TestServer(dir, TestServer.key(0, "alice-key", "user:alice"));
+        base = server.base;
     }
 
     private String docUri;

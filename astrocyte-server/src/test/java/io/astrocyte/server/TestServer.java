@@ -1,0 +1,36 @@
+package io.astrocyte.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real server on a random loopback port for tests: the feature-hashing embedder, a data folder of the test's
+ * own, and whatever else the test sets. Close it to stop the server.
+ */
+final class TestServer implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    final String base;
+
+    TestServer(Path dataDir, String... properties) {
+        List<String> all = new ArrayList<>(List.of("server.port=0", "astrocyte.data-dir=" + dataDir,
+                "astrocyte.embedding-provider=hashing"));
+        all.addAll(List.of(properties));
+        context = new SpringApplicationBuilder(AstrocyteServer.class).properties(all.toArray(String[]::new)).run();
+        base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** An API key setting pair for {@code memory-server.api-keys[index]}. */
+    static String[] key(int index, String key, String principal) {
+        return new String[] {"memory-server.api-keys[" + index + "].sha256=" + ApiKeys.sha256(key),
+            "memory-server.api-keys[" + index + "].principal=" + principal};
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
