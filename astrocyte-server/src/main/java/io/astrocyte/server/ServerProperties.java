@@ -42,6 +42,17 @@ public class ServerProperties {
     /** Largest request body accepted, in bytes (larger ones get 413). */
     private long maxBodyBytes = 1_048_576;
 
+    /** The principal MCP tools act as over stdio, where there is no HTTP request to authenticate. */
+    private String mcpPrincipal;
+
+    public String getMcpPrincipal() {
+        return mcpPrincipal;
+    }
+
+    public void setMcpPrincipal(String mcpPrincipal) {
+        this.mcpPrincipal = mcpPrincipal;
+    }
+
     private final Jwt jwt = new Jwt();
 
     public Jwt getJwt() {
