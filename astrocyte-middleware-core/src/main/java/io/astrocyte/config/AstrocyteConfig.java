@@ -38,6 +38,7 @@ import java.util.Set;
  * @param rateLimitStore     where rate-limit buckets live, e.g. {@code redis} (shared by replicas); {@code null} in
  *                           the process
  * @param rateLimitStoreConfig settings for it, e.g. {@code url}, {@code fail_mode}
+ * @param mcp                what the memory server's MCP tools offer
  */
 public record AstrocyteConfig(
         String providerTier,
@@ -69,7 +70,8 @@ public record AstrocyteConfig(
         String governanceStore,
         Map<String, Object> governanceStoreConfig,
         String rateLimitStore,
-        Map<String, Object> rateLimitStoreConfig) {
+        Map<String, Object> rateLimitStoreConfig,
+        McpConfig mcp) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -102,12 +104,13 @@ public record AstrocyteConfig(
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rateLimitStoreConfig));
         governance = governance == null ? GovernanceConfig.DEFAULT : governance;
         analytics = analytics == null ? AnalyticsConfig.DEFAULT : analytics;
+        mcp = mcp == null ? McpConfig.DEFAULT : mcp;
         grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
     }
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -247,6 +250,12 @@ public record AstrocyteConfig(
         return c.build();
     }
 
+    public AstrocyteConfig withMcp(McpConfig value) {
+        Copy c = new Copy(this);
+        c.mcp = value;
+        return c.build();
+    }
+
     public AstrocyteConfig withSignalQuality(SignalQualityConfig value) {
         Copy c = new Copy(this);
         c.signalQuality = value;
@@ -297,6 +306,7 @@ public record AstrocyteConfig(
         Map<String, Object> governanceStoreConfig;
         String rateLimitStore;
         Map<String, Object> rateLimitStoreConfig;
+        McpConfig mcp;
 
         Copy(AstrocyteConfig c) {
             providerTier = c.providerTier;
@@ -329,6 +339,7 @@ public record AstrocyteConfig(
             governanceStoreConfig = c.governanceStoreConfig;
             rateLimitStore = c.rateLimitStore;
             rateLimitStoreConfig = c.rateLimitStoreConfig;
+            mcp = c.mcp;
         }
 
         AstrocyteConfig build() {
@@ -336,7 +347,7 @@ public record AstrocyteConfig(
                     embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
                     accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation,
                     observability, hooks, signalQuality, lifecycle, governance, analytics, mipConfigPath,
-                    governanceStore, governanceStoreConfig, rateLimitStore, rateLimitStoreConfig);
+                    governanceStore, governanceStoreConfig, rateLimitStore, rateLimitStoreConfig, mcp);
         }
     }
 

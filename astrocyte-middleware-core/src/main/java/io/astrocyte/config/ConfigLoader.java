@@ -51,7 +51,7 @@ public final class ConfigLoader {
             "source_store_config", "observability.otel_enabled", "observability.prometheus_enabled",
             "observability.log_level", "identity.jwt_middleware",
             "sources", "deployment", "extraction_profiles", "signal_quality.quality_scoring",
-            "mcp", "memory_export_sinks", "outbound_transport", "evaluation", "multi_bank", "bank_templates");
+            "memory_export_sinks", "outbound_transport", "evaluation", "multi_bank", "bank_templates");
 
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     private static final ObjectMapper BINDER = JsonMapper.builder()

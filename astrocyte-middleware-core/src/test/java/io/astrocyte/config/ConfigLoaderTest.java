@@ -90,8 +90,28 @@ class ConfigLoaderTest {
                 .hasMessageContaining("not supported");
         assertThatThrownBy(() -> load("identity: {jwt_middleware: {enabled: true}}"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("identity.jwt_middleware");
-        assertThatThrownBy(() -> load("mcp: {expose_forget: true}")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("mcp");
+        assertThatThrownBy(() -> load("multi_bank: {enabled: true}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("multi_bank");
+    }
+
+    @Test
+    void theMcpSectionHasTheSpecDefaultsAndChecksItsLimit() throws Exception {
+        McpConfig d = load("{}").mcp();
+        assertThat(d.exposeReflect()).isTrue();
+        assertThat(d.exposeForget()).isFalse();
+        assertThat(d.exposeAdmin()).isFalse();
+        assertThat(d.maxResultsLimit()).isEqualTo(50);
+        assertThat(d.principal()).isNull();
+        McpConfig c = load("mcp: {default_bank_id: team, expose_forget: true, max_results_limit: 7, principal: "
+                + "'user:alice'}").mcp();
+        assertThat(c.defaultBankId()).isEqualTo("team");
+        assertThat(c.exposeForget()).isTrue();
+        assertThat(c.maxResultsLimit()).isEqualTo(7);
+        assertThat(c.principal()).isEqualTo("user:alice");
+        assertThatThrownBy(() -> load("mcp: {max_results_limit: 5000}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("mcp.max_results_limit");
+        assertThatThrownBy(() -> load("mcp: {expose_forgot: true}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("mcp.expose_forgot");
     }
 
     @Test

@@ -2,9 +2,6 @@ package io.astrocyte.server;
 
 import io.astrocyte.Astrocyte;
 import io.astrocyte.AuthorizationException;
-import io.astrocyte.api.BankHealth;
-import io.astrocyte.api.LegalHold;
-import io.astrocyte.api.LifecycleResult;
 import io.astrocyte.identity.AccessGrant;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.identity.GlobPattern;
@@ -13,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +84,7 @@ public class AdminController {
             HttpServletRequest request) {
         authorize(token, request);
         List<Map<String, Object>> banks = new ArrayList<>();
-        brain.allBankHealth(admin).forEach(h -> banks.add(health(h)));
+        brain.allBankHealth(admin).forEach(h -> banks.add(AdminBodies.health(h)));
         return Map.of("banks", banks);
     }
 
@@ -96,7 +92,7 @@ public class AdminController {
     public Map<String, Object> bankHealth(@PathVariable String bankId,
             @RequestHeader(value = "X-Admin-Token", required = false) String token, HttpServletRequest request) {
         authorize(token, request);
-        return health(brain.bankHealth(bankId, admin));
+        return AdminBodies.health(brain.bankHealth(bankId, admin));
     }
 
     @GetMapping("/v1/admin/banks/{bankId}/hold")
@@ -113,15 +109,8 @@ public class AdminController {
         // The admin principal sets the hold; a body's set_by is only a name for the record, never an identity.
         String setBy = Bodies.text(body, "set_by", false);
         String reason = Bodies.text(body, "reason", true);
-        LegalHold h = brain.setLegalHold(bankId, Bodies.text(body, "hold_id", true),
-                setBy == null || setBy.isBlank() ? reason : reason + " (requested by " + setBy + ")", admin);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("hold_id", h.holdId());
-        out.put("bank_id", h.bankId());
-        out.put("reason", h.reason());
-        out.put("set_at", h.setAt().toString());
-        out.put("set_by", h.setBy());
-        return out;
+        return AdminBodies.hold(brain.setLegalHold(bankId, Bodies.text(body, "hold_id", true),
+                setBy == null || setBy.isBlank() ? reason : reason + " (requested by " + setBy + ")", admin));
     }
 
     @DeleteMapping("/v1/admin/banks/{bankId}/hold/{holdId}")
@@ -135,29 +124,6 @@ public class AdminController {
     public Map<String, Object> lifecycle(@RequestBody Map<String, Object> body,
             @RequestHeader(value = "X-Admin-Token", required = false) String token, HttpServletRequest request) {
         authorize(token, request);
-        LifecycleResult r = brain.runLifecycle(Bodies.text(body, "bank_id", true), admin);
-        List<Map<String, Object>> actions = new ArrayList<>();
-        r.actions().forEach(a -> actions.add(Map.of("memory_id", a.memoryId(), "action", a.action(),
-                "reason", a.reason())));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("archived_count", r.archivedCount());
-        out.put("deleted_count", r.deletedCount());
-        out.put("skipped_count", r.skippedCount());
-        out.put("actions", actions);
-        return out;
-    }
-
-    private static Map<String, Object> health(BankHealth h) {
-        List<Map<String, Object>> issues = new ArrayList<>();
-        h.issues().forEach(i -> issues.add(Map.of("severity", i.severity().name().toLowerCase(Locale.ROOT),
-                "code", i.code(), "message", i.message(), "recommendation", i.recommendation())));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("bank_id", h.bankId());
-        out.put("score", h.score());
-        out.put("status", h.status().name().toLowerCase(Locale.ROOT));
-        out.put("issues", issues);
-        out.put("metrics", h.metrics());
-        out.put("assessed_at", h.assessedAt().toString());
-        return out;
+        return AdminBodies.lifecycle(brain.runLifecycle(Bodies.text(body, "bank_id", true), admin));
     }
 }

@@ -68,6 +68,23 @@ final class Bodies {
         return out;
     }
 
+    /** An ISO-8601 instant ({@code 2026-01-02T03:04:05Z}) or offset date-time. */
+    static java.time.Instant instant(Map<String, Object> body, String field, boolean required) {
+        String v = text(body, field, required);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(v).toInstant();
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw new InvalidRequestException(field, "must be an ISO-8601 date-time");
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(Map<String, Object> body, String field) {
         Object v = body.get(field);

@@ -2,11 +2,12 @@ package io.astrocyte.server;
 
 import io.astrocyte.Astrocyte;
 import io.astrocyte.identity.AstrocyteContext;
+import io.astrocyte.config.McpConfig;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import java.util.List;
 import java.util.Map;
 import org.springframework.ai.mcp.server.webmvc.transport.WebMvcStreamableServerTransportProvider;
-import org.springframework.ai.tool.ToolCallbackProvider;
-import org.springframework.ai.tool.method.MethodToolCallbackProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The MCP server's tools and transports. Over streamable HTTP ({@code /mcp}) each request is authenticated like a
  * REST call by {@link McpAuthentication} and the caller rides in the MCP transport context to the tools. Over stdio
- * ({@code spring.ai.mcp.server.stdio=true}) there is no request to authenticate: the tools act as
- * {@code memory-server.mcp-principal}, which must then be set.
+ * ({@code --mcp-stdio}) there is no request to authenticate: the tools act as {@code mcp.principal}, which must then
+ * be set.
  */
 @Configuration(proxyBeanMethods = false)
 public class McpConfiguration {
@@ -25,19 +26,18 @@ public class McpConfiguration {
     static final String ENDPOINT = "/mcp";
 
     @Bean
-    ToolCallbackProvider astrocyteMcpTools(Astrocyte brain, ServerProperties properties,
+    List<SyncToolSpecification> astrocyteMcpTools(Astrocyte brain, MemoryVerbs verbs,
             @Value("${spring.ai.mcp.server.stdio:false}") boolean stdio) {
+        McpConfig mcp = brain.config().mcp();
         AstrocyteContext stdioCaller = null;
         if (stdio) {
-            String principal = properties.getMcpPrincipal();
-            if (principal == null || principal.isBlank()) {
-                throw new io.astrocyte.ConfigException("spring.ai.mcp.server.stdio=true needs"
-                        + " memory-server.mcp-principal: the identity the MCP tools act as");
+            if (mcp.principal() == null) {
+                throw new io.astrocyte.ConfigException("the MCP server over stdio needs mcp.principal"
+                        + " (astrocyte.mcp.principal): the identity its tools act as");
             }
-            stdioCaller = AstrocyteContext.of(principal);
+            stdioCaller = AstrocyteContext.of(mcp.principal());
         }
-        return MethodToolCallbackProvider.builder()
-                .toolObjects(new McpMemoryTools(brain, stdioCaller, MemoryController.MAX_RESULTS)).build();
+        return new McpMemoryTools(brain, verbs, mcp, stdioCaller).tools();
     }
 
     @Bean

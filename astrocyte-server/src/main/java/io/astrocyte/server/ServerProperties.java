@@ -42,15 +42,18 @@ public class ServerProperties {
     /** Largest request body accepted, in bytes (larger ones get 413). */
     private long maxBodyBytes = 1_048_576;
 
-    /** The principal MCP tools act as over stdio, where there is no HTTP request to authenticate. */
-    private String mcpPrincipal;
+    /**
+     * Folders {@code /v1/export} may write under and {@code /v1/import} may read under; empty means the
+     * {@code ASTROCYTE_PORTABILITY_ROOTS} environment variable (and with neither, both refuse every path).
+     */
+    private List<String> portabilityRoots = new ArrayList<>();
 
-    public String getMcpPrincipal() {
-        return mcpPrincipal;
+    public List<String> getPortabilityRoots() {
+        return portabilityRoots;
     }
 
-    public void setMcpPrincipal(String mcpPrincipal) {
-        this.mcpPrincipal = mcpPrincipal;
+    public void setPortabilityRoots(List<String> portabilityRoots) {
+        this.portabilityRoots = portabilityRoots;
     }
 
     private final Jwt jwt = new Jwt();

@@ -53,8 +53,7 @@ public class StatusController {
         return ResponseEntity.status(h.healthy() ? 200 : 503).body(out);
     }
 
-    @RequestMapping({"/health/ingest", "/v1/compile", "/v1/audit", "/v1/debug/recall", "/v1/export", "/v1/import",
-            "/v1/dsar/**", "/v1/graph/**", "/v1/mental-models", "/v1/mental-models/**", "/v1/observations/**",
+    @RequestMapping({"/health/ingest", "/v1/compile", "/v1/audit", "/v1/dsar/**", "/v1/graph/**", "/v1/mental-models", "/v1/mental-models/**", "/v1/observations/**",
             "/v1/ingest/**", "/v1/admin/banks", "/v1/admin/sources", "/v1/admin/tenants/**"})
     public ResponseEntity<ProblemDetail> notYet(HttpServletRequest request) {
         return ResponseEntity.status(501).body(Problems.problem(HttpStatus.NOT_IMPLEMENTED, request.getRequestURI()

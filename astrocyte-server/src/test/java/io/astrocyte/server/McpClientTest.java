@@ -91,8 +91,7 @@ class McpClientTest {
         // the server as the client's child process, speaking MCP on stdin/stdout; its logs go to stderr
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> server = List.of(java, "-cp", System.getProperty("java.class.path"),
-                AstrocyteServer.class.getName(), "--spring.ai.mcp.server.stdio=true",
-                "--spring.main.web-application-type=none", "--memory-server.mcp-principal=user:bob",
+                AstrocyteServer.class.getName(), "--mcp-stdio", "--astrocyte.mcp.principal=user:bob",
                 "--astrocyte.data-dir=" + stdioData, "--astrocyte.embedding-provider=hashing");
         JsonNode r = node(List.of("node", "stdio-client.mjs", new ObjectMapper().writeValueAsString(server)));
         assertThat(r.get("tools")).extracting(JsonNode::asText).contains("memory_retain", "memory_recall");

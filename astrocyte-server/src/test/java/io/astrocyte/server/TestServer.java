@@ -19,7 +19,9 @@ final class TestServer implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("server.port=0", "astrocyte.data-dir=" + dataDir,
                 "astrocyte.embedding-provider=hashing"));
         all.addAll(List.of(properties));
-        context = new SpringApplicationBuilder(AstrocyteServer.class).properties(all.toArray(String[]::new)).run();
+        // as command-line arguments, which outrank the server's application.properties (port 8080 among them)
+        context = new SpringApplicationBuilder(AstrocyteServer.class)
+                .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
         base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 

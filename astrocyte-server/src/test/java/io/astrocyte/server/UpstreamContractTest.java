@@ -56,7 +56,9 @@ class UpstreamContractTest {
         registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 b -> b.schemas(java.util.Map.of(uri, root.toString())));
         docUri = uri;
-        server = new TestServer(dir, TestServer.key(0, "alice-key", "user:alice"));
+        Files.createDirectories(dir.resolve("portable"));
+        String[] alice = TestServer.key(0, "alice-key", "user:alice");
+        server = new TestServer(dir, alice[0], alice[1], "memory-server.portability-roots=" + dir.resolve("portable"));
         base = server.base;
     }
 
@@ -76,7 +78,7 @@ class UpstreamContractTest {
     /** The schema the document gives a path's 200 response. */
     private String responseSchema(String path, String method) {
         String ref = openapi.get("paths").get(path).get(method).get("responses").get("200").get("content")
-                .get("application/json").get("schema").get("$ref").asText();
+                .get("application/json").get("schema").get("$ref").asString();
         return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
@@ -114,7 +116,19 @@ class UpstreamContractTest {
                 "{\"bank_id\":\"user-alice\",\"query\":\"Where does Alice live?\"}", 200));
         valid(responseSchema("/v1/history", "post"), call("POST", "/v1/history",
                 "{\"bank_id\":\"user-alice\",\"query\":\"Leeds\",\"as_of\":\"2030-01-01T00:00:00Z\"}", 200));
-        String id = JSON.readTree(retained).get("memory_id").asText();
+        String debug = call("POST", "/v1/debug/recall", "{\"bank_id\":\"user-alice\",\"query\":\"Leeds\"}", 200);
+        valid(responseSchema("/v1/debug/recall", "post"), debug);
+        assertThat(JSON.readTree(debug).get("result_count").asInt()).isEqualTo(1);
+        assertThat(debug).doesNotContain("Alice moved");
+        String file = dir.resolve("portable/alice.jsonl").toString();
+        valid(responseSchema("/v1/export", "post"), call("POST", "/v1/export", "{\"bank_id\":\"user-alice\","
+                + "\"path\":\"" + file + "\"}", 200));
+        assertThat(Files.readString(Path.of(file))).contains("Alice moved to Leeds");
+        String imported = call("POST", "/v1/import", "{\"bank_id\":\"user-alice\",\"path\":\"" + file + "\"}", 200);
+        valid(responseSchema("/v1/import", "post"), imported);
+        valid("ErrorDetail", call("POST", "/v1/export", "{\"bank_id\":\"user-alice\",\"path\":\"/etc/x.jsonl\"}",
+                422));
+        String id = JSON.readTree(retained).get("memory_id").asString();
         valid(responseSchema("/v1/forget", "post"), call("POST", "/v1/forget",
                 "{\"bank_id\":\"user-alice\",\"memory_ids\":[\"" + id + "\"]}", 200));
         valid(responseSchema("/live", "get"), call("GET", "/live", null, 200));
