@@ -36,6 +36,9 @@ public class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConf
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        return keys.authenticate(request.getHeader("X-Api-Key"), request.getHeader("Authorization"));
+        AstrocyteContext caller = keys.authenticate(request.getHeader("X-Api-Key"), request.getHeader("Authorization"),
+                request.getHeader("X-On-Behalf-Of"));
+        request.setAttribute(ApiKeys.CALLER_ATTRIBUTE, caller, NativeWebRequest.SCOPE_REQUEST);
+        return caller;
     }
 }

@@ -1,5 +1,6 @@
 package io.astrocyte.server;
 
+import io.astrocyte.AstrocyteException;
 import io.astrocyte.AuthorizationException;
 import io.astrocyte.identity.AstrocyteContext;
 import jakarta.servlet.FilterChain;
@@ -7,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -15,9 +17,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * for the transport's context extractor.
  */
 public class McpAuthentication extends OncePerRequestFilter {
-
-    /** The request attribute holding the authenticated {@link AstrocyteContext}. */
-    static final String CALLER_ATTRIBUTE = McpAuthentication.class.getName() + ".caller";
 
     private final ApiKeys keys;
     private final String endpoint;
@@ -38,16 +37,19 @@ public class McpAuthentication extends OncePerRequestFilter {
             throws ServletException, IOException {
         AstrocyteContext caller;
         try {
-            caller = keys.authenticate(request.getHeader("X-Api-Key"), request.getHeader("Authorization"));
+            caller = keys.authenticate(request.getHeader("X-Api-Key"), request.getHeader("Authorization"),
+                    request.getHeader("X-On-Behalf-Of"));
         } catch (AuthorizationException e) {
-            response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"send X-Api-Key or a bearer token\",\"error\":\"AuthorizationException\"}");
+            Problems.write(response, HttpStatus.UNAUTHORIZED, "send X-Api-Key or a bearer token",
+                    "AuthorizationException");
+            return;
+        } catch (AstrocyteException e) {
+            Problems.write(response, HttpStatus.valueOf(e.httpStatus()), e.getMessage(),
+                    e.getClass().getSimpleName());
             return;
         }
-        request.setAttribute(CALLER_ATTRIBUTE, caller);
+        request.setAttribute(ApiKeys.CALLER_ATTRIBUTE, caller);
         chain.doFilter(request, response);
     }
 }

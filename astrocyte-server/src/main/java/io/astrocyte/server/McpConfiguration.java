@@ -45,7 +45,7 @@ public class McpConfiguration {
             matchIfMissing = true)
     WebMvcStreamableServerTransportProvider webMvcStreamableServerTransportProvider() {
         return WebMvcStreamableServerTransportProvider.builder().mcpEndpoint(ENDPOINT)
-                .contextExtractor(request -> request.attribute(McpAuthentication.CALLER_ATTRIBUTE)
+                .contextExtractor(request -> request.attribute(ApiKeys.CALLER_ATTRIBUTE)
                         .map(caller -> McpTransportContext.create(Map.of(McpMemoryTools.CALLER, caller)))
                         .orElse(McpTransportContext.EMPTY))
                 .build();

@@ -2,6 +2,8 @@ package io.astrocyte.server;
 
 import io.astrocyte.AstrocyteException;
 import io.astrocyte.RateLimitedException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -56,6 +58,23 @@ public class Problems {
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal error", "InternalError"));
     }
+
+    /** Writes a problem from a servlet filter, where no controller advice applies; the detail is JSON-escaped. */
+    static void write(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail,
+            String error) throws java.io.IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("error", error);
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     static ProblemDetail problem(HttpStatus status, String detail, String error) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);

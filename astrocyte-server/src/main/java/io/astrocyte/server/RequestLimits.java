@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code memory-server.max-body-bytes} before anything reads it.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 public class RequestLimits extends OncePerRequestFilter {
 
     private final long maxBody;
@@ -29,10 +31,8 @@ public class RequestLimits extends OncePerRequestFilter {
         response.setHeader("X-Request-ID", id == null || id.isBlank() || id.length() > 200
                 ? UUID.randomUUID().toString() : id);
         if (request.getContentLengthLong() > maxBody) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"the body is larger than " + maxBody + " bytes\",\"error\":\"PayloadTooLarge\"}");
+            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "the body is larger than " + maxBody + " bytes",
+                    "PayloadTooLarge");
             return;
         }
         chain.doFilter(request, response);

@@ -42,6 +42,28 @@ public class ServerProperties {
     /** Largest request body accepted, in bytes (larger ones get 413). */
     private long maxBodyBytes = 1_048_576;
 
+    /** Requests a minute one client address may make (429 beyond); 0 turns the guard off. */
+    private long perIpRequestsPerMinute = 600;
+
+    /** One INFO line per request on {@code astrocyte.server.access}, without bodies or query strings. */
+    private boolean accessLog = true;
+
+    public long getPerIpRequestsPerMinute() {
+        return perIpRequestsPerMinute;
+    }
+
+    public void setPerIpRequestsPerMinute(long perIpRequestsPerMinute) {
+        this.perIpRequestsPerMinute = perIpRequestsPerMinute;
+    }
+
+    public boolean isAccessLog() {
+        return accessLog;
+    }
+
+    public void setAccessLog(boolean accessLog) {
+        this.accessLog = accessLog;
+    }
+
     /**
      * Folders {@code /v1/export} may write under and {@code /v1/import} may read under; empty means the
      * {@code ASTROCYTE_PORTABILITY_ROOTS} environment variable (and with neither, both refuse every path).
@@ -126,6 +148,16 @@ public class ServerProperties {
     public static class ApiKey {
         private String sha256;
         private String principal;
+        private List<String> onBehalfOf = new ArrayList<>();
+
+        /** Principals (globs such as {@code user:*}) this key may act for through {@code X-On-Behalf-Of}. */
+        public List<String> getOnBehalfOf() {
+            return onBehalfOf;
+        }
+
+        public void setOnBehalfOf(List<String> onBehalfOf) {
+            this.onBehalfOf = onBehalfOf;
+        }
 
         public String getSha256() {
             return sha256;

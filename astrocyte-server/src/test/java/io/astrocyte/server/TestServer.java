@@ -16,11 +16,17 @@ final class TestServer implements AutoCloseable {
     final String base;
 
     TestServer(Path dataDir, String... properties) {
+        this(dataDir, java.util.Map.of(), properties);
+    }
+
+    /** With beans of the test's own registered before the server starts (by name). */
+    TestServer(Path dataDir, java.util.Map<String, Object> beans, String... properties) {
         List<String> all = new ArrayList<>(List.of("server.port=0", "astrocyte.data-dir=" + dataDir,
                 "astrocyte.embedding-provider=hashing"));
         all.addAll(List.of(properties));
         // as command-line arguments, which outrank the server's application.properties (port 8080 among them)
         context = new SpringApplicationBuilder(AstrocyteServer.class)
+                .initializers(c -> beans.forEach((name, bean) -> c.getBeanFactory().registerSingleton(name, bean)))
                 .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
         base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }

@@ -67,7 +67,8 @@ public final class ServerLoadBenchmark {
             port = s.getLocalPort();
         }
         Process server = new ProcessBuilder("java", "-Xmx2g", "-jar", options.serverJar().toString(),
-                "--server.port=" + port, "--astrocyte.data-dir=" + serverData, "--astrocyte.embedding-provider=hashing",
+                "--server.port=" + port, "--memory-server.per-ip-requests-per-minute=0", "--memory-server.access-log=false",
+                "--astrocyte.data-dir=" + serverData, "--astrocyte.embedding-provider=hashing",
                 "--memory-server.api-keys[0].sha256=" + sha256(KEY), "--memory-server.api-keys[0].principal=user:bench",
                 "--astrocyte.signal-quality.dedup.enabled=false")
                 .redirectErrorStream(true).redirectOutput(serverData.resolve("server.log").toFile()).start();
