@@ -8,7 +8,8 @@ import java.util.function.Consumer;
  * Import AMA JSONL into a bank (SPEC §1.8), which may differ from the exported one. Every line is
  * retained again through the policy layer (and re-embedded); needs {@code admin} on the target bank.
  *
- * @param onConflict       what to do with a line whose original id was imported into the bank before
+ * @param onConflict       what to do with a line whose id is already in the bank (imported before, or one of the
+ *                         bank's own memories, as when a bank's export is imported back)
  * @param allowedRoots     folders a file import may read under; empty means {@code ASTROCYTE_PORTABILITY_ROOTS}
  * @param allowUncontained allow any path (default {@code false})
  * @param progress         called with the running totals every 10 lines; may be {@code null}

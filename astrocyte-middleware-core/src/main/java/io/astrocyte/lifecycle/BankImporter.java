@@ -231,8 +231,8 @@ public final class BankImporter {
         checkTypes(m, number, problems);
         List<String> existing = importedBefore.getOrDefault(id, List.of());
         if (!existing.isEmpty() && request.onConflict() == ImportRequest.OnConflict.ERROR) {
-            problems.add("line " + number + ": memory " + clip(id) + " was imported into " + request.bankId()
-                    + " before");
+            problems.add("line " + number + ": memory " + clip(id) + " is already in " + request.bankId()
+                    + " (imported before, or the bank's own)");
         }
         if (problems.size() > before) {
             return null;
@@ -302,8 +302,10 @@ public final class BankImporter {
     }
 
     /**
-     * Live memories of the bank that came from an earlier import, by original id: one pass over the bank
-     * up front instead of a lookup per line, which would force a store refresh after every retain.
+     * Live memories of the bank by the ids a line may carry for them: the original id of one that came from an
+     * earlier import, and every memory's own id (so importing a bank's own export back into it conflicts instead
+     * of doubling it). One pass over the bank up front instead of a lookup per line, which would force a store
+     * refresh after every retain.
      */
     private Map<String, List<String>> importedBefore(String bankId) {
         Map<String, List<String>> byOriginal = new HashMap<>();
@@ -314,6 +316,9 @@ public final class BankImporter {
                 Object original = item.metadata().get(AmaFormat.ORIGINAL_ID_KEY);
                 if (original != null) {
                     byOriginal.computeIfAbsent(String.valueOf(original), k -> new ArrayList<>()).add(item.id());
+                }
+                if (original == null || !item.id().equals(String.valueOf(original))) {
+                    byOriginal.computeIfAbsent(item.id(), k -> new ArrayList<>()).add(item.id());
                 }
             }
             if (page.size() < 1000) {

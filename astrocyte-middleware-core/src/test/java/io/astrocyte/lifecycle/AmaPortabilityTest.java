@@ -152,7 +152,7 @@ class AmaPortabilityTest {
         assertThatThrownBy(() -> brain.importBank(ImportRequest.of("copy").onConflict(OnConflict.ERROR),
                 new ByteArrayInputStream(ama), ALICE)).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("2 problem(s) in the file, nothing was imported")
-                .hasMessageContaining("line 2: memory").hasMessageContaining("was imported into copy before");
+                .hasMessageContaining("line 2: memory").hasMessageContaining("is already in copy");
         assertThat(brain.memoryCount("copy", ALICE)).isEqualTo(2);
         List<String> before = brain.recall(RecallRequest.of("copy", "Alice cat runs"), ALICE).hits().stream()
                 .map(MemoryHit::memoryId).toList();
@@ -170,6 +170,22 @@ class AmaPortabilityTest {
         // The replaced memories are forgotten, not purged: history as of before the overwrite still has them.
         assertThat(brain.history(HistoryRequest.of("copy", "Alice cat runs", beforeOverwrite), ALICE).hits())
                 .extracting(MemoryHit::memoryId).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void aBanksOwnExportImportedBackConflictsInsteadOfDoublingIt() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        brain.exportBank(ExportRequest.of("diary"), out, ALICE);
+        byte[] ama = out.toByteArray();
+        assertThat(brain.importBank(ImportRequest.of("diary"), new ByteArrayInputStream(ama), ALICE))
+                .isEqualTo(new ImportResult(0, 2, List.of()));
+        assertThat(brain.memoryCount("diary", ALICE)).isEqualTo(2);
+        assertThat(brain.importBank(ImportRequest.of("diary").onConflict(OnConflict.OVERWRITE),
+                new ByteArrayInputStream(ama), ALICE)).isEqualTo(new ImportResult(2, 0, List.of()));
+        assertThat(brain.memoryCount("diary", ALICE)).isEqualTo(2);
+        // the replacements remember the id they came from, so a third import still conflicts
+        assertThat(brain.importBank(ImportRequest.of("diary"), new ByteArrayInputStream(ama), ALICE))
+                .isEqualTo(new ImportResult(0, 2, List.of()));
     }
 
     @Test

@@ -31,6 +31,10 @@ final class TestServer implements AutoCloseable {
         base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
     /** An API key setting pair for {@code memory-server.api-keys[index]}. */
     static String[] key(int index, String key, String principal) {
         return new String[] {"memory-server.api-keys[" + index + "].sha256=" + ApiKeys.sha256(key),
