@@ -80,4 +80,55 @@ class JwtAuthTest {
         assertThat(bob.statusCode()).as("another user's bank").isEqualTo(403);
         assertThat(bob.body()).doesNotContain("spare key");
     }
+
+    @Test
+    void rsaTokensAreCheckedAgainstAJwkSetFromAFileOrAUrl() throws Exception {
+        com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("k1").generate();
+        com.nimbusds.jose.jwk.RSAKey other = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("k1").generate();
+        String jwks = new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString();
+        Path file = dir.resolve("jwks.json");
+        java.nio.file.Files.writeString(file, jwks);
+        com.sun.net.httpserver.HttpServer idp = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        idp.createContext("/jwks.json", ex -> {
+            byte[] b = jwks.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        idp.start();
+        try {
+            for (String uri : java.util.List.of(file.toUri().toString(),
+                    "http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks.json")) {
+                try (TestServer s = new TestServer(dir.resolve("rsa-" + uri.hashCode()), "memory-server.jwt.jwks-uri="
+                        + uri, "memory-server.jwt.audience=astrocyte")) {
+                    String good = rsaToken(key, "carol");
+                    String forged = rsaToken(other, "carol");
+                    HttpResponse<String> ok = retainAt(s, good, "user-carol");
+                    assertThat(ok.statusCode()).as(uri + " " + ok.body()).isEqualTo(200);
+                    assertThat(retainAt(s, forged, "user-carol").statusCode()).as(uri + " forged").isEqualTo(401);
+                    assertThat(retainAt(s, good, "user-alice").statusCode()).as(uri).isEqualTo(403);
+                }
+            }
+        } finally {
+            idp.stop(0);
+        }
+    }
+
+    private static String rsaToken(com.nimbusds.jose.jwk.RSAKey key, String sub) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(sub).claim("preferred_username", sub + "@example.com")
+                .audience("astrocyte").issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private HttpResponse<String> retainAt(TestServer s, String bearer, String bank) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(s.base + "/v1/retain"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"bank_id\":\"" + bank + "\",\"content\":\"a note\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
 }
