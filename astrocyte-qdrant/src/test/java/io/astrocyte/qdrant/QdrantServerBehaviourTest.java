@@ -85,14 +85,18 @@ class QdrantServerBehaviourTest {
     }
 
     private static List<VectorItem> items(String bank, int n) {
+        return items(bank, n, "m");
+    }
+
+    private static List<VectorItem> items(String bank, int n, String idPrefix) {
         List<VectorItem> out = new ArrayList<>();
         HashingEmbedder embedder = new HashingEmbedder(DIMENSION);
         Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
         for (int i = 0; i < n; i++) {
             String text = "memory " + i + " about topic " + (i % 37);
             // every tenth pair shares a retained_at, so pages end inside runs of ties too
-            out.add(new VectorItem("m" + i, bank, embedder.embed(text), text, Map.of("n", i), List.of("t" + (i % 3)),
-                    null, null, "fact", t0.plusMillis(i - (i % 10 == 1 ? 1 : 0)), "m" + i + "#0", "test", null));
+            out.add(new VectorItem(idPrefix + i, bank, embedder.embed(text), text, Map.of("n", i), List.of("t" + (i % 3)),
+                    null, null, "fact", t0.plusMillis(i - (i % 10 == 1 ? 1 : 0)), idPrefix + i + "#0", "test", null));
         }
         return out;
     }
@@ -120,7 +124,8 @@ class QdrantServerBehaviourTest {
     void exportImportIntoAFullBankAndForgetBySelectorWorkThroughTheFacade() {
         QdrantVectorStore store = store("large_facade");
         store.storeVectors(items("source", MEMORIES));
-        store.storeVectors(items("target", MEMORIES));
+        // ids of its own, since a line whose id is already in the bank is a conflict
+        store.storeVectors(items("target", MEMORIES, "t"));
         AstrocyteConfig config = AstrocyteConfig.defaultConfig().withAccessGrants(List.of(new AccessGrantConfig("*",
                 ADMIN.principal(), List.of("read", "write", "forget", "admin"))));
         try (Astrocyte brain = Astrocyte.builder().vectorStore(store).embedder(new HashingEmbedder(DIMENSION))
