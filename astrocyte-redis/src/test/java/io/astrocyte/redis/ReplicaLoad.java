@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * One replica for {@code ReplicasTest}, run in its own JVM: an instance with its own in-memory vector store and
  * the shared governance database and Redis, racing the other replicas. It prints what it saw:
- * {@code OWNER <bank> <principal>}, {@code QUOTA <stored>}, {@code RATE <passed>}, then {@code DONE}.
+ * {@code OWNER <bank> <principal>}, {@code QUOTA <stored>}, {@code RATE <passed>}, {@code RATESPAN <start> <end>} (epoch ms of its recalls), then {@code DONE}.
  * Arguments: replica name, start time (epoch ms), JDBC URL, schema, Redis URL, key prefix.
  */
 public final class ReplicaLoad {
@@ -70,6 +70,7 @@ public final class ReplicaLoad {
             }
             System.out.println("QUOTA " + stored);
             int passed = 0;
+            long rateStart = System.currentTimeMillis();
             for (int i = 0; i < 100; i++) {
                 try {
                     brain.recall(RecallRequest.of("shared-rate", "anything"), me);
@@ -79,6 +80,7 @@ public final class ReplicaLoad {
                 }
             }
             System.out.println("RATE " + passed);
+            System.out.println("RATESPAN " + rateStart + " " + System.currentTimeMillis());
         }
         System.out.println("DONE");
     }
