@@ -18,7 +18,9 @@ import java.util.Map;
  *
  * <pre>
  * locomo  --data PATH (default ../shared/data/locomo/locomo10.json)  --out DIR (default benchmarks/target/results)
- *         --embedder minilm|hashing (default minilm)  --conversations N  --depth N (default 100)
+ *         --embedder minilm|hashing (default minilm)  --conversations N|A-B  --depth N (default 100)
+ * locomo-tune  --data PATH  --embedder minilm|hashing  --variants a,b (default: all): recall settings compared on
+ *         conversations 1-5 and 6-10 apart, over one index
  *         --qdrant-url http://host:6334 (default $ASTROCYTE_QDRANT_URL; adds the astrocyte-qdrant row)
  * speed   --out DIR  --sizes 1000,10000,100000 (real embedder; "none" for no sizes)
  *         --hashing-sizes 1000000 (hashing embedder, default none)  --queries N (default 300)
@@ -37,21 +39,27 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("locomo", "speed", "soak", "export", "lifecycle", "governance", "server").contains(args[0])) {
+        if (args.length == 0 || !List.of("locomo", "locomo-tune", "speed", "soak", "export", "lifecycle", "governance", "server").contains(args[0])) {
             System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle|governance|server [--option value ...]");
             System.exit(2);
         }
         Map<String, String> opts = options(args);
         Path out = Path.of(opts.getOrDefault("out", "benchmarks/target/results"));
         String command = "java -jar benchmarks/target/astrocyte-benchmarks.jar " + String.join(" ", args);
-        if (args[0].equals("locomo")) {
+        if (args[0].equals("locomo-tune")) {
+            try (Embedder embedder = embedder(opts.getOrDefault("embedder", "minilm"))) {
+                new io.astrocyte.benchmarks.locomo.LocomoTuning(Path.of(opts.getOrDefault("data",
+                        "../shared/data/locomo/locomo10.json")), embedder,
+                        io.astrocyte.benchmarks.locomo.LocomoTuning.variants(opts.get("variants")), System.out).run();
+            }
+        } else if (args[0].equals("locomo")) {
             String qdrantUrl = opts.getOrDefault("qdrant-url", System.getenv("ASTROCYTE_QDRANT_URL"));
             try (Embedder embedder = embedder(opts.getOrDefault("embedder", "minilm"));
                     VectorStore qdrant = qdrantUrl == null || qdrantUrl.isBlank() ? null : qdrant(qdrantUrl, embedder)) {
                 new LocomoBenchmark(new LocomoBenchmark.Options(
                         Path.of(opts.getOrDefault("data", "../shared/data/locomo/locomo10.json")), out, embedder,
                         Integer.parseInt(opts.getOrDefault("depth", "100")),
-                        opts.containsKey("conversations") ? Integer.valueOf(opts.get("conversations")) : null,
+                        opts.get("conversations"),
                         command, qdrant), System.out).run();
             }
         } else if (args[0].equals("export")) {

@@ -55,6 +55,16 @@ public record QueryTerms(Set<String> terms, Set<String> properNouns) {
         return words;
     }
 
+    /** How many words a text has. */
+    public static int wordCount(String text) {
+        int n = 0;
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
     private static String stripPossessive(String w) {
         if (w.endsWith("'s") || w.endsWith("'S")) {
             return w.substring(0, w.length() - 2);

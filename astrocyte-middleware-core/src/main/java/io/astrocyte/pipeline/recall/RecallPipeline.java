@@ -106,6 +106,13 @@ public final class RecallPipeline {
         if (!request.externalContext().isEmpty()) {
             results.add(external(request.externalContext()));
         }
+        if (keywordIndex != null && config.expansionWeight() > 0) {
+            String expanded = QueryExpansion.expand(request.query(), fusion.fuse(results), config.expansionTerms());
+            if (expanded != null) {
+                results.add(join(run("expansion", config.expansionWeight(),
+                        () -> keywordIndex.searchKeyword(expanded, bankId, limit, filters))));
+            }
+        }
         return rerank(request, bankId, results, bankReranker);
     }
 
@@ -114,19 +121,23 @@ public final class RecallPipeline {
         return new HeuristicReranker(new io.astrocyte.config.RerankConfig(base.enabled(),
                 base.keywordBoost() * (r.keywordWeight() == null ? 1 : r.keywordWeight()),
                 base.properNounBoost() * (r.properNounWeight() == null ? 1 : r.properNounWeight()),
-                base.nameMissPenalty(), base.depth()));
+                base.nameMissPenalty(), base.depth(), base.lengthNorm(), base.candidateIdf()));
     }
 
     private RankedRecall rerank(RecallRequest request, String bankId, List<StrategyResult> results,
             HeuristicReranker reranker) {
         QueryTerms terms = QueryTerms.of(request.query());
         List<Keyed> keyed = new ArrayList<>();
-        int rerankDepth = reranker.depth();
+        List<RrfFusion.Fused> fused = fusion.fuse(results);
+        int rerankDepth = Math.min(reranker.depth(), fused.size());
+        double[] adjustments = reranker.adjustments(terms, fused.subList(0, rerankDepth).stream()
+                .map(f -> f.hit().text()).toList());
         int position = 0;
-        for (RrfFusion.Fused f : fusion.fuse(results)) {
+        for (RrfFusion.Fused f : fused) {
             VectorHit h = f.hit();
             double layer = request.layerWeights().getOrDefault(h.memoryLayer() == null ? "fact" : h.memoryLayer(), 1.0);
-            double key = f.score() * layer + (position++ < rerankDepth ? reranker.adjustment(terms, h.text()) : 0);
+            double key = f.score() * layer + (position < rerankDepth ? adjustments[position] : 0);
+            position++;
             boolean external = h.id().startsWith(EXTERNAL_PREFIX);
             MemoryHit hit = new MemoryHit(h.text(), reranker.toUnitScore(key), h.factType(), h.metadata(),
                     h.tags(), h.occurredAt(), h.source(), external ? null : h.id(), external ? null : bankId,
@@ -134,7 +145,10 @@ public final class RecallPipeline {
             keyed.add(new Keyed(hit, key));
         }
         keyed.sort(Comparator.comparingDouble(Keyed::key).reversed());
-        List<MemoryHit> ranked = keyed.stream().map(Keyed::hit).toList();
+        if (config.neighbors() > 0) {
+            keyed = withNeighbors(keyed, bankId, request.filters(), reranker);
+        }
+        List<MemoryHit> ranked = config.collapseChunks() ? collapse(keyed) : keyed.stream().map(Keyed::hit).toList();
         Map<String, Double> timings = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<String> used = new ArrayList<>();
@@ -161,6 +175,75 @@ public final class RecallPipeline {
             }
         }
         return scored;
+    }
+
+    /**
+     * The ranking with, for each of the best {@code neighbors} hits, the memory retained right after it in the bank
+     * (a reply follows its question) ranked at {@code neighbor_factor} of the hit's key, unless it already ranks
+     * higher. One cursor read per hit.
+     */
+    private List<Keyed> withNeighbors(List<Keyed> keyed, String bankId, VectorFilters filters,
+            HeuristicReranker reranker) {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < keyed.size(); i++) {
+            if (keyed.get(i).hit().memoryId() != null) {
+                index.put(keyed.get(i).hit().memoryId(), i);
+            }
+        }
+        List<Keyed> out = new ArrayList<>(keyed);
+        int n = Math.min(config.neighbors(), keyed.size());
+        for (int i = 0; i < n; i++) {
+            MemoryHit h = keyed.get(i).hit();
+            if (h.memoryId() == null || h.retainedAt() == null) {
+                continue;
+            }
+            List<io.astrocyte.spi.VectorItem> next = store.listItems(bankId,
+                    new io.astrocyte.spi.ListCursor(h.retainedAt(), h.memoryId()), 1, filters);
+            if (next.isEmpty()) {
+                continue;
+            }
+            io.astrocyte.spi.VectorItem v = next.get(0);
+            double key = keyed.get(i).key() * config.neighborFactor();
+            Integer at = index.get(v.id());
+            if (at != null && out.get(at).key() >= key) {
+                continue;
+            }
+            MemoryHit hit = new MemoryHit(v.text(), reranker.toUnitScore(key), v.factType(), v.metadata(), v.tags(),
+                    v.occurredAt(), v.source(), v.id(), bankId, v.memoryLayer(), null, v.retainedAt(), v.chunkId());
+            if (at != null) {
+                out.set(at, new Keyed(hit, key));
+            } else {
+                index.put(v.id(), out.size());
+                out.add(new Keyed(hit, key));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Keyed::key).reversed());
+        return out;
+    }
+
+    /**
+     * The best-ranked chunk of each retained memory, in rank order: a long memory split into chunks takes one place
+     * in the ranking, not several, so the places go to distinct memories (what a reader and R@k count).
+     */
+    private static List<MemoryHit> collapse(List<Keyed> keyed) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<MemoryHit> out = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) {
+            if (seen.add(group(k.hit()))) {
+                out.add(k.hit());
+            }
+        }
+        return out;
+    }
+
+    /** The retained memory a hit belongs to: its chunk id up to {@code #}, else its own id. */
+    static String group(MemoryHit h) {
+        String chunk = h.chunkId();
+        int hash = chunk == null ? -1 : chunk.lastIndexOf('#');
+        if (hash > 0) {
+            return chunk.substring(0, hash);
+        }
+        return h.memoryId() != null ? h.memoryId() : h.text();
     }
 
     /** A hit with its ranking key (fused score plus rerank adjustment), which may fall outside [0,1]. */

@@ -1,6 +1,7 @@
 package io.astrocyte.pipeline.recall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.astrocyte.api.MemoryHit;
@@ -46,6 +47,35 @@ class FusionAndBudgetTest {
         assertThat(new HeuristicReranker(new RerankConfig(false, null, null, null, null)).adjustment(q, "x")).isZero();
         assertThat(new HeuristicReranker(RerankConfig.DEFAULT).adjustment(q, "Melanie: my support group was fun"))
                 .as("no name-miss penalty by default").isCloseTo(0.10, within(1e-9));
+    }
+
+    @Test
+    void amongCandidatesARareTermCountsMoreThanOneEveryCandidateHas() {
+        HeuristicReranker r = new HeuristicReranker(new RerankConfig(true, 0.05, 0.0, 0.0, 50, 0.0, true));
+        QueryTerms q = QueryTerms.of("which recipe uses saffron");
+        List<String> pool = List.of("a recipe with saffron", "a recipe with onions", "a recipe with leeks",
+                "a recipe with garlic");
+        double[] a = r.adjustments(q, pool);
+        // "recipe" is in every candidate, "saffron" in one: the saffron recipe leads by more than one plain term
+        assertThat(a[0] - a[1]).isGreaterThan(0.05);
+        assertThat(a[1]).isEqualTo(a[2]).isEqualTo(a[3]).isLessThan(0.05);
+        double[] flat = new HeuristicReranker(new RerankConfig(true, 0.05, 0.0, 0.0, 50, 0.0, false))
+                .adjustments(q, pool);
+        assertThat(flat[0]).isCloseTo(0.10, within(1e-9));
+        assertThat(flat[1]).isCloseTo(0.05, within(1e-9));
+    }
+
+    @Test
+    void lengthNormalizationDiscountsLongMemoriesAndNeverLiftsShortOnes() {
+        HeuristicReranker r = new HeuristicReranker(new RerankConfig(true, 0.05, 0.0, 0.0, 50, 1.0, false));
+        QueryTerms q = QueryTerms.of("garden timer");
+        String longText = "garden timer " + "and many other words about everything else ".repeat(20);
+        double[] a = r.adjustments(q, List.of("garden timer", "garden timer notes", longText));
+        assertThat(a[0]).isCloseTo(0.10, within(1e-9));
+        assertThat(a[1]).isCloseTo(0.10, within(1e-9));
+        assertThat(a[2]).isLessThan(0.05);
+        assertThatThrownBy(() -> new RerankConfig(true, 0.05, 0.1, 0.0, 50, 1.5, true))
+                .hasMessageContaining("pipeline.rerank.length_norm");
     }
 
     @Test

@@ -35,7 +35,9 @@ final class AstrocyteSystem implements RetrievalSystem {
     AstrocyteSystem(String name, Embedder embedder, VectorStore store) {
         this.name = name;
         this.store = store;
-        this.brain = Astrocyte.builder().vectorStore(store).embedder(embedder).clock(anchoredClock()).build();
+        // owners and grants of this run only: the default would keep them in ./astrocyte-data across runs
+        this.brain = Astrocyte.builder().vectorStore(store).embedder(embedder).clock(anchoredClock())
+                .governanceStore(new io.astrocyte.store.memory.InMemoryGovernanceStore()).build();
     }
 
     /** Recall's recency is relative to the clock: every run starts it at the same moment, so runs compare exactly. */

@@ -24,15 +24,31 @@ public final class LocomoBenchmark {
             4, "single-hop", 5, "adversarial");
 
     /**
-     * @param conversations at most this many conversations (null: all)
+     * @param conversations which conversations: {@code N} (the first N), {@code A-B} (1-based, inclusive, e.g.
+     *                      {@code 6-10} for the second half), or {@code null} for all
      * @param command       the command line that produced the run, recorded in the output
+     * @param qdrant        the store of the {@code astrocyte-qdrant} row (a fresh collection on a reachable server),
+     *                      or {@code null} to skip that row and say so
      */
-    /**
-     * @param qdrant the store of the {@code astrocyte-qdrant} row (a fresh collection on a reachable server), or
-     *               {@code null} to skip that row and say so
-     */
-    public record Options(Path data, Path out, Embedder embedder, int depth, Integer conversations, String command,
+    public record Options(Path data, Path out, Embedder embedder, int depth, String conversations, String command,
             VectorStore qdrant) {
+    }
+
+    /** The conversations a {@code --conversations} value selects. */
+    static <T> List<T> select(List<T> all, String spec) {
+        if (spec == null || spec.isBlank()) {
+            return all;
+        }
+        java.util.regex.Matcher range = java.util.regex.Pattern.compile("(\\d+)-(\\d+)").matcher(spec.trim());
+        if (range.matches()) {
+            int from = Integer.parseInt(range.group(1));
+            int to = Math.min(all.size(), Integer.parseInt(range.group(2)));
+            if (from < 1 || from > to) {
+                throw new IllegalArgumentException("--conversations " + spec + ": want A-B with 1 <= A <= B");
+            }
+            return all.subList(from - 1, to);
+        }
+        return all.subList(0, Math.min(all.size(), Integer.parseInt(spec.trim())));
     }
 
     private final Options options;
@@ -46,9 +62,7 @@ public final class LocomoBenchmark {
     /** Runs the benchmark, writes {@code locomo-retrieval.json} and {@code .md}, and returns the JSON tree. */
     public Map<String, Object> run() throws IOException {
         List<LocomoDataset.Conversation> conversations = LocomoDataset.load(options.data());
-        if (options.conversations() != null && options.conversations() < conversations.size()) {
-            conversations = conversations.subList(0, options.conversations());
-        }
+        conversations = select(conversations, options.conversations());
         Files.createDirectories(options.out());
         Path work = Files.createTempDirectory("astrocyte-locomo-"); // never under --out, which is committed
         Bm25Baseline bm25 = new Bm25Baseline();
@@ -118,6 +132,7 @@ public final class LocomoBenchmark {
         Map<String, Object> root = new LinkedHashMap<>();
         SystemRun any = runs.values().iterator().next();
         root.put("dataset", options.data().toString());
+        root.put("conversations", options.conversations() == null ? "all" : options.conversations());
         root.put("questions", any.headline().size());
         root.put("adversarial_questions", any.byCategory.getOrDefault(5, List.of()).size());
         root.put("embedder", options.embedder().modelId());
@@ -168,7 +183,8 @@ public final class LocomoBenchmark {
 
     private String table(Map<String, SystemRun> runs) {
         StringBuilder sb = new StringBuilder();
-        sb.append("LoCoMo retrieval, categories 1-4 (").append(runs.values().iterator().next().headline().size())
+        sb.append("LoCoMo retrieval").append(options.conversations() == null ? ""
+                : ", conversations " + options.conversations()).append(", categories 1-4 (").append(runs.values().iterator().next().headline().size())
                 .append(" questions), embedder ").append(options.embedder().modelId()).append("\n\n");
         sb.append("| system | R@1 | R@5 | R@10 | R@50 | All@10 | Hit@10 | MRR | nDCG@10 | R@1024tok | R@2048tok "
                 + "| multi-hop All@10 | temporal R@10 | open-domain R@10 | single-hop R@10 | adversarial R@10 "

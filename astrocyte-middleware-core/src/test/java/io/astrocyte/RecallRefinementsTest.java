@@ -1,0 +1,158 @@
+package io.astrocyte;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.astrocyte.api.MemoryHit;
+import io.astrocyte.api.RecallRequest;
+import io.astrocyte.api.RetainRequest;
+import io.astrocyte.api.RetainResult;
+import io.astrocyte.config.AstrocyteConfig;
+import io.astrocyte.config.PipelineConfig;
+import io.astrocyte.config.RecallConfig;
+import io.astrocyte.embedding.HashingEmbedder;
+import io.astrocyte.identity.AstrocyteContext;
+import io.astrocyte.store.memory.InMemoryVectorStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recall's refinements beyond fusion, through the facade on the in-memory store: one place per retained memory
+ * however many of its chunks match, the reply retained after a strong hit, and a second keyword round seeded by the
+ * first round's best hits.
+ */
+class RecallRefinementsTest {
+
+    private static final AstrocyteContext ALICE = AstrocyteContext.of("user:alice");
+    private static final String BANK = "user-alice";
+
+    private final MutableTestClock clock = new MutableTestClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+    private Astrocyte brain(UnaryOperator<RecallConfig> recall) {
+        AstrocyteConfig base = AstrocyteConfig.defaultConfig();
+        AstrocyteConfig config = base.withPipeline(new PipelineConfig(base.pipeline().chunker(),
+                recall.apply(base.pipeline().recall()), base.pipeline().rerank(), base.pipeline().reflect()));
+        return Astrocyte.builder().config(config).vectorStore(new InMemoryVectorStore())
+                .embedder(new HashingEmbedder(256)).clock(clock).build();
+    }
+
+    private static RecallConfig with(RecallConfig r, Boolean collapse, Double expansionWeight, Integer neighbors,
+            Double neighborFactor) {
+        return new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), r.keywordWeight(), r.temporalWeight(),
+                r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), collapse, expansionWeight,
+                r.expansionTerms(), neighbors, neighborFactor);
+    }
+
+    private RetainResult retain(Astrocyte brain, String text) {
+        clock.advance(1); // every memory its own moment, so "retained right after" is well defined
+        return brain.retain(RetainRequest.of(BANK, text), ALICE);
+    }
+
+    private static String longAnswer() {
+        String[] places = {"roses", "lettuce", "orchard", "lawn", "hedge", "greenhouse", "pond", "herbs", "berries",
+            "tomatoes", "ferns", "compost"};
+        String[] things = {"valves", "sprinklers", "hoses", "drippers", "filters", "pumps", "sensors", "nozzles",
+            "pipes", "fittings", "batteries", "cables"};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < places.length; i++) {
+            sb.append("For the ").append(places[i]).append(", set the garden irrigation timer so its ")
+                    .append(things[i]).append(" run ").append(5 + i).append(" minutes before sunrise and check the ")
+                    .append(things[(i + 5) % things.length]).append(" every ").append(i + 2).append(" weeks. ");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aLongMemorysChunksTakeOnePlaceAndLeaveTheOthersToOtherMemories() {
+        try (Astrocyte on = brain(r -> r); Astrocyte off = brain(r -> with(r, false, null, null, null))) {
+            for (Astrocyte b : List.of(on, off)) {
+                RetainResult manual = retain(b, longAnswer());
+                assertThat(manual.stored()).isTrue();
+                retain(b, "Alice set the garden irrigation timer to dawn last spring.");
+                retain(b, "The irrigation timer in the garden broke in June.");
+            }
+            List<MemoryHit> collapsed = on.recall(RecallRequest.builder("garden irrigation timer").bankId(BANK)
+                    .maxResults(3).build(), ALICE).hits();
+            assertThat(collapsed).hasSize(3);
+            assertThat(collapsed).extracting(h -> h.chunkId().substring(0, h.chunkId().indexOf('#')))
+                    .doesNotHaveDuplicates();
+            assertThat(collapsed).extracting(MemoryHit::text).anyMatch(t -> t.contains("last spring"))
+                    .anyMatch(t -> t.contains("broke in June"));
+
+            List<MemoryHit> flooded = off.recall(RecallRequest.builder("garden irrigation timer").bankId(BANK)
+                    .maxResults(3).build(), ALICE).hits();
+            assertThat(flooded).extracting(h -> h.chunkId().substring(0, h.chunkId().indexOf('#')))
+                    .as("without collapsing, the long memory's chunks crowd the others out").hasSize(3)
+                    .doesNotHaveDuplicates().isNotEqualTo(flooded.stream().map(MemoryHit::chunkId).toList());
+        }
+    }
+
+    @Test
+    void theReplyRetainedAfterAStrongHitRanksRightBelowIt() {
+        try (Astrocyte on = brain(r -> with(r, true, null, 1, 0.95)); Astrocyte off = brain(r -> with(r, true, null, 0,
+                null))) {
+            for (Astrocyte b : List.of(on, off)) {
+                for (int i = 0; i < 20; i++) {
+                    retain(b, "Alice's note number " + i + " about the weather and the bus schedule.");
+                }
+                retain(b, "Bob: Did you ever finish the watercolour of the lighthouse, Alice?");
+                retain(b, "Yes, last weekend!");
+                for (int i = 20; i < 40; i++) {
+                    retain(b, "Alice's note number " + i + " about lunch and the office plants.");
+                }
+            }
+            String q = "When did Alice finish the watercolour of the lighthouse?";
+            List<String> with = on.recall(RecallRequest.builder(q).bankId(BANK).maxResults(2).build(), ALICE).hits()
+                    .stream().map(MemoryHit::text).toList();
+            assertThat(with).containsExactly("Bob: Did you ever finish the watercolour of the lighthouse, Alice?",
+                    "Yes, last weekend!");
+            List<String> without = off.recall(RecallRequest.builder(q).bankId(BANK).maxResults(2).build(), ALICE)
+                    .hits().stream().map(MemoryHit::text).toList();
+            assertThat(without).doesNotContain("Yes, last weekend!");
+        }
+    }
+
+    @Test
+    void aSecondKeywordRoundFindsTheOtherHalfOfATwoHopQuestion() {
+        // neighbours off: Pistachio's memory was retained right after its seed, which they would find on their own
+        try (Astrocyte on = brain(r -> with(r, true, 1.0, 0, null)); Astrocyte off = brain(r -> with(r, true, null, 0,
+                null))) {
+            for (Astrocyte b : List.of(on, off)) {
+                retain(b, "Alice adopted a rescue greyhound called Pistachio.");
+                retain(b, "Pistachio loves chasing tennis balls at Wimbledon Common.");
+                for (int i = 0; i < 30; i++) {
+                    retain(b, "Note " + i + " about the allotment plans and seed orders.");
+                }
+            }
+            String q = "Where does Alice's rescue greyhound like to play?";
+            String other = "Pistachio loves chasing tennis balls at Wimbledon Common.";
+            var with = on.recall(RecallRequest.builder(q).bankId(BANK).maxResults(40).build(), ALICE);
+            List<String> without = off.recall(RecallRequest.builder(q).bankId(BANK).maxResults(40).build(), ALICE)
+                    .hits().stream().map(MemoryHit::text).toList();
+            assertThat(with.trace().strategiesUsed()).contains("expansion");
+            int before = without.indexOf(other);
+            int after = with.hits().stream().map(MemoryHit::text).toList().indexOf(other);
+            // the question shares no word with it; the first round's best hit names Pistachio, which lifts it (RRF
+            // keeps one arm's vote from deciding alone, so it rises rather than jumps to the top)
+            assertThat(before).isPositive();
+            assertThat(after).isNotNegative().isLessThanOrEqualTo(before * 2 / 3);
+        }
+    }
+
+    @Test
+    void outOfRangeSettingsAreRefusedByName() {
+        RecallConfig d = RecallConfig.DEFAULT;
+        assertThat(d.collapseChunks()).isTrue();
+        assertThat(d.neighbors()).isEqualTo(3);
+        assertThat(d.neighborFactor()).isEqualTo(0.5);
+        assertThat(d.expansionWeight()).isZero();
+        assertThatThrownBy(() -> new RecallConfig(d.overfetch(), d.rrfK(), d.semanticWeight(), d.keywordWeight(),
+                d.temporalWeight(), d.temporalCandidates(), d.temporalHalfLifeDays(), d.minCandidates(), true, -1.0,
+                5, 0, 0.5)).hasMessageContaining("pipeline.recall.expansion_weight");
+        assertThatThrownBy(() -> new RecallConfig(d.overfetch(), d.rrfK(), d.semanticWeight(), d.keywordWeight(),
+                d.temporalWeight(), d.temporalCandidates(), d.temporalHalfLifeDays(), d.minCandidates(), true, 0.0,
+                5, 2, 1.5)).hasMessageContaining("pipeline.recall.neighbor_factor");
+    }
+}

@@ -1,0 +1,139 @@
+package io.astrocyte.benchmarks.locomo;
+
+import io.astrocyte.Astrocyte;
+import io.astrocyte.api.ContentType;
+import io.astrocyte.api.MemoryHit;
+import io.astrocyte.api.RecallRequest;
+import io.astrocyte.api.RetainRequest;
+import io.astrocyte.benchmarks.Reports;
+import io.astrocyte.config.AccessGrantConfig;
+import io.astrocyte.config.AstrocyteConfig;
+import io.astrocyte.embedded.lucene.LuceneVectorStore;
+import io.astrocyte.identity.AstrocyteContext;
+import io.astrocyte.spi.Embedder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Compares recall settings on LoCoMo without re-indexing: every turn is retained once into one embedded store, then
+ * each variant (a configuration change) is built as its own {@link Astrocyte} over that store and asked every
+ * question. Scores are reported for conversations 1–5 and 6–10 apart, so a setting is chosen on one half and read
+ * on the other (BENCHMARKS.md §3). Not a headline benchmark: the {@code locomo} command is.
+ */
+public final class LocomoTuning {
+
+    private static final AstrocyteContext CONTEXT = AstrocyteContext.of("service:locomo-tuning");
+
+    /** A named configuration change. */
+    public record Variant(String name, UnaryOperator<AstrocyteConfig> change) {
+    }
+
+    private final Path data;
+    private final Embedder embedder;
+    private final List<Variant> variants;
+    private final PrintStream console;
+
+    public LocomoTuning(Path data, Embedder embedder, List<Variant> variants, PrintStream console) {
+        this.data = data;
+        this.embedder = embedder;
+        this.variants = variants;
+        this.console = console;
+    }
+
+    /** The built-in variants named (comma-separated), or all of them. */
+    public static List<Variant> variants(String names) {
+        return TuningVariants.named(names);
+    }
+
+    static AstrocyteConfig base() {
+        return AstrocyteConfig.defaultConfig().withAccessGrants(List.of(new AccessGrantConfig("*",
+                CONTEXT.principal(), List.of("read", "write", "forget", "admin"))));
+    }
+
+    /** Runs every variant; returns variant → half → metric → mean. */
+    public Map<String, Map<String, Map<String, Double>>> run() throws IOException {
+        List<LocomoDataset.Conversation> conversations = LocomoDataset.load(data);
+        Path work = Files.createTempDirectory("astrocyte-tuning-");
+        Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
+        try (LuceneVectorStore store = LuceneVectorStore.open(work, embedder.dimension(), embedder.modelId())) {
+            Astrocyte indexer = Astrocyte.builder().vectorStore(store).embedder(embedder)
+                    .governanceStore(new io.astrocyte.store.memory.InMemoryGovernanceStore())
+                    .clock(AstrocyteSystem.anchoredClock()).config(base()).build();
+            for (LocomoDataset.Conversation c : conversations) {
+                for (LocomoDataset.Turn t : c.turns()) {
+                    indexer.retain(RetainRequest.builder(c.sampleId(), t.text()).contentType(ContentType.CONVERSATION)
+                            .occurredAt(t.occurredAt()).metadata(Map.of("dia_id", t.diaId(), "session", t.session(),
+                                    "speaker", t.speaker(), "sample_id", c.sampleId())).build(), CONTEXT);
+                }
+            }
+            console.printf("indexed %d conversations%n", conversations.size());
+            for (Variant v : variants) {
+                Astrocyte brain = Astrocyte.builder().vectorStore(store).embedder(embedder)
+                        .governanceStore(new io.astrocyte.store.memory.InMemoryGovernanceStore())
+                        .clock(AstrocyteSystem.anchoredClock()).config(v.change().apply(base())).build();
+                Map<String, List<Map<String, Double>>> scores = new LinkedHashMap<>();
+                List<Double> millis = new ArrayList<>();
+                for (int i = 0; i < conversations.size(); i++) {
+                    String half = i < conversations.size() / 2 ? "A" : "B";
+                    LocomoDataset.Conversation c = conversations.get(i);
+                    for (LocomoDataset.Question q : c.questions()) {
+                        if (q.evidence().isEmpty() || q.category() < 1 || q.category() > 4) {
+                            continue;
+                        }
+                        long start = System.nanoTime();
+                        List<RetrievalSystem.Ranked> ranking = new ArrayList<>();
+                        for (MemoryHit h : brain.recall(RecallRequest.builder(q.text()).bankId(c.sampleId())
+                                .maxResults(100).build(), CONTEXT).hits()) {
+                            ranking.add(new RetrievalSystem.Ranked((String) h.metadata().get("dia_id"), h.text(),
+                                    c.sampleId()));
+                        }
+                        millis.add((System.nanoTime() - start) / 1e6);
+                        Map<String, Double> s = new LinkedHashMap<>(QuestionScore.score(q.evidence(), ranking));
+                        if (q.category() == 1) {
+                            s.put("multi-hop all@10", s.get("all@10"));
+                        }
+                        scores.computeIfAbsent(half, h -> new ArrayList<>()).add(s);
+                    }
+                }
+                Map<String, Map<String, Double>> halves = new LinkedHashMap<>();
+                scores.forEach((half, list) -> halves.put(half, mean(list)));
+                out.put(v.name(), halves);
+                console.printf("%-28s A: R@10 %.3f R@2048tok %.3f MH All@10 %.3f | B: R@10 %.3f R@2048tok %.3f MH"
+                        + " All@10 %.3f | p50 %.1f ms%n", v.name(), get(halves, "A", "r@10"),
+                        get(halves, "A", "r@2048tok"), get(halves, "A", "multi-hop all@10"), get(halves, "B", "r@10"),
+                        get(halves, "B", "r@2048tok"), get(halves, "B", "multi-hop all@10"),
+                        io.astrocyte.benchmarks.Stats.percentile(millis, 50));
+            }
+            indexer.close();
+        } finally {
+            Reports.deleteRecursively(work);
+        }
+        return out;
+    }
+
+    private static double get(Map<String, Map<String, Double>> halves, String half, String metric) {
+        return halves.getOrDefault(half, Map.of()).getOrDefault(metric, Double.NaN);
+    }
+
+    /** Means over questions; the multi-hop metric over multi-hop questions only. */
+    private static Map<String, Double> mean(List<Map<String, Double>> scores) {
+        Map<String, Double> sum = new LinkedHashMap<>();
+        Map<String, Integer> n = new LinkedHashMap<>();
+        for (Map<String, Double> s : scores) {
+            s.forEach((k, v) -> {
+                sum.merge(k, v, Double::sum);
+                n.merge(k, 1, Integer::sum);
+            });
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        sum.forEach((k, v) -> out.put(k, v / n.get(k)));
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package io.astrocyte.benchmarks.locomo;
+
+import io.astrocyte.config.AstrocyteConfig;
+import io.astrocyte.config.PipelineConfig;
+import io.astrocyte.config.RecallConfig;
+import io.astrocyte.config.RerankConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** The recall settings {@code locomo-tune} compares, each a change of the default configuration. */
+final class TuningVariants {
+
+    private TuningVariants() {
+    }
+
+    static List<LocomoTuning.Variant> all() {
+        List<LocomoTuning.Variant> v = new ArrayList<>();
+        v.add(new LocomoTuning.Variant("default", c -> c));
+        v.add(recall("no-neighbors", r -> new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(),
+                r.keywordWeight(), r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(),
+                r.minCandidates(), r.collapseChunks(), r.expansionWeight(), r.expansionTerms(), 0,
+                r.neighborFactor())));
+        v.add(recall("no-collapse", r -> new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(),
+                r.keywordWeight(), r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(),
+                r.minCandidates(), false)));
+        v.add(rerank("rerank-off", r -> new RerankConfig(false, r.keywordBoost(), r.properNounBoost(),
+                r.nameMissPenalty(), r.depth())));
+        v.add(rerank("old-rerank", r -> new RerankConfig(r.enabled(), r.keywordBoost(), r.properNounBoost(),
+                r.nameMissPenalty(), r.depth(), 0.0, false)));
+        v.add(rerank("no-idf", r -> new RerankConfig(r.enabled(), r.keywordBoost(), r.properNounBoost(),
+                r.nameMissPenalty(), r.depth(), r.lengthNorm(), false)));
+        v.add(rerank("no-length-norm", r -> new RerankConfig(r.enabled(), r.keywordBoost(), r.properNounBoost(),
+                r.nameMissPenalty(), r.depth(), 0.0, r.candidateIdf())));
+        for (double w : new double[] {0.5, 0.75, 1.5}) {
+            v.add(recall("keyword-weight-" + w, r -> new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), w,
+                    r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
+                    r.collapseChunks())));
+        }
+        for (int k : new int[] {20, 40}) {
+            v.add(recall("rrf-k-" + k, r -> new RecallConfig(r.overfetch(), k, r.semanticWeight(), r.keywordWeight(),
+                    r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
+                    r.collapseChunks())));
+        }
+        for (double w : new double[] {0.25, 0.5, 1.0}) {
+            for (int t : new int[] {3, 5, 8}) {
+                v.add(recall("expansion-" + w + "x" + t, r -> new RecallConfig(r.overfetch(), r.rrfK(),
+                        r.semanticWeight(), r.keywordWeight(), r.temporalWeight(), r.temporalCandidates(),
+                        r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(), w, t, r.neighbors(),
+                        r.neighborFactor())));
+            }
+        }
+        for (int n : new int[] {1, 3, 5, 10}) {
+            for (double f : new double[] {0.5, 0.8, 0.95}) {
+                v.add(recall("neighbors-" + n + "x" + f, r -> new RecallConfig(r.overfetch(), r.rrfK(),
+                        r.semanticWeight(), r.keywordWeight(), r.temporalWeight(), r.temporalCandidates(),
+                        r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(), r.expansionWeight(),
+                        r.expansionTerms(), n, f)));
+            }
+        }
+        for (double f : new double[] {0.5, 0.8}) {
+            v.add(recall("neighbors-3x" + f + "+expansion-0.25x3", r -> new RecallConfig(r.overfetch(), r.rrfK(),
+                    r.semanticWeight(), r.keywordWeight(), r.temporalWeight(), r.temporalCandidates(),
+                    r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(), 0.25, 3, 3, f)));
+        }
+        for (double n : new double[] {0.25, 0.5, 1.0}) {
+            v.add(rerank("length-norm-" + n, r -> new RerankConfig(r.enabled(), r.keywordBoost(), r.properNounBoost(),
+                    r.nameMissPenalty(), r.depth(), n, r.candidateIdf())));
+        }
+        for (double b : new double[] {0.025, 0.1}) {
+            v.add(rerank("keyword-boost-" + b, r -> new RerankConfig(r.enabled(), b, r.properNounBoost(),
+                    r.nameMissPenalty(), r.depth(), r.lengthNorm(), r.candidateIdf())));
+        }
+        return v;
+    }
+
+    static LocomoTuning.Variant recall(String name, UnaryOperator<RecallConfig> change) {
+        return new LocomoTuning.Variant(name, c -> c.withPipeline(new PipelineConfig(c.pipeline().chunker(),
+                change.apply(c.pipeline().recall()), c.pipeline().rerank(), c.pipeline().reflect())));
+    }
+
+    static LocomoTuning.Variant rerank(String name, UnaryOperator<RerankConfig> change) {
+        return new LocomoTuning.Variant(name, c -> c.withPipeline(new PipelineConfig(c.pipeline().chunker(),
+                c.pipeline().recall(), change.apply(c.pipeline().rerank()), c.pipeline().reflect())));
+    }
+
+    static List<LocomoTuning.Variant> named(String names) {
+        if (names == null || names.isBlank()) {
+            return all();
+        }
+        List<String> wanted = List.of(names.split(","));
+        return all().stream().filter(v -> wanted.contains(v.name())).toList();
+    }
+}
