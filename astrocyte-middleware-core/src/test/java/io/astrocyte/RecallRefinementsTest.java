@@ -10,6 +10,7 @@ import io.astrocyte.api.RetainResult;
 import io.astrocyte.config.AstrocyteConfig;
 import io.astrocyte.config.PipelineConfig;
 import io.astrocyte.config.RecallConfig;
+import io.astrocyte.config.RerankConfig;
 import io.astrocyte.embedding.HashingEmbedder;
 import io.astrocyte.identity.AstrocyteContext;
 import io.astrocyte.store.memory.InMemoryVectorStore;
@@ -31,9 +32,14 @@ class RecallRefinementsTest {
     private final MutableTestClock clock = new MutableTestClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     private Astrocyte brain(UnaryOperator<RecallConfig> recall) {
+        return brain(recall, r -> r);
+    }
+
+    private Astrocyte brain(UnaryOperator<RecallConfig> recall, UnaryOperator<RerankConfig> rerank) {
         AstrocyteConfig base = AstrocyteConfig.defaultConfig();
         AstrocyteConfig config = base.withPipeline(new PipelineConfig(base.pipeline().chunker(),
-                recall.apply(base.pipeline().recall()), base.pipeline().rerank(), base.pipeline().reflect()));
+                recall.apply(base.pipeline().recall()), rerank.apply(base.pipeline().rerank()),
+                base.pipeline().reflect()));
         return Astrocyte.builder().config(config).vectorStore(new InMemoryVectorStore())
                 .embedder(new HashingEmbedder(256)).clock(clock).build();
     }
@@ -43,6 +49,12 @@ class RecallRefinementsTest {
         return new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), r.keywordWeight(), r.temporalWeight(),
                 r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), collapse, expansionWeight,
                 r.expansionTerms(), neighbors, neighborFactor);
+    }
+
+    /** Word-match boosts added to the fused score (fusion weight 0), as before rerank.fusion_weight. */
+    private static RerankConfig additive(RerankConfig k) {
+        return new RerankConfig(k.enabled(), k.keywordBoost(), k.properNounBoost(), k.nameMissPenalty(), k.depth(),
+                k.lengthNorm(), k.candidateIdf(), 0.0);
     }
 
     private RetainResult retain(Astrocyte brain, String text) {
@@ -91,8 +103,10 @@ class RecallRefinementsTest {
 
     @Test
     void theReplyRetainedAfterAStrongHitRanksRightBelowIt() {
-        try (Astrocyte on = brain(r -> with(r, true, null, 1, 0.95)); Astrocyte off = brain(r -> with(r, true, null, 0,
-                null))) {
+        // additive boosts spread the keys apart, so 0.95 of the best key lands between it and the runner-up; fused
+        // keys lie closer together (RRF), where the same factor places the reply a few places lower
+        try (Astrocyte on = brain(r -> with(r, true, null, 1, 0.95), RecallRefinementsTest::additive);
+                Astrocyte off = brain(r -> with(r, true, null, 0, null), RecallRefinementsTest::additive)) {
             for (Astrocyte b : List.of(on, off)) {
                 for (int i = 0; i < 20; i++) {
                     retain(b, "Alice's note number " + i + " about the weather and the bus schedule.");
@@ -142,11 +156,47 @@ class RecallRefinementsTest {
     }
 
     @Test
+    void withAFusionWeightWordMatchesVoteAsOneMoreRankingInsteadOfAddingBoosts() {
+        UnaryOperator<RecallConfig> noRecency = r -> new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(),
+                r.keywordWeight(), 0.0, r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), true,
+                0.0, r.expansionTerms(), 0, r.neighborFactor());
+        UnaryOperator<RerankConfig> asRanking = k -> new RerankConfig(k.enabled(), k.keywordBoost(),
+                k.properNounBoost(), k.nameMissPenalty(), k.depth(), k.lengthNorm(), k.candidateIdf(), 2.0);
+        try (Astrocyte ranking = brain(noRecency, asRanking);
+                Astrocyte additive = brain(noRecency, RecallRefinementsTest::additive)) {
+            for (Astrocyte b : List.of(ranking, additive)) {
+                retain(b, "Alice painted the lighthouse at dawn.");
+                retain(b, "Alice painted the garden fence blue.");
+                for (int i = 0; i < 20; i++) {
+                    retain(b, "Note " + i + " about the weather and the bus.");
+                }
+            }
+            String q = "Who painted the lighthouse, Alice?";
+            List<MemoryHit> fused = ranking.recall(RecallRequest.builder(q).bankId(BANK).maxResults(3).build(), ALICE)
+                    .hits();
+            List<MemoryHit> boosted = additive.recall(RecallRequest.builder(q).bankId(BANK).maxResults(3).build(),
+                    ALICE).hits();
+            assertThat(fused.get(0).text()).isEqualTo("Alice painted the lighthouse at dawn.");
+            assertThat(fused.get(1).text()).isEqualTo("Alice painted the garden fence blue.");
+            // first in all three rankings (dense, keyword, word matches): the best fused score there is
+            assertThat(fused.get(0).score()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(fused.get(1).score()).isLessThan(1.0).isGreaterThan(fused.get(2).score());
+            // additive boosts rank the same two first but report their scores on the boosted scale
+            assertThat(boosted).extracting(MemoryHit::text).startsWith("Alice painted the lighthouse at dawn.",
+                    "Alice painted the garden fence blue.");
+            assertThat(boosted.get(0).score()).isLessThan(1.0);
+        }
+        assertThatThrownBy(() -> new RerankConfig(true, 0.05, 0.1, 0.0, 50, 0.0, true, -1.0))
+                .hasMessageContaining("pipeline.rerank.fusion_weight");
+    }
+
+    @Test
     void outOfRangeSettingsAreRefusedByName() {
+        assertThat(RerankConfig.DEFAULT.fusionWeight()).isEqualTo(2.0);
         RecallConfig d = RecallConfig.DEFAULT;
         assertThat(d.collapseChunks()).isTrue();
         assertThat(d.neighbors()).isEqualTo(3);
-        assertThat(d.neighborFactor()).isEqualTo(0.5);
+        assertThat(d.neighborFactor()).isEqualTo(0.8);
         assertThat(d.expansionWeight()).isZero();
         assertThatThrownBy(() -> new RecallConfig(d.overfetch(), d.rrfK(), d.semanticWeight(), d.keywordWeight(),
                 d.temporalWeight(), d.temporalCandidates(), d.temporalHalfLifeDays(), d.minCandidates(), true, -1.0,

@@ -23,7 +23,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class Bm25Encoder {
 
-    static final double K1 = 1.2;
+    /** Early term-frequency saturation, as the embedded store's keyword search (its {@code keyword_k1}). */
+    static final double K1 = 0.5;
     static final double B = 0.75;
 
     /** Indices (ascending) and weights of one sparse vector. */

@@ -21,6 +21,10 @@ import java.util.Map;
  *         --embedder minilm|hashing (default minilm)  --conversations N|A-B  --depth N (default 100)
  * locomo-tune  --data PATH  --embedder minilm|hashing  --variants a,b (default: all): recall settings compared on
  *         conversations 1-5 and 6-10 apart, over one index
+ *         --long-turns-every N (default 0): a long distractor memory after every N turns (the shape of chats with
+ *         long assistant answers)
+ *         --worst N (default 0): failure analysis of the N worst multi-hop questions of conversations 1-5 under the
+ *         first variant, written to OUT/locomo-multihop-failures.md
  *         --qdrant-url http://host:6334 (default $ASTROCYTE_QDRANT_URL; adds the astrocyte-qdrant row)
  * speed   --out DIR  --sizes 1000,10000,100000 (real embedder; "none" for no sizes)
  *         --hashing-sizes 1000000 (hashing embedder, default none)  --queries N (default 300)
@@ -50,7 +54,10 @@ public final class BenchmarkMain {
             try (Embedder embedder = embedder(opts.getOrDefault("embedder", "minilm"))) {
                 new io.astrocyte.benchmarks.locomo.LocomoTuning(Path.of(opts.getOrDefault("data",
                         "../shared/data/locomo/locomo10.json")), embedder,
-                        io.astrocyte.benchmarks.locomo.LocomoTuning.variants(opts.get("variants")), System.out).run();
+                        io.astrocyte.benchmarks.locomo.LocomoTuning.variants(opts.get("variants")), System.out,
+                        Integer.parseInt(opts.getOrDefault("long-turns-every", "0")))
+                        .withFailureReport(Integer.parseInt(opts.getOrDefault("worst", "0")),
+                                out.resolve("locomo-multihop-failures.md")).run();
             }
         } else if (args[0].equals("locomo")) {
             String qdrantUrl = opts.getOrDefault("qdrant-url", System.getenv("ASTROCYTE_QDRANT_URL"));

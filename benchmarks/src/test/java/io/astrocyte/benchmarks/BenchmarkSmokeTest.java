@@ -135,6 +135,25 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void locomoTuneComparesVariantsPerHalfWithLongDistractorsAndWritesTheFailureReport() throws Exception {
+        Path report = dir.resolve("tune").resolve("failures.md");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        var results = new io.astrocyte.benchmarks.locomo.LocomoTuning(tinyLocomo(), new HashingEmbedder(384),
+                io.astrocyte.benchmarks.locomo.LocomoTuning.variants("default,dense-only"),
+                new PrintStream(console, true), 2).withFailureReport(5, report).run();
+        assertThat(results).containsOnlyKeys("default", "dense-only");
+        assertThat(results.get("default")).containsOnlyKeys("A", "B");
+        assertThat(results.get("default").get("A")).containsKeys("r@10", "r@2048tok", "multi-hop all@10");
+        // each question's evidence shares its rare topic word: found at the top by the full recall
+        assertThat(results.get("default").get("A").get("r@10")).isEqualTo(1.0);
+        // a long memory after every second turn: 4 per conversation (the over-long turn is refused, not counted)
+        assertThat(console.toString()).contains("indexed 2 conversations, 8 long distractor memories");
+        String text = Files.readString(report);
+        assertThat(text).startsWith("The 2 worst multi-hop questions of half A (conversations 1-1)")
+                .contains("| conv-0 #3 | 1 | 1.00 |  |", "| conv-0 #7 | 1 | 1.00 |  |");
+    }
+
+    @Test
     void speedWritesThroughputAndLatencies() throws Exception {
         Path out = dir.resolve("speed");
         new SpeedBenchmark(new SpeedBenchmark.Options(out, List.of(300), List.of(200), 40, 60, "test"),

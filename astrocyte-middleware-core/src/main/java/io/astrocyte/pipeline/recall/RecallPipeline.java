@@ -26,9 +26,11 @@ import java.util.function.Supplier;
 /**
  * Hybrid recall over one bank (SPEC §5.2): the semantic (dense, over-fetched), keyword (BM25) and
  * temporal-recency strategies run in parallel, plus the caller's {@code external_context}; their
- * rankings are fused with weighted RRF, layer weights and heuristic rerank adjust the scores, and the
- * result is ranked best first. Trimming to {@code max_results} and the token budget is left to the
- * caller so that multi-bank recall can merge banks first.
+ * rankings are fused with weighted RRF. The head of that fusion, ordered by its query-word matches, joins
+ * the fusion as one more ranking ({@code rerank.fusion_weight}; or its boosts are added to the scores when
+ * that is 0), layer weights scale the result, chunks of one memory collapse to its best, and the memories
+ * retained right after the best hits join below them. Trimming to {@code max_results} and the token
+ * budget is left to the caller so that multi-bank recall can merge banks first.
  */
 public final class RecallPipeline {
 
@@ -121,7 +123,7 @@ public final class RecallPipeline {
         return new HeuristicReranker(new io.astrocyte.config.RerankConfig(base.enabled(),
                 base.keywordBoost() * (r.keywordWeight() == null ? 1 : r.keywordWeight()),
                 base.properNounBoost() * (r.properNounWeight() == null ? 1 : r.properNounWeight()),
-                base.nameMissPenalty(), base.depth(), base.lengthNorm(), base.candidateIdf()));
+                base.nameMissPenalty(), base.depth(), base.lengthNorm(), base.candidateIdf(), base.fusionWeight()));
     }
 
     private RankedRecall rerank(RecallRequest request, String bankId, List<StrategyResult> results,
@@ -132,16 +134,21 @@ public final class RecallPipeline {
         int rerankDepth = Math.min(reranker.depth(), fused.size());
         double[] adjustments = reranker.adjustments(terms, fused.subList(0, rerankDepth).stream()
                 .map(f -> f.hit().text()).toList());
+        boolean asRanking = rerankDepth > 0 && reranker.config().fusionWeight() > 0;
+        if (asRanking) {
+            fused = fusion.fuse(withLexicalRanking(results, fused.subList(0, rerankDepth), adjustments,
+                    reranker.config().fusionWeight()));
+        }
         int position = 0;
         for (RrfFusion.Fused f : fused) {
             VectorHit h = f.hit();
             double layer = request.layerWeights().getOrDefault(h.memoryLayer() == null ? "fact" : h.memoryLayer(), 1.0);
-            double key = f.score() * layer + (position < rerankDepth ? adjustments[position] : 0);
+            double key = f.score() * layer + (!asRanking && position < rerankDepth ? adjustments[position] : 0);
             position++;
             boolean external = h.id().startsWith(EXTERNAL_PREFIX);
-            MemoryHit hit = new MemoryHit(h.text(), reranker.toUnitScore(key), h.factType(), h.metadata(),
-                    h.tags(), h.occurredAt(), h.source(), external ? null : h.id(), external ? null : bankId,
-                    h.memoryLayer(), null, h.retainedAt(), h.chunkId());
+            MemoryHit hit = new MemoryHit(h.text(), unitScore(reranker, key), h.factType(), h.metadata(), h.tags(),
+                    h.occurredAt(), h.source(), external ? null : h.id(), external ? null : bankId, h.memoryLayer(),
+                    null, h.retainedAt(), h.chunkId());
             keyed.add(new Keyed(hit, key));
         }
         keyed.sort(Comparator.comparingDouble(Keyed::key).reversed());
@@ -158,6 +165,32 @@ public final class RecallPipeline {
             counts.put(r.name(), r.hits().size());
         }
         return new RankedRecall(ranked, used, timings, counts);
+    }
+
+    /** A ranking key as a reported score: fused keys already lie in [0,1], additive ones are mapped onto it. */
+    private static double unitScore(HeuristicReranker reranker, double key) {
+        return reranker.config().fusionWeight() > 0 && reranker.depth() > 0 ? Math.max(0, Math.min(1, key))
+                : reranker.toUnitScore(key);
+    }
+
+    /**
+     * The strategies' results plus one more: the reranked candidates ordered by their lexical evidence (best first,
+     * the fused order breaking ties), at {@code weight}.
+     */
+    private static List<StrategyResult> withLexicalRanking(List<StrategyResult> results, List<RrfFusion.Fused> head,
+            double[] adjustments, double weight) {
+        Integer[] order = new Integer[head.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(adjustments[b], adjustments[a]));
+        List<VectorHit> ranked = new ArrayList<>(order.length);
+        for (int i : order) {
+            ranked.add(head.get(i).hit());
+        }
+        List<StrategyResult> out = new ArrayList<>(results);
+        out.add(new StrategyResult("lexical", ranked, weight, 0));
+        return out;
     }
 
     private List<VectorHit> recent(String bankId, VectorFilters filters, Instant reference, int limit,
@@ -208,7 +241,7 @@ public final class RecallPipeline {
             if (at != null && out.get(at).key() >= key) {
                 continue;
             }
-            MemoryHit hit = new MemoryHit(v.text(), reranker.toUnitScore(key), v.factType(), v.metadata(), v.tags(),
+            MemoryHit hit = new MemoryHit(v.text(), unitScore(reranker, key), v.factType(), v.metadata(), v.tags(),
                     v.occurredAt(), v.source(), v.id(), bankId, v.memoryLayer(), null, v.retainedAt(), v.chunkId());
             if (at != null) {
                 out.set(at, new Keyed(hit, key));

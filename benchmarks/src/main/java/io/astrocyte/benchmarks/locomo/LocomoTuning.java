@@ -39,12 +39,53 @@ public final class LocomoTuning {
     private final Embedder embedder;
     private final List<Variant> variants;
     private final PrintStream console;
+    private final int longTurnsEvery;
+    private int worst;
+    private Path worstReport;
 
     public LocomoTuning(Path data, Embedder embedder, List<Variant> variants, PrintStream console) {
+        this(data, embedder, variants, console, 0);
+    }
+
+    /**
+     * @param longTurnsEvery when &gt; 0, after every this many turns a long distractor memory is retained too (see
+     *                       {@link #distractor}), so the bank has the shape of chats with long assistant answers
+     *                       between short personal turns; 0 for LoCoMo as it is
+     */
+    public LocomoTuning(Path data, Embedder embedder, List<Variant> variants, PrintStream console, int longTurnsEvery) {
         this.data = data;
         this.embedder = embedder;
         this.variants = variants;
         this.console = console;
+        this.longTurnsEvery = longTurnsEvery;
+    }
+
+    /**
+     * Also writes the failure analysis of the {@code n} worst multi-hop questions of half A (the tuning half) under the
+     * first variant to {@code report} (see {@link MultiHopFailures}).
+     */
+    public LocomoTuning withFailureReport(int n, Path report) {
+        this.worst = n;
+        this.worstReport = report;
+        return this;
+    }
+
+    /**
+     * The {@code k}-th long distractor for conversation {@code c}: ten consecutive turns of the next conversation
+     * without their speaker names, as one memory of about 1,000-2,000 characters. It shares the everyday vocabulary
+     * of the questions but is never evidence, like a long answer that mentions everything.
+     */
+    static String distractor(List<LocomoDataset.Conversation> all, int c, int k) {
+        List<LocomoDataset.Turn> other = all.get((c + 1) % all.size()).turns();
+        StringBuilder text = new StringBuilder();
+        int start = (k * 10) % Math.max(1, other.size() - 10);
+        for (int i = start; i < Math.min(other.size(), start + 10); i++) {
+            LocomoDataset.Turn t = other.get(i);
+            String body = t.text().startsWith(t.speaker() + ": ") ? t.text().substring(t.speaker().length() + 2)
+                    : t.text();
+            text.append(text.length() == 0 ? "" : " ").append(body);
+        }
+        return text.toString();
     }
 
     /** The built-in variants named (comma-separated), or all of them. */
@@ -66,18 +107,27 @@ public final class LocomoTuning {
             Astrocyte indexer = Astrocyte.builder().vectorStore(store).embedder(embedder)
                     .governanceStore(new io.astrocyte.store.memory.InMemoryGovernanceStore())
                     .clock(AstrocyteSystem.anchoredClock()).config(base()).build();
-            for (LocomoDataset.Conversation c : conversations) {
+            int distractors = 0;
+            for (int ci = 0; ci < conversations.size(); ci++) {
+                LocomoDataset.Conversation c = conversations.get(ci);
+                int n = 0;
                 for (LocomoDataset.Turn t : c.turns()) {
                     indexer.retain(RetainRequest.builder(c.sampleId(), t.text()).contentType(ContentType.CONVERSATION)
                             .occurredAt(t.occurredAt()).metadata(Map.of("dia_id", t.diaId(), "session", t.session(),
                                     "speaker", t.speaker(), "sample_id", c.sampleId())).build(), CONTEXT);
+                    if (longTurnsEvery > 0 && ++n % longTurnsEvery == 0) {
+                        indexer.retain(RetainRequest.builder(c.sampleId(), distractor(conversations, ci, n))
+                                .contentType(ContentType.CONVERSATION).occurredAt(t.occurredAt())
+                                .metadata(Map.of("dia_id", "X:" + n, "session", t.session(), "speaker", "assistant",
+                                        "sample_id", c.sampleId())).build(), CONTEXT);
+                        distractors++;
+                    }
                 }
             }
-            console.printf("indexed %d conversations%n", conversations.size());
+            console.printf("indexed %d conversations, %d long distractor memories%n", conversations.size(),
+                    distractors);
             for (Variant v : variants) {
-                Astrocyte brain = Astrocyte.builder().vectorStore(store).embedder(embedder)
-                        .governanceStore(new io.astrocyte.store.memory.InMemoryGovernanceStore())
-                        .clock(AstrocyteSystem.anchoredClock()).config(v.change().apply(base())).build();
+                Astrocyte brain = brain(store, v);
                 Map<String, List<Map<String, Double>>> scores = new LinkedHashMap<>();
                 List<Double> millis = new ArrayList<>();
                 for (int i = 0; i < conversations.size(); i++) {
@@ -88,12 +138,7 @@ public final class LocomoTuning {
                             continue;
                         }
                         long start = System.nanoTime();
-                        List<RetrievalSystem.Ranked> ranking = new ArrayList<>();
-                        for (MemoryHit h : brain.recall(RecallRequest.builder(q.text()).bankId(c.sampleId())
-                                .maxResults(100).build(), CONTEXT).hits()) {
-                            ranking.add(new RetrievalSystem.Ranked((String) h.metadata().get("dia_id"), h.text(),
-                                    c.sampleId()));
-                        }
+                        List<RetrievalSystem.Ranked> ranking = ranking(brain, c, q);
                         millis.add((System.nanoTime() - start) / 1e6);
                         Map<String, Double> s = new LinkedHashMap<>(QuestionScore.score(q.evidence(), ranking));
                         if (q.category() == 1) {
@@ -111,11 +156,54 @@ public final class LocomoTuning {
                         get(halves, "B", "r@2048tok"), get(halves, "B", "multi-hop all@10"),
                         io.astrocyte.benchmarks.Stats.percentile(millis, 50));
             }
+            if (worst > 0 && !variants.isEmpty()) {
+                failures(store, conversations);
+            }
             indexer.close();
         } finally {
             Reports.deleteRecursively(work);
         }
         return out;
+    }
+
+    private static List<RetrievalSystem.Ranked> ranking(Astrocyte brain, LocomoDataset.Conversation c,
+            LocomoDataset.Question q) {
+        List<RetrievalSystem.Ranked> ranking = new ArrayList<>();
+        for (MemoryHit h : brain.recall(RecallRequest.builder(q.text()).bankId(c.sampleId()).maxResults(100).build(),
+                CONTEXT).hits()) {
+            ranking.add(new RetrievalSystem.Ranked((String) h.metadata().get("dia_id"), h.text(), c.sampleId()));
+        }
+        return ranking;
+    }
+
+    private Astrocyte brain(LuceneVectorStore store, Variant v) {
+        return Astrocyte.builder().vectorStore(store).embedder(embedder)
+                .governanceStore(new io.astrocyte.store.memory.InMemoryGovernanceStore())
+                .clock(AstrocyteSystem.anchoredClock()).config(v.change().apply(base())).build();
+    }
+
+    private void failures(LuceneVectorStore store, List<LocomoDataset.Conversation> conversations) throws IOException {
+        Variant chosen = variants.get(0);
+        MultiHopFailures report = new MultiHopFailures();
+        Astrocyte brain = brain(store, chosen);
+        Astrocyte dense = brain(store, TuningVariants.arms("dense-only", 1.0, 0.0));
+        Astrocyte keyword = brain(store, TuningVariants.arms("keyword-only", 0.0, 1.0));
+        for (int i = 0; i < conversations.size() / 2; i++) {
+            LocomoDataset.Conversation c = conversations.get(i);
+            for (int qi = 0; qi < c.questions().size(); qi++) {
+                LocomoDataset.Question q = c.questions().get(qi);
+                if (q.category() == 1 && !q.evidence().isEmpty()) {
+                    report.add(c.sampleId(), qi, q, c, ranking(brain, c, q), ranking(dense, c, q),
+                            ranking(keyword, c, q));
+                }
+            }
+        }
+        String text = report.report(worst, "A (conversations 1-" + conversations.size() / 2 + ")", chosen.name());
+        if (worstReport.getParent() != null) {
+            Files.createDirectories(worstReport.getParent());
+        }
+        Files.writeString(worstReport, text);
+        console.println(text.substring(0, text.indexOf("| question")));
     }
 
     private static double get(Map<String, Map<String, Double>> halves, String half, String metric) {

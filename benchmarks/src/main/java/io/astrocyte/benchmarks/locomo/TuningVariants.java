@@ -17,6 +17,10 @@ final class TuningVariants {
     static List<LocomoTuning.Variant> all() {
         List<LocomoTuning.Variant> v = new ArrayList<>();
         v.add(new LocomoTuning.Variant("default", c -> c));
+        // the arms alone and plain fusion, as reference points inside the same index (chunked, collapsed)
+        v.add(arms("dense-only", 1.0, 0.0));
+        v.add(arms("keyword-only", 0.0, 1.0));
+        v.add(arms("rrf-only", 1.0, 1.0));
         v.add(recall("no-neighbors", r -> new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(),
                 r.keywordWeight(), r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(),
                 r.minCandidates(), r.collapseChunks(), r.expansionWeight(), r.expansionTerms(), 0,
@@ -27,11 +31,11 @@ final class TuningVariants {
         v.add(rerank("rerank-off", r -> new RerankConfig(false, r.keywordBoost(), r.properNounBoost(),
                 r.nameMissPenalty(), r.depth())));
         v.add(rerank("old-rerank", r -> new RerankConfig(r.enabled(), r.keywordBoost(), r.properNounBoost(),
-                r.nameMissPenalty(), r.depth(), 0.0, false)));
+                r.nameMissPenalty(), r.depth(), 0.0, false, 0.0)));
+        v.add(rerank("additive-rerank", r -> new RerankConfig(r.enabled(), r.keywordBoost(), r.properNounBoost(),
+                r.nameMissPenalty(), r.depth(), r.lengthNorm(), r.candidateIdf(), 0.0)));
         v.add(rerank("no-idf", r -> new RerankConfig(r.enabled(), r.keywordBoost(), r.properNounBoost(),
-                r.nameMissPenalty(), r.depth(), r.lengthNorm(), false)));
-        v.add(rerank("no-length-norm", r -> new RerankConfig(r.enabled(), r.keywordBoost(), r.properNounBoost(),
-                r.nameMissPenalty(), r.depth(), 0.0, r.candidateIdf())));
+                r.nameMissPenalty(), r.depth(), r.lengthNorm(), false, r.fusionWeight())));
         for (double w : new double[] {0.5, 0.75, 1.5}) {
             v.add(recall("keyword-weight-" + w, r -> new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), w,
                     r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
@@ -65,13 +69,29 @@ final class TuningVariants {
         }
         for (double n : new double[] {0.25, 0.5, 1.0}) {
             v.add(rerank("length-norm-" + n, r -> new RerankConfig(r.enabled(), r.keywordBoost(), r.properNounBoost(),
-                    r.nameMissPenalty(), r.depth(), n, r.candidateIdf())));
+                    r.nameMissPenalty(), r.depth(), n, r.candidateIdf(), r.fusionWeight())));
+        }
+        for (double w : new double[] {0.5, 1.0, 1.5, 2.0, 3.0}) {
+            v.add(rerank("lexical-ranking-" + w, r -> new RerankConfig(r.enabled(), r.keywordBoost(),
+                    r.properNounBoost(), r.nameMissPenalty(), r.depth(), r.lengthNorm(), r.candidateIdf(), w)));
         }
         for (double b : new double[] {0.025, 0.1}) {
             v.add(rerank("keyword-boost-" + b, r -> new RerankConfig(r.enabled(), b, r.properNounBoost(),
-                    r.nameMissPenalty(), r.depth(), r.lengthNorm(), r.candidateIdf())));
+                    r.nameMissPenalty(), r.depth(), r.lengthNorm(), r.candidateIdf(), r.fusionWeight())));
         }
         return v;
+    }
+
+    /** Semantic and keyword arms at the given weights, no recency, rerank or neighbours. */
+    static LocomoTuning.Variant arms(String name, double semantic, double keyword) {
+        return new LocomoTuning.Variant(name, c -> {
+            RecallConfig r = c.pipeline().recall();
+            RerankConfig k = c.pipeline().rerank();
+            return c.withPipeline(new PipelineConfig(c.pipeline().chunker(), new RecallConfig(r.overfetch(), r.rrfK(),
+                    semantic, keyword, 0.0, r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
+                    true, 0.0, r.expansionTerms(), 0, r.neighborFactor()), new RerankConfig(false, k.keywordBoost(),
+                    k.properNounBoost(), k.nameMissPenalty(), k.depth()), c.pipeline().reflect()));
+        });
     }
 
     static LocomoTuning.Variant recall(String name, UnaryOperator<RecallConfig> change) {
