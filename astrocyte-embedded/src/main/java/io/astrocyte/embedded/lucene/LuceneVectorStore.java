@@ -2,7 +2,6 @@ package io.astrocyte.embedded.lucene;
 
 import io.astrocyte.spi.ListCursor;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.document.LongPoint;
 import io.astrocyte.ConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -748,28 +747,20 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             return List.of();
         }
         Query filter = FilterQueries.of(bankId, filters);
-        if (after == null) {
-            return read(s -> {
-                List<VectorItem> out = new ArrayList<>();
-                for (ScoreDoc sd : s.search(filter, limit, LIST_ORDER).scoreDocs) {
-                    out.add(loadItem(s, sd.doc, withVectors));
-                }
-                return out;
-            });
-        }
-        long t = after.retainedAt() == null ? Long.MIN_VALUE : after.retainedAt().toEpochMilli();
-        BytesRef afterId = new BytesRef(after.id());
         return read(s -> {
             int maxDoc = s.getIndexReader().maxDoc();
             if (maxDoc == 0) {
                 return List.<VectorItem>of();
             }
-            // The page starts after the cursor's (retained_at, id) in LIST_ORDER; searchAfter lets the sort skip up to
-            // it. The last doc number breaks the tie of the cursor's own values against it, so the item the cursor
-            // names is never returned again.
-            FieldDoc cursor = new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {t, afterId});
+            // A page after a cursor starts after its (retained_at, id) in LIST_ORDER, and searchAfter lets the sort
+            // skip everything up to it. The last doc number breaks the tie of the cursor's own values against it, so
+            // the item the cursor names is never returned again.
+            TopDocs page = after == null ? s.search(filter, limit, LIST_ORDER)
+                    : s.searchAfter(new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {after.retainedAt() == null
+                            ? Long.MIN_VALUE : after.retainedAt().toEpochMilli(), new BytesRef(after.id())}),
+                            filter, limit, LIST_ORDER);
             List<VectorItem> out = new ArrayList<>();
-            for (ScoreDoc sd : s.searchAfter(cursor, filter, limit, LIST_ORDER).scoreDocs) {
+            for (ScoreDoc sd : page.scoreDocs) {
                 out.add(loadItem(s, sd.doc, withVectors));
             }
             return out;
