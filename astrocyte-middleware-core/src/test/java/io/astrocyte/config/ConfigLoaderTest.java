@@ -34,7 +34,7 @@ class ConfigLoaderTest {
         assertThat(c.accessControl().defaultPolicy()).isEqualTo(AccessControlConfig.DefaultPolicy.OWNER_ONLY);
         assertThat(c.pipeline().chunker().maxSize()).isEqualTo(512);
         assertThat(c.pipeline().chunker().overlap()).isEqualTo(50);
-        assertThat(c.pipeline().recall().rrfK()).isEqualTo(60);
+        assertThat(c.pipeline().recall().rrfK()).isEqualTo(40);
         assertThat(c.pipeline().recall().overfetch()).isEqualTo(5);
         assertThat(c.defaults().dispositions().skepticism()).isEqualTo(3);
     }
