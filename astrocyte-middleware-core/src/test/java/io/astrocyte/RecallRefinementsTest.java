@@ -205,4 +205,63 @@ class RecallRefinementsTest {
                 d.temporalWeight(), d.temporalCandidates(), d.temporalHalfLifeDays(), d.minCandidates(), true, 0.0,
                 5, 2, 1.5)).hasMessageContaining("pipeline.recall.neighbor_factor");
     }
+
+    @Test
+    void aQuestionNamingATimeBringsUpWhatHappenedThen() {
+        // one walk note on the first of every other month; the one asked about is textually no better than the rest
+        UnaryOperator<RecallConfig> off = r -> new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(),
+                r.keywordWeight(), r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(),
+                r.minCandidates(), r.collapseChunks(), r.expansionWeight(), r.expansionTerms(), r.neighbors(),
+                r.neighborFactor(), 0.0);
+        try (Astrocyte on = brain(r -> r); Astrocyte without = brain(off)) {
+            for (Astrocyte b : List.of(on, without)) {
+                for (int i = 0; i < 12; i++) {
+                    java.time.LocalDate month = java.time.LocalDate.of(2022, 1, 1).plusMonths(2L * i);
+                    clock.advance(1);
+                    b.retain(RetainRequest.builder(BANK, "Alice walked along the river path, note " + month.getMonth()
+                            .getValue() + (i < 6 ? "" : " (the long loop)")).occurredAt(month
+                            .atStartOfDay(java.time.ZoneOffset.UTC).toInstant()).build(), ALICE);
+                }
+            }
+            // July 2023 is note 7 of the long loop: ±window [24 June, 16 August) holds it alone
+            String q = "Where did Alice walk in July 2023?";
+            var dated = on.recall(RecallRequest.builder(q).bankId(BANK).maxResults(12).build(), ALICE);
+            var plain = without.recall(RecallRequest.builder(q).bankId(BANK).maxResults(12).build(), ALICE);
+            Instant july = Instant.parse("2023-07-01T00:00:00Z");
+            int datedAt = position(dated.hits(), july);
+            int plainAt = position(plain.hits(), july);
+            assertThat(datedAt).isZero();
+            assertThat(plainAt).as("without the dated strategy it has no edge").isPositive();
+            assertThat(dated.trace().strategiesUsed()).contains("dated");
+            assertThat(dated.trace().strategyCandidateCounts()).containsEntry("dated", 1);
+            assertThat(plain.trace().strategiesUsed()).doesNotContain("dated");
+
+            // a question naming no time, or filtering on a time range itself, runs no dated search
+            assertThat(on.recall(RecallRequest.builder("Where did Alice walk?").bankId(BANK).build(), ALICE).trace()
+                    .strategiesUsed()).doesNotContain("dated");
+            var ranged = on.recall(RecallRequest.builder(q).bankId(BANK).timeRange(new io.astrocyte.api.TimeRange(
+                    Instant.parse("2022-01-01T00:00:00Z"), Instant.parse("2022-12-31T00:00:00Z"))).build(), ALICE);
+            assertThat(ranged.trace().strategiesUsed()).doesNotContain("dated");
+            assertThat(ranged.hits()).hasSize(6).allMatch(h -> h.occurredAt().isBefore(july));
+
+            // "in July" without a year means the July before the question's time
+            var relative = on.recall(RecallRequest.builder("Where did Alice walk in July?").bankId(BANK)
+                    .queryReferenceDate(Instant.parse("2023-09-20T00:00:00Z")).build(), ALICE);
+            assertThat(position(relative.hits(), july)).isZero();
+        }
+        assertThat(RecallConfig.DEFAULT.dateWeight()).isEqualTo(1.0);
+        RecallConfig d = RecallConfig.DEFAULT;
+        assertThatThrownBy(() -> new RecallConfig(d.overfetch(), d.rrfK(), d.semanticWeight(), d.keywordWeight(),
+                d.temporalWeight(), d.temporalCandidates(), d.temporalHalfLifeDays(), d.minCandidates(), true, 0.0,
+                5, 3, 0.8, -0.5)).hasMessageContaining("pipeline.recall.date_weight");
+    }
+
+    private static int position(List<MemoryHit> hits, Instant occurred) {
+        for (int i = 0; i < hits.size(); i++) {
+            if (occurred.equals(hits.get(i).occurredAt())) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -27,20 +27,34 @@ package io.astrocyte.config;
  * @param neighborFactor        [Java] the share of its hit's ranking key a neighbour gets (default 0.8). Chosen on
  *                              LoCoMo conversations 1-5 with fused word matches (R@10 0.652 at 0.5, 0.665 at 0.8,
  *                              0.669 at 0.95 but multi-hop All@10 0.197 to 0.169); 6-10: 0.603, 0.610, 0.613
+ * @param dateWeight            [Java] RRF weight of the dated strategy (default 1.0; 0 turns it off): when the query
+ *                              names a time ("in July 2023", "on 3 June", "last week"), resolved against
+ *                              {@code query_reference_date} (else {@code as_of}, else now), a dense search confined
+ *                              to memories whose {@code occurred_at} falls near it joins the fusion. Not run when
+ *                              the request filters on {@code time_range} itself
  */
 public record RecallConfig(
         Integer overfetch, Integer rrfK, Double semanticWeight, Double keywordWeight, Double temporalWeight,
         Integer temporalCandidates, Double temporalHalfLifeDays, Integer minCandidates, Boolean collapseChunks,
-        Double expansionWeight, Integer expansionTerms, Integer neighbors, Double neighborFactor) {
+        Double expansionWeight, Integer expansionTerms, Integer neighbors, Double neighborFactor, Double dateWeight) {
 
     public static final RecallConfig DEFAULT = new RecallConfig(null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
+
+    /** Without the dated strategy's weight (its default applies). */
+    public RecallConfig(Integer overfetch, Integer rrfK, Double semanticWeight, Double keywordWeight,
+            Double temporalWeight, Integer temporalCandidates, Double temporalHalfLifeDays, Integer minCandidates,
+            Boolean collapseChunks, Double expansionWeight, Integer expansionTerms, Integer neighbors,
+            Double neighborFactor) {
+        this(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates, temporalHalfLifeDays,
+                minCandidates, collapseChunks, expansionWeight, expansionTerms, neighbors, neighborFactor, null);
+    }
 
     public RecallConfig(Integer overfetch, Integer rrfK, Double semanticWeight, Double keywordWeight,
             Double temporalWeight, Integer temporalCandidates, Double temporalHalfLifeDays, Integer minCandidates,
             Boolean collapseChunks) {
         this(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates, temporalHalfLifeDays,
-                minCandidates, collapseChunks, null, null, null, null);
+                minCandidates, collapseChunks, null, null, null, null, null);
     }
 
     public RecallConfig {
@@ -57,6 +71,8 @@ public record RecallConfig(
         expansionTerms = expansionTerms == null ? 5 : expansionTerms;
         ConfigChecks.nonNegative("pipeline.recall.expansion_weight", expansionWeight);
         ConfigChecks.positive("pipeline.recall.expansion_terms", expansionTerms);
+        dateWeight = dateWeight == null ? 1.0 : dateWeight;
+        ConfigChecks.nonNegative("pipeline.recall.date_weight", dateWeight);
         neighbors = neighbors == null ? 3 : neighbors;
         neighborFactor = neighborFactor == null ? 0.8 : neighborFactor;
         ConfigChecks.nonNegative("pipeline.recall.neighbors", neighbors);

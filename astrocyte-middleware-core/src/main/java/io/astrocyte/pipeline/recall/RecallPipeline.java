@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * Hybrid recall over one bank (SPEC §5.2): the semantic (dense, over-fetched), keyword (BM25) and
- * temporal-recency strategies run in parallel, plus the caller's {@code external_context}; their
+ * temporal-recency strategies run in parallel, plus a dense search near the time the query names ("dated", when
+ * it names one: {@link QueryDates}) and the caller's {@code external_context}; their
  * rankings are fused with weighted RRF. The head of that fusion, ordered by its query-word matches, joins
  * the fusion as one more ranking ({@code rerank.fusion_weight}; or its boosts are added to the scores when
  * that is 0), layer weights scale the result, chunks of one memory collapse to its best, and the memories
@@ -85,8 +86,24 @@ public final class RecallPipeline {
                 : tuned.computeIfAbsent(spec.rerank(), this::scaled);
         VectorFilters filters = request.filters();
         int limit = Math.max(request.maxResults() * config.overfetch(), config.minCandidates());
+        Instant reference = request.queryReferenceDate() != null ? request.queryReferenceDate()
+                : request.asOf() != null ? request.asOf() : clock.instant();
+        java.util.Optional<io.astrocyte.api.TimeRange> dated = config.dateWeight() > 0 && filters.timeRange() == null
+                ? QueryDates.window(request.query(), reference) : java.util.Optional.empty();
         List<CompletableFuture<StrategyResult>> running = new ArrayList<>();
-        if (config.semanticWeight() > 0) {
+        if (dated.isPresent()) {
+            // One embedding for both dense searches; each search waits for it without holding a worker.
+            long start = System.nanoTime();
+            CompletableFuture<float[]> vector = CompletableFuture.supplyAsync(() -> embedder.embed(request.query()),
+                    executor);
+            if (config.semanticWeight() > 0) {
+                running.add(after(vector, start, "semantic", config.semanticWeight(),
+                        v -> store.searchSimilar(v, bankId, limit, filters)));
+            }
+            VectorFilters window = filters.withTimeRange(dated.get());
+            running.add(after(vector, start, "dated", config.dateWeight(),
+                    v -> store.searchSimilar(v, bankId, limit, window)));
+        } else if (config.semanticWeight() > 0) {
             running.add(run("semantic", config.semanticWeight(),
                     () -> store.searchSimilar(embedder.embed(request.query()), bankId, limit, filters)));
         }
@@ -95,8 +112,6 @@ public final class RecallPipeline {
                     () -> keywordIndex.searchKeyword(request.query(), bankId, limit, filters)));
         }
         if (config.temporalWeight() > 0 && config.temporalCandidates() > 0) {
-            Instant reference = request.queryReferenceDate() != null ? request.queryReferenceDate()
-                    : request.asOf() != null ? request.asOf() : clock.instant();
             int recentLimit = Math.min(config.temporalCandidates(), limit);
             running.add(run("temporal", config.temporalWeight(),
                     () -> recent(bankId, filters, reference, recentLimit, halfLife)));
@@ -300,6 +315,13 @@ public final class RecallPipeline {
             List<VectorHit> hits = search.get();
             return new StrategyResult(name, hits, weight, (System.nanoTime() - start) / 1e6);
         }, executor);
+    }
+
+    /** A strategy that searches with the query's vector once it is there; its time counts from {@code start}. */
+    private CompletableFuture<StrategyResult> after(CompletableFuture<float[]> vector, long start, String name,
+            double weight, java.util.function.Function<float[], List<VectorHit>> search) {
+        return vector.thenApplyAsync(v -> new StrategyResult(name, search.apply(v), weight,
+                (System.nanoTime() - start) / 1e6), executor);
     }
 
     private StrategyResult join(CompletableFuture<StrategyResult> f) {

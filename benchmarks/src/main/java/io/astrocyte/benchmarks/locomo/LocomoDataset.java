@@ -47,6 +47,20 @@ public final class LocomoDataset {
     }
 
     public record Conversation(String sampleId, List<Turn> turns, List<Question> questions) {
+
+        /**
+         * When the questions were asked: the day after the last session (LoCoMo asks them once the conversation is
+         * over), or {@code null} when no session is dated.
+         */
+        public java.time.Instant questionTime() {
+            java.time.Instant last = null;
+            for (Turn t : turns) {
+                if (t.occurredAt() != null && (last == null || t.occurredAt().isAfter(last))) {
+                    last = t.occurredAt();
+                }
+            }
+            return last == null ? null : last.plus(java.time.Duration.ofDays(1));
+        }
     }
 
     public static List<Conversation> load(Path file) throws IOException {

@@ -32,7 +32,15 @@ public final class LocomoTuning {
     private static final AstrocyteContext CONTEXT = AstrocyteContext.of("service:locomo-tuning");
 
     /** A named configuration change. */
-    public record Variant(String name, UnaryOperator<AstrocyteConfig> change) {
+    /**
+     * @param questionTime whether recall is told the question's time ({@code query_reference_date}): the day after
+     *                     the conversation's last session, when its questions were asked
+     */
+    public record Variant(String name, UnaryOperator<AstrocyteConfig> change, boolean questionTime) {
+
+        public Variant(String name, UnaryOperator<AstrocyteConfig> change) {
+            this(name, change, false);
+        }
     }
 
     private final Path data;
@@ -138,7 +146,7 @@ public final class LocomoTuning {
                             continue;
                         }
                         long start = System.nanoTime();
-                        List<RetrievalSystem.Ranked> ranking = ranking(brain, c, q);
+                        List<RetrievalSystem.Ranked> ranking = ranking(brain, c, q, v.questionTime());
                         millis.add((System.nanoTime() - start) / 1e6);
                         Map<String, Double> s = new LinkedHashMap<>(QuestionScore.score(q.evidence(), ranking));
                         if (q.category() == 1) {
@@ -167,10 +175,13 @@ public final class LocomoTuning {
     }
 
     private static List<RetrievalSystem.Ranked> ranking(Astrocyte brain, LocomoDataset.Conversation c,
-            LocomoDataset.Question q) {
+            LocomoDataset.Question q, boolean questionTime) {
         List<RetrievalSystem.Ranked> ranking = new ArrayList<>();
-        for (MemoryHit h : brain.recall(RecallRequest.builder(q.text()).bankId(c.sampleId()).maxResults(100).build(),
-                CONTEXT).hits()) {
+        RecallRequest.Builder request = RecallRequest.builder(q.text()).bankId(c.sampleId()).maxResults(100);
+        if (questionTime) {
+            request.queryReferenceDate(c.questionTime());
+        }
+        for (MemoryHit h : brain.recall(request.build(), CONTEXT).hits()) {
             ranking.add(new RetrievalSystem.Ranked((String) h.metadata().get("dia_id"), h.text(), c.sampleId()));
         }
         return ranking;
@@ -193,8 +204,8 @@ public final class LocomoTuning {
             for (int qi = 0; qi < c.questions().size(); qi++) {
                 LocomoDataset.Question q = c.questions().get(qi);
                 if (q.category() == 1 && !q.evidence().isEmpty()) {
-                    report.add(c.sampleId(), qi, q, c, ranking(brain, c, q), ranking(dense, c, q),
-                            ranking(keyword, c, q));
+                    report.add(c.sampleId(), qi, q, c, ranking(brain, c, q, chosen.questionTime()),
+                            ranking(dense, c, q, false), ranking(keyword, c, q, false));
                 }
             }
         }

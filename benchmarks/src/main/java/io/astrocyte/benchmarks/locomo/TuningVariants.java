@@ -17,6 +17,11 @@ final class TuningVariants {
     static List<LocomoTuning.Variant> all() {
         List<LocomoTuning.Variant> v = new ArrayList<>();
         v.add(new LocomoTuning.Variant("default", c -> c));
+        v.add(questionTime(new LocomoTuning.Variant("question-time", c -> c)));
+        v.add(questionTime(recall("question-time+no-recency", r -> new RecallConfig(r.overfetch(), r.rrfK(),
+                r.semanticWeight(), r.keywordWeight(), 0.0, r.temporalCandidates(), r.temporalHalfLifeDays(),
+                r.minCandidates(), r.collapseChunks(), r.expansionWeight(), r.expansionTerms(), r.neighbors(),
+                r.neighborFactor(), r.dateWeight()))));
         // the arms alone and plain fusion, as reference points inside the same index (chunked, collapsed)
         v.add(arms("dense-only", 1.0, 0.0));
         v.add(arms("keyword-only", 0.0, 1.0));
@@ -79,7 +84,22 @@ final class TuningVariants {
             v.add(rerank("keyword-boost-" + b, r -> new RerankConfig(r.enabled(), b, r.properNounBoost(),
                     r.nameMissPenalty(), r.depth(), r.lengthNorm(), r.candidateIdf(), r.fusionWeight())));
         }
+        for (double w : new double[] {0.0, 0.5, 1.0, 2.0}) {
+            v.add(recall("date-weight-" + w, r -> withDateWeight(r, w)));
+            v.add(questionTime(recall("question-time+date-weight-" + w, r -> withDateWeight(r, w))));
+        }
         return v;
+    }
+
+    private static RecallConfig withDateWeight(RecallConfig r, double w) {
+        return new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), r.keywordWeight(), r.temporalWeight(),
+                r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(),
+                r.expansionWeight(), r.expansionTerms(), r.neighbors(), r.neighborFactor(), w);
+    }
+
+    /** The variant with recall told the question's time. */
+    static LocomoTuning.Variant questionTime(LocomoTuning.Variant v) {
+        return new LocomoTuning.Variant(v.name(), v.change(), true);
     }
 
     /** Semantic and keyword arms at the given weights, no recency, rerank or neighbours. */
