@@ -89,6 +89,14 @@ final class Components implements AutoCloseable {
     Components(Settings s, Providers p) {
         this.providers = p;
         AstrocyteConfig config = p.config();
+        // checked before any thread or file is opened, so a refused configuration leaves nothing behind
+        io.astrocyte.pipeline.extract.ExtractionProfiles profiles =
+                new io.astrocyte.pipeline.extract.ExtractionProfiles(config.extractionProfiles());
+        if (p.llm() == null && profiles.anyExtractsFacts()) {
+            throw new ConfigException("extraction_profiles." + profiles.extractingFacts().get(0)
+                    + ".fact_extraction: needs an LLM (llm_provider, or an LlmProvider given to the builder); set it "
+                    + "to off or configure one");
+        }
         GrantAccessController grants = s.accessController() != null ? null
                 : new GrantAccessController(config.accessControl(), config.grants(), p.governance(),
                         new BankResolver(config.identity()));
@@ -107,7 +115,8 @@ final class Components implements AutoCloseable {
         this.hooks = new HookDispatcher(hooks(s.listeners(), config), clock);
         SignalEvents signals = new SignalEvents(telemetry, hooks);
         RetainPipeline retain = new RetainPipeline(p.store(), p.embedder(), config.pipeline().chunker(), clock,
-                new Deduplicator(p.store(), bank -> config.signalQualityFor(bank).dedup(), signals::duplicates));
+                new Deduplicator(p.store(), bank -> config.signalQualityFor(bank).dedup(), signals::duplicates),
+                profiles, p.llm() == null ? null : new io.astrocyte.pipeline.extract.FactExtractor(p.llm()));
         NoisyBankMonitor noisyBanks = new NoisyBankMonitor(bank -> config.signalQualityFor(bank).noisyBank(), clock,
                 signals::noisyBank, NoisyBankMonitor.DEFAULT_MAX_BANKS);
         io.astrocyte.routing.MipRouter mip = mipRouter(s, config, p.llm(), clock);

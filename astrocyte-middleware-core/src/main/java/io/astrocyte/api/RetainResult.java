@@ -11,6 +11,10 @@ import java.util.List;
  * {@code retentionAction} says what was done about them: {@code ADD} (stored anyway, or only the new
  * chunks), {@code UPDATE} (stored in place of the duplicates, which are forgotten) or {@code SKIP} (nothing
  * stored; {@code memoryId} then names the existing memory the content duplicates).
+ *
+ * <p>{@code factIds} ([Java]) lists the facts an extraction profile had the LLM draw from the content, each stored
+ * as its own memory with it and in the same write; {@code extractionError} says why there are none when the profile
+ * asked for them (the LLM failed or answered with no usable facts), while the content itself is stored.
  */
 public record RetainResult(
         boolean stored,
@@ -21,16 +25,31 @@ public record RetainResult(
         RetentionAction retentionAction,
         boolean curated,
         String memoryLayer,
-        RoutingDecision routing) {
+        RoutingDecision routing,
+        List<String> factIds,
+        String extractionError) {
 
     public RetainResult {
         memoryIds = memoryIds == null ? List.of() : List.copyOf(memoryIds);
+        factIds = factIds == null ? List.of() : List.copyOf(factIds);
+    }
+
+    public RetainResult(boolean stored, String memoryId, List<String> memoryIds, boolean deduplicated, String error,
+            RetentionAction retentionAction, boolean curated, String memoryLayer, RoutingDecision routing) {
+        this(stored, memoryId, memoryIds, deduplicated, error, retentionAction, curated, memoryLayer, routing, null,
+                null);
     }
 
     /** This result with the Memory Intent Protocol's decision attached. */
     public RetainResult withRouting(RoutingDecision decision) {
         return new RetainResult(stored, memoryId, memoryIds, deduplicated, error, retentionAction, curated, memoryLayer,
-                decision);
+                decision, factIds, extractionError);
+    }
+
+    /** This result with the facts stored beside the content, or why there are none. */
+    public RetainResult withFacts(List<String> ids, String whyNone) {
+        return new RetainResult(stored, memoryId, memoryIds, deduplicated, error, retentionAction, curated, memoryLayer,
+                routing, ids, whyNone);
     }
 
     public static RetainResult stored(List<String> ids) {

@@ -39,6 +39,9 @@ import java.util.Set;
  *                           the process
  * @param rateLimitStoreConfig settings for it, e.g. {@code url}, {@code fail_mode}
  * @param mcp                what the memory server's MCP tools offer
+ * @param extractionProfiles named retain profiles (SPEC §5.1) a retain selects with {@code extraction_profile}:
+ *                           content type, chunking, fact type, authority tier, metadata mapping and LLM fact
+ *                           extraction; see {@link ExtractionProfileConfig}
  */
 public record AstrocyteConfig(
         String providerTier,
@@ -71,7 +74,8 @@ public record AstrocyteConfig(
         Map<String, Object> governanceStoreConfig,
         String rateLimitStore,
         Map<String, Object> rateLimitStoreConfig,
-        McpConfig mcp) {
+        McpConfig mcp,
+        Map<String, ExtractionProfileConfig> extractionProfiles) {
 
     public AstrocyteConfig {
         providerTier = providerTier == null ? "storage" : providerTier;
@@ -105,12 +109,21 @@ public record AstrocyteConfig(
         governance = governance == null ? GovernanceConfig.DEFAULT : governance;
         analytics = analytics == null ? AnalyticsConfig.DEFAULT : analytics;
         mcp = mcp == null ? McpConfig.DEFAULT : mcp;
+        extractionProfiles = extractionProfiles == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extractionProfiles));
+        extractionProfiles.forEach((name, profile) -> {
+            if (profile == null) {
+                throw new ConfigException("extraction_profiles." + name + ": empty profile");
+            }
+            profile.validate(name);
+        });
         grants(accessGrants, banks, agents); // validates patterns and permission names now, naming the key
     }
 
     public static AstrocyteConfig defaultConfig() {
         return new AstrocyteConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** Reads {@code astrocyte.yaml} (or JSON); see {@link ConfigLoader}. */
@@ -232,6 +245,12 @@ public record AstrocyteConfig(
         return c.build();
     }
 
+    public AstrocyteConfig withExtractionProfiles(Map<String, ExtractionProfileConfig> value) {
+        Copy c = new Copy(this);
+        c.extractionProfiles = value;
+        return c.build();
+    }
+
     public AstrocyteConfig withGovernance(GovernanceConfig value) {
         Copy c = new Copy(this);
         c.governance = value;
@@ -307,6 +326,7 @@ public record AstrocyteConfig(
         String rateLimitStore;
         Map<String, Object> rateLimitStoreConfig;
         McpConfig mcp;
+        Map<String, ExtractionProfileConfig> extractionProfiles;
 
         Copy(AstrocyteConfig c) {
             providerTier = c.providerTier;
@@ -340,6 +360,7 @@ public record AstrocyteConfig(
             rateLimitStore = c.rateLimitStore;
             rateLimitStoreConfig = c.rateLimitStoreConfig;
             mcp = c.mcp;
+            extractionProfiles = c.extractionProfiles;
         }
 
         AstrocyteConfig build() {
@@ -347,7 +368,8 @@ public record AstrocyteConfig(
                     embeddingProviderConfig, llmProvider, llmProviderConfig, homeostasis, barriers, accessControl,
                     accessGrants, banks, defaults, pipeline, identity, agents, agentCards, dlp, escalation,
                     observability, hooks, signalQuality, lifecycle, governance, analytics, mipConfigPath,
-                    governanceStore, governanceStoreConfig, rateLimitStore, rateLimitStoreConfig, mcp);
+                    governanceStore, governanceStoreConfig, rateLimitStore, rateLimitStoreConfig, mcp,
+                    extractionProfiles);
         }
     }
 

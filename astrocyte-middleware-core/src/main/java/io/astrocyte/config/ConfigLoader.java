@@ -50,7 +50,7 @@ public final class ConfigLoader {
             "wiki_store_config", "mental_model_store", "mental_model_store_config", "source_store",
             "source_store_config", "observability.otel_enabled", "observability.prometheus_enabled",
             "observability.log_level", "identity.jwt_middleware",
-            "sources", "deployment", "extraction_profiles", "signal_quality.quality_scoring",
+            "sources", "deployment", "signal_quality.quality_scoring",
             "memory_export_sinks", "outbound_transport", "evaluation", "multi_bank", "bank_templates");
 
     private static final ObjectMapper YAML = YAMLMapper.builder().build();

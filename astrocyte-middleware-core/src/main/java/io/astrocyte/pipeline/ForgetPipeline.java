@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Resolves a forget's selectors to memory ids and forgets them (SPEC §1.5 [J]): a soft delete that
  * stamps {@code forgotten_at}, or, for compliance, a physical purge that also removes memories an
- * earlier soft delete kept for history. Selectors combine with AND.
+ * earlier soft delete kept for history. Selectors combine with AND. Forgetting a memory by id also forgets the facts
+ * an extraction profile drew from it ({@link RetainPipeline#EXTRACTED_FROM}).
  */
 public final class ForgetPipeline {
 
@@ -53,6 +54,11 @@ public final class ForgetPipeline {
             return new ForgetResult(store.forgetMatching(request.bankId(), filters(request), at), 0);
         }
         Set<String> ids = guarded ? resolveChecked(request, spec) : resolve(request);
+        if (!request.memoryIds().isEmpty()) {
+            // facts drawn from a named memory go with it; selectors need no such step, as facts carry their source's
+            // tags and time
+            ids.addAll(extractedFrom(request, ids));
+        }
         if (ids.isEmpty()) {
             return new ForgetResult(0, 0);
         }
@@ -116,6 +122,26 @@ public final class ForgetPipeline {
             after = ListCursor.afterLast(page);
         }
         return ids;
+    }
+
+    /** The facts extracted from any of {@code sources} (metadata {@value RetainPipeline#EXTRACTED_FROM}). */
+    private Set<String> extractedFrom(ForgetRequest request, Set<String> sources) {
+        Set<String> facts = new LinkedHashSet<>();
+        for (String source : sources) {
+            VectorFilters filters = new VectorFilters(null, null, null, java.util.Map.of(RetainPipeline.EXTRACTED_FROM,
+                    source), null, null, request.compliance(), true);
+            for (ListCursor after = null;;) {
+                List<VectorItem> page = store.listItems(request.bankId(), after, PAGE, filters);
+                for (VectorItem item : page) {
+                    facts.add(item.id());
+                }
+                if (page.size() < PAGE) {
+                    break;
+                }
+                after = ListCursor.afterLast(page);
+            }
+        }
+        return facts;
     }
 
     private static VectorFilters filters(ForgetRequest request) {

@@ -3,9 +3,14 @@ package io.astrocyte.pipeline;
 import io.astrocyte.api.RetainRequest;
 import io.astrocyte.api.RetainResult;
 import io.astrocyte.api.RetentionAction;
+import io.astrocyte.api.ContentType;
 import io.astrocyte.config.ChunkerConfig;
+import io.astrocyte.config.ExtractionProfileConfig;
 import io.astrocyte.config.SignalQualityConfig;
 import io.astrocyte.pipeline.chunk.Chunkers;
+import io.astrocyte.pipeline.extract.ExtractionProfiles;
+import io.astrocyte.pipeline.extract.FactExtractor;
+import io.astrocyte.pipeline.extract.MetadataMapping;
 import io.astrocyte.policy.signal.Deduplicator;
 import io.astrocyte.spi.Embedder;
 import io.astrocyte.spi.VectorItem;
@@ -15,7 +20,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,25 +37,50 @@ import java.util.concurrent.locks.ReentrantLock;
  * write then fails, a duplicate skipped meanwhile names a memory that was never stored; the failure
  * surfaces to the first caller.) Under {@code update}, the replaced duplicates are forgotten only after
  * the new chunks are stored: a failure in between leaves a duplicate, never a loss.
+ *
+ * <p>A retain that names an extraction profile (SPEC §5.1) is prepared by it first: content type, chunking, fact
+ * type, authority tier and metadata mapping. When the profile asks for facts and an LLM is given, the facts it draws
+ * from the content are embedded and stored in the same write as the content's chunks, each linked to the content by
+ * metadata {@value #EXTRACTED_FROM}.
  */
 public final class RetainPipeline {
 
     /** Memory layer of everything the built-in pipeline stores. */
     public static final String FACT_LAYER = "fact";
+    /** Metadata key on an extracted fact: the id of the memory it was drawn from (what {@code retain} returned). */
+    public static final String EXTRACTED_FROM = "_extracted_from";
+    /** Metadata key on an extracted fact: {@code verbatim} or {@code concise}. */
+    public static final String EXTRACTION = "_extraction";
+    /** Metadata key a profile's {@code authority_tier} is stamped under. */
+    public static final String AUTHORITY_TIER = "authority_tier";
 
     private final VectorStore store;
     private final Embedder embedder;
     private final ChunkerConfig chunking;
     private final Clock clock;
     private final Deduplicator dedup;
+    private final ExtractionProfiles profiles;
+    private final FactExtractor facts;
 
     public RetainPipeline(VectorStore store, Embedder embedder, ChunkerConfig chunking, Clock clock,
             Deduplicator dedup) {
+        this(store, embedder, chunking, clock, dedup, new ExtractionProfiles(Map.of()), null);
+    }
+
+    /**
+     * @param profiles the extraction profiles a retain may name
+     * @param facts    draws facts for profiles that ask for them, or {@code null} without an LLM (then no profile may
+     *                 ask: {@link ExtractionProfiles#anyExtractsFacts()} is checked when Astrocyte is built)
+     */
+    public RetainPipeline(VectorStore store, Embedder embedder, ChunkerConfig chunking, Clock clock,
+            Deduplicator dedup, ExtractionProfiles profiles, FactExtractor facts) {
         this.store = store;
         this.embedder = embedder;
         this.chunking = chunking;
         this.clock = clock;
         this.dedup = dedup;
+        this.profiles = profiles;
+        this.facts = facts;
     }
 
     /** Retains with dedup as configured for the bank. */
@@ -69,8 +101,15 @@ public final class RetainPipeline {
      *             replace the configured ones for this retain, key by key
      */
     public RetainResult retain(RetainRequest request, boolean dedup, io.astrocyte.routing.PipelineSpec spec) {
+        ExtractionProfileConfig profile = profiles.resolve(request.extractionProfile());
+        ChunkerConfig base = chunking;
+        if (profile != null) {
+            request = profiled(request, profile);
+            base = chunkerOf(profile, chunking);
+        }
         String text = ContentNormalizer.normalize(request.content(), request.contentType());
-        ChunkerConfig chunkerConfig = spec == null || spec.chunker() == null ? chunking : chunkerOf(spec.chunker());
+        // a bank's MIP pipeline overrides the profile's chunking as it overrides the configured one
+        ChunkerConfig chunkerConfig = spec == null || spec.chunker() == null ? base : chunkerOf(spec.chunker(), base);
         SignalQualityConfig.Dedup dedupConfig = spec == null || spec.dedup() == null ? this.dedup.config(request.bankId())
                 : dedupOf(spec.dedup(), this.dedup.config(request.bankId()));
         List<String> chunks = Chunkers.forContent(request.contentType(), chunkerConfig).chunk(text);
@@ -82,8 +121,11 @@ public final class RetainPipeline {
             throw new IllegalStateException("embedder returned " + vectors.size() + " vectors for " + chunks.size()
                     + " texts");
         }
+        boolean extract = profile != null && profile.extractsFacts() && facts != null;
         if (!dedup || !dedupConfig.enabled()) {
-            return RetainResult.stored(store.storeVectors(items(request, chunks, vectors, all(chunks.size()))));
+            List<VectorItem> items = items(request, chunks, vectors, all(chunks.size()));
+            return extract ? storeWithFacts(request, text, profile, items, List.of(), false)
+                    : RetainResult.stored(store.storeVectors(items));
         }
         Plan plan;
         Deduplicator.Reservation reservation;
@@ -105,6 +147,9 @@ public final class RetainPipeline {
             if (plan.items().isEmpty()) {
                 return plan.skipped();
             }
+            if (extract) {
+                return storeWithFacts(request, text, profile, plan.items(), plan.replaced(), plan.deduplicated());
+            }
             List<String> ids = store.storeVectors(plan.items());
             if (!plan.replaced().isEmpty()) {
                 store.softDelete(plan.replaced(), request.bankId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -121,10 +166,69 @@ public final class RetainPipeline {
     private record Plan(List<VectorItem> items, List<String> replaced, boolean deduplicated, RetainResult skipped) {
     }
 
-    private ChunkerConfig chunkerOf(io.astrocyte.routing.PipelineSpec.Chunker c) {
-        int maxSize = c.maxSize() == null ? chunking.maxSize() : c.maxSize();
-        int overlap = c.overlap() == null ? Math.min(chunking.overlap(), maxSize / 4) : c.overlap();
-        return new ChunkerConfig(c.strategy() == null ? chunking.strategy() : c.strategy(), maxSize, overlap);
+    /**
+     * Stores the content's chunks and the facts drawn from it in one write, so neither is stored without the other;
+     * the LLM is asked before anything is written. Without usable facts the chunks are stored alone and the result
+     * says why.
+     */
+    private RetainResult storeWithFacts(RetainRequest request, String text, ExtractionProfileConfig profile,
+            List<VectorItem> chunks, List<String> replaced, boolean deduplicated) {
+        FactExtractor.Outcome outcome = facts.extract(text, profile.factExtraction(), profile.maxFacts(),
+                request.occurredAt());
+        List<VectorItem> all = new ArrayList<>(chunks);
+        if (!outcome.facts().isEmpty()) {
+            List<float[]> vectors = embedder.embed(outcome.facts());
+            if (vectors.size() != outcome.facts().size()) {
+                throw new IllegalStateException("embedder returned " + vectors.size() + " vectors for "
+                        + outcome.facts().size() + " texts");
+            }
+            Map<String, Object> metadata = new LinkedHashMap<>(request.metadata());
+            metadata.put(EXTRACTED_FROM, chunks.get(0).id());
+            metadata.put(EXTRACTION, profile.factExtraction());
+            VectorItem first = chunks.get(0);
+            for (int i = 0; i < vectors.size(); i++) {
+                String id = MemoryIds.newId();
+                all.add(new VectorItem(id, request.bankId(), vectors.get(i), outcome.facts().get(i), metadata,
+                        request.tags(), request.factType(), first.occurredAt(), FACT_LAYER, first.retainedAt(),
+                        id + "#0", request.source(), null));
+            }
+        }
+        List<String> ids = store.storeVectors(all);
+        if (!replaced.isEmpty()) {
+            store.softDelete(replaced, request.bankId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        }
+        List<String> chunkIds = ids.subList(0, chunks.size());
+        RetainResult result = deduplicated ? RetainResult.storedWithDuplicates(chunkIds, replaced.isEmpty()
+                ? RetentionAction.ADD : RetentionAction.UPDATE) : RetainResult.stored(chunkIds);
+        return result.withFacts(ids.subList(chunks.size(), ids.size()), outcome.error());
+    }
+
+    /** The request as the profile shapes it: its content type, fact type, authority tier and mapped metadata. */
+    private static RetainRequest profiled(RetainRequest r, ExtractionProfileConfig p) {
+        ContentType type = p.contentType() == null ? r.contentType() : ContentType.fromWire(p.contentType());
+        Map<String, Object> metadata = MetadataMapping.apply(p.metadataMapping(), r.content(), r.metadata());
+        if (p.authorityTier() != null && !metadata.containsKey(AUTHORITY_TIER)) {
+            metadata = new LinkedHashMap<>(metadata);
+            metadata.put(AUTHORITY_TIER, p.authorityTier());
+        }
+        return RetainRequest.builder(r.bankId(), r.content()).metadata(metadata).tags(r.tags()).contentType(type)
+                .extractionProfile(r.extractionProfile()).occurredAt(r.occurredAt()).source(r.source())
+                .piiDetected(r.piiDetected()).factType(p.factType() == null ? r.factType() : p.factType()).build();
+    }
+
+    private static ChunkerConfig chunkerOf(ExtractionProfileConfig p, ChunkerConfig base) {
+        if (p.chunkingStrategy() == null && p.chunkSize() == null) {
+            return base;
+        }
+        int maxSize = p.chunkSize() == null ? base.maxSize() : p.chunkSize();
+        return new ChunkerConfig(p.chunkingStrategy() == null ? base.strategy() : p.chunkingStrategy(), maxSize,
+                Math.min(base.overlap(), maxSize / 4));
+    }
+
+    private static ChunkerConfig chunkerOf(io.astrocyte.routing.PipelineSpec.Chunker c, ChunkerConfig base) {
+        int maxSize = c.maxSize() == null ? base.maxSize() : c.maxSize();
+        int overlap = c.overlap() == null ? Math.min(base.overlap(), maxSize / 4) : c.overlap();
+        return new ChunkerConfig(c.strategy() == null ? base.strategy() : c.strategy(), maxSize, overlap);
     }
 
     private static SignalQualityConfig.Dedup dedupOf(io.astrocyte.routing.PipelineSpec.Dedup d,

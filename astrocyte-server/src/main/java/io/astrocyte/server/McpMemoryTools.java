@@ -58,7 +58,9 @@ public final class McpMemoryTools {
         out.add(tool("memory_retain", "Store a memory in a bank so it can be recalled later.",
                 schema(List.of("content"), "content", "string:the text to remember", "bank_id", BANK,
                         "tags", "strings:labels to filter by later", "metadata", "object:string keys and values",
-                        "occurred_at", "string:when it happened, ISO-8601"),
+                        "occurred_at", "string:when it happened, ISO-8601",
+                        "content_type", "string:text, conversation, transcript, document, email or event",
+                        "extraction_profile", "string:a configured extraction profile, e.g. builtin_conversation"),
                 (caller, args) -> verbs.retain(args, caller)));
         out.add(tool("memory_recall", "Find the memories of a bank most relevant to a query, best first.",
                 schema(List.of("query"), "query", "string:what to look for", "bank_id", BANK,

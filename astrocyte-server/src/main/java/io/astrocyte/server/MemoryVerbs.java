@@ -56,6 +56,11 @@ public class MemoryVerbs {
             b.tags(tags);
         }
         b.occurredAt(Bodies.instant(body, "occurred_at", false));
+        String contentType = Bodies.text(body, "content_type", false);
+        if (contentType != null) {
+            b.contentType(io.astrocyte.api.ContentType.fromWire(contentType));
+        }
+        b.extractionProfile(Bodies.text(body, "extraction_profile", false));
         RetainResult r = brain.retain(b.build(), context);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("stored", r.stored());
@@ -66,6 +71,8 @@ public class MemoryVerbs {
                 : r.retentionAction().name().toLowerCase(java.util.Locale.ROOT));
         out.put("curated", r.curated());
         out.put("memory_layer", r.memoryLayer());
+        out.put("fact_ids", r.factIds());
+        out.put("extraction_error", r.extractionError());
         return out;
     }
 

@@ -104,6 +104,26 @@ class MemoryServerTest {
     }
 
     @Test
+    void retainTakesAContentTypeAndAnExtractionProfile() throws Exception {
+        JsonNode chat = JSON.readTree(post("/v1/retain", "alice-key", "{\"bank_id\":\"user-alice\",\"content\":"
+                + "\"Alice: the boat trip is on Sunday\\nBob: I will bring the sandwiches\","
+                + "\"content_type\":\"conversation\",\"extraction_profile\":\"builtin_conversation\"}").body());
+        assertThat(chat.get("stored").asBoolean()).isTrue();
+        assertThat(chat.get("fact_ids").isArray()).isTrue();
+        assertThat(chat.get("fact_ids")).isEmpty(); // no LLM here: the built-ins ask for no facts
+        HttpResponse<String> unknown = post("/v1/retain", "alice-key", "{\"bank_id\":\"user-alice\",\"content\":"
+                + "\"x y z\",\"extraction_profile\":\"no-such-profile\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).get("detail").asText()).contains("extraction_profile")
+                .contains("no-such-profile");
+        assertThat(post("/v1/retain", "alice-key", "{\"bank_id\":\"user-alice\",\"content\":\"x y z\","
+                + "\"content_type\":\"video\"}").statusCode()).isEqualTo(400);
+        // leave the shared bank as the other tests expect it
+        assertThat(JSON.readTree(post("/v1/forget", "alice-key", "{\"bank_id\":\"user-alice\",\"memory_ids\":[\""
+                + chat.get("memory_id").asText() + "\"]}").body()).get("deleted_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void errorsAreProblemsAndUnimplementedPathsSay501() throws Exception {
         HttpResponse<String> bad = post("/v1/recall", "alice-key", "{\"bank_id\":\"user-alice\",\"query\":42}");
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -113,6 +113,26 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void extractionProfilesBindFromPropertiesAndAFactProfileWithoutAnLlmFailsStartup() {
+        runner().withPropertyValues(
+                "astrocyte.extraction-profiles.team-notes.content-type=conversation",
+                "astrocyte.extraction-profiles.team-notes.chunk-size=300",
+                "astrocyte.extraction-profiles.team-notes.fact-type=experience").run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    var profile = ctx.getBean(AstrocyteConfig.class).extractionProfiles().get("team-notes");
+                    assertThat(profile.chunkSize()).isEqualTo(300);
+                    assertThat(profile.factType()).isEqualTo("experience");
+                    var result = ctx.getBean(Astrocyte.class).retain(io.astrocyte.api.RetainRequest.builder(
+                            "user-alice", "Alice: standup moves to ten").extractionProfile("team-notes").build(),
+                            io.astrocyte.identity.AstrocyteContext.of("user:alice"));
+                    assertThat(result.stored()).isTrue();
+                });
+        runner().withPropertyValues("astrocyte.extraction-profiles.team-notes.fact-extraction=concise").run(ctx ->
+                assertThat(ctx).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("extraction_profiles.team-notes.fact_extraction: needs an LLM"));
+    }
+
+    @Test
     void environmentVariablesSetTheStartersKeysButNeverBreakTheTree() {
         Path fromEnv = dir.resolve("from-env");
         runner().withInitializer(ctx -> ctx.getEnvironment().getPropertySources().addFirst(
