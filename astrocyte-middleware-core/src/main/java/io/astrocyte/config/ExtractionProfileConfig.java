@@ -11,8 +11,8 @@ import java.util.Set;
  * and {@code pipeline.chunker}. Two profiles are built in, {@code builtin_text} and {@code builtin_conversation};
  * a profile of the same name here replaces them.
  *
- * @param contentType      [{@code text|conversation|transcript|document|email|event}] replaces the request's content
- *                         type for normalization and chunking
+ * @param contentType      {@code text}, {@code conversation}, {@code transcript}, {@code document}, {@code email} or
+ *                         {@code event}: replaces the request's content type for normalization and chunking
  * @param chunkingStrategy {@code sentence}, {@code paragraph}, {@code dialogue} or {@code fixed}
  * @param chunkSize        characters per chunk (the overlap shrinks to a quarter of it when larger)
  * @param factType         the fact type stamped on what is stored (replaces the request's)

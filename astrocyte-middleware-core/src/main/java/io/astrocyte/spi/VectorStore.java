@@ -76,6 +76,21 @@ public interface VectorStore extends AutoCloseable {
     /** Up to {@code limit} matching items, newest {@link VectorItem#eventTime()} first, as hits with score 0. */
     List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters);
 
+    /**
+     * The same as {@link #listRecent(String, int, VectorFilters)} but only items whose event time is at or after
+     * {@code notBefore}: the recency strategy ignores older memories, and a store that can bound its query by time
+     * never reads them. The default filters the unbounded listing (the same items, since it is newest first).
+     */
+    default List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters, Instant notBefore) {
+        List<VectorHit> out = new java.util.ArrayList<>();
+        for (VectorHit h : listRecent(bankId, limit, filters)) {
+            if (h.eventTime() != null && !h.eventTime().isBefore(notBefore)) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
     /** How many items match. */
     long count(String bankId, VectorFilters filters);
 

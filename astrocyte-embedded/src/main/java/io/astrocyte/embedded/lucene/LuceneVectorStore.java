@@ -42,6 +42,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -673,6 +674,13 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
                     continue;
                 }
                 float score = unitScore(query, vectors.vectorValue());
+                if (limit > 0 && best.size() == limit) {
+                    // most memories lose to the current worst of a full queue: no object, no sift for them
+                    ScoreDoc worst = best.peek();
+                    if (score < worst.score || (score == worst.score && leaf.docBase + doc > worst.doc)) {
+                        continue;
+                    }
+                }
                 best.add(new ScoreDoc(leaf.docBase + doc, score));
                 if (best.size() > limit) {
                     best.poll();
@@ -788,10 +796,23 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
 
     @Override
     public List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters) {
+        return recent(limit, FilterQueries.of(bankId, filters));
+    }
+
+    @Override
+    public List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters, Instant notBefore) {
+        // event_at has doc values only; as a filter beside the bank clause it is checked per candidate, and what it
+        // leaves out is never sorted or read
+        Query bounded = new BooleanQuery.Builder().add(FilterQueries.of(bankId, filters), BooleanClause.Occur.FILTER)
+                .add(NumericDocValuesField.newSlowRangeQuery(Fields.EVENT_AT, notBefore.toEpochMilli(), Long.MAX_VALUE),
+                        BooleanClause.Occur.FILTER).build();
+        return recent(limit, bounded);
+    }
+
+    private List<VectorHit> recent(int limit, Query filter) {
         if (limit <= 0) {
             return List.of();
         }
-        Query filter = FilterQueries.of(bankId, filters);
         return read(s -> {
             List<VectorHit> out = new ArrayList<>();
             for (ScoreDoc sd : s.search(filter, limit, RECENT_ORDER).scoreDocs) {

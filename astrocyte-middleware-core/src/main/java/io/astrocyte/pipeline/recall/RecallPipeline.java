@@ -211,7 +211,10 @@ public final class RecallPipeline {
     private List<VectorHit> recent(String bankId, VectorFilters filters, Instant reference, int limit,
             double halfLifeDays) {
         List<VectorHit> scored = new ArrayList<>();
-        for (VectorHit h : store.listRecent(bankId, limit, filters)) {
+        // 2^(-age/halfLife) >= MIN_RECENCY_SCORE up to this age: older memories cannot take part, so are not read
+        double maxAgeDays = halfLifeDays * Math.log(1 / MIN_RECENCY_SCORE) / Math.log(2);
+        Instant notBefore = reference.minusMillis((long) Math.min(maxAgeDays * 86_400_000.0, 1e15));
+        for (VectorHit h : store.listRecent(bankId, limit, filters, notBefore)) {
             Instant t = h.eventTime();
             if (t == null) {
                 continue;

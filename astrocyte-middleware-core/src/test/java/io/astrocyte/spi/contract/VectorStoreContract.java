@@ -222,6 +222,24 @@ public abstract class VectorStoreContract {
     }
 
     @Test
+    void listRecentBoundedByTimeLeavesOutOlderItemsNewestFirst() {
+        Instant jan = Instant.parse("2025-01-15T00:00:00Z");
+        Instant mar = Instant.parse("2025-03-15T00:00:00Z");
+        Instant may = Instant.parse("2025-05-15T00:00:00Z");
+        store.storeVectors(List.of(
+                items.item("mar", "b", "event in march", List.of(), Map.of(), mar, "world"),
+                items.item("jan", "b", "event in january", List.of(), Map.of(), jan, "world"),
+                items.item("may", "b", "event in may", List.of(), Map.of(), may, "world")));
+        Instant february = Instant.parse("2025-02-01T00:00:00Z");
+        assertThat(ids(store.listRecent("b", 10, VectorFilters.none(), february))).containsExactly("may", "mar");
+        assertThat(ids(store.listRecent("b", 1, VectorFilters.none(), february))).containsExactly("may");
+        assertThat(ids(store.listRecent("b", 10, VectorFilters.none(), mar))).as("the bound itself counts")
+                .containsExactly("may", "mar");
+        assertThat(store.listRecent("b", 10, VectorFilters.none(), may.plusSeconds(1))).isEmpty();
+        assertThat(ids(store.listRecent("b", 10, VectorFilters.none()))).containsExactly("may", "mar", "jan");
+    }
+
+    @Test
     void timeRangeFiltersOnOccurredAtAndSkipsUndatedItems() {
         Instant jan = Instant.parse("2025-01-15T00:00:00Z");
         Instant mar = Instant.parse("2025-03-15T00:00:00Z");

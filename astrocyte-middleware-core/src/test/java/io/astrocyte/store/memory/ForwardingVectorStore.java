@@ -51,6 +51,11 @@ public class ForwardingVectorStore implements VectorStore, KeywordIndex {
     }
 
     @Override
+    public List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters, java.time.Instant notBefore) {
+        return delegate.listRecent(bankId, limit, filters, notBefore);
+    }
+
+    @Override
     public long count(String bankId, VectorFilters filters) {
         return delegate.count(bankId, filters);
     }
