@@ -169,6 +169,8 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Hits already decoded from stored documents (see {@link HitCache}). */
+    private final HitCache decoded = new HitCache();
     private final float keywordK1;
     /** Shared by mutations, exclusive for a commit: a commit never sees half a batch. */
     private final ReentrantReadWriteLock commitGate = new ReentrantReadWriteLock();
@@ -431,6 +433,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             try {
                 position = translog.append(TranslogRecords.purge(bankId, ids));
                 writer.deleteDocuments(target);
+                decoded.clear();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -540,7 +543,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         TopDocs top = s.search(new KnnFloatVectorQuery(Fields.VECTOR, query, beam, filter), limit);
         List<VectorHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
-            hits.add(Documents.toHit(s.storedFields().document(sd.doc), Math.min(1.0, sd.score)));
+            hits.add(decoded.hit(s, sd.doc, Math.min(1.0, sd.score)));
         }
         return hits;
     }
@@ -651,7 +654,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         }
     }
 
-    private static List<VectorHit> exact(IndexSearcher s, Query filter, float[] query, int limit) throws IOException {
+    private List<VectorHit> exact(IndexSearcher s, Query filter, float[] query, int limit) throws IOException {
         PriorityQueue<ScoreDoc> best = new PriorityQueue<>(limit + 1,
                 Comparator.<ScoreDoc>comparingDouble(sd -> sd.score).thenComparing(sd -> -sd.doc));
         Weight weight = s.createWeight(s.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -691,7 +694,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         ordered.sort(Comparator.<ScoreDoc>comparingDouble(sd -> -sd.score).thenComparingInt(sd -> sd.doc));
         List<VectorHit> hits = new ArrayList<>(ordered.size());
         for (ScoreDoc sd : ordered) {
-            hits.add(Documents.toHit(s.storedFields().document(sd.doc), sd.score));
+            hits.add(decoded.hit(s, sd.doc, sd.score));
         }
         return hits;
     }
@@ -717,7 +720,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             double max = top.scoreDocs[0].score;
             List<VectorHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(Documents.toHit(s.storedFields().document(sd.doc), max > 0 ? sd.score / max : 0));
+                hits.add(decoded.hit(s, sd.doc, max > 0 ? sd.score / max : 0));
             }
             return hits;
         });
@@ -794,6 +797,11 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         return v != null && v.advanceExact(doc) ? v.longValue() : absent;
     }
 
+    /** How many decoded hits the store keeps for reuse (tests). */
+    int decodedHits() {
+        return decoded.size();
+    }
+
     @Override
     public List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters) {
         return recent(limit, FilterQueries.of(bankId, filters));
@@ -816,7 +824,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         return read(s -> {
             List<VectorHit> out = new ArrayList<>();
             for (ScoreDoc sd : s.search(filter, limit, RECENT_ORDER).scoreDocs) {
-                out.add(Documents.toHit(s.storedFields().document(sd.doc), 0));
+                out.add(decoded.hit(s, sd.doc, 0));
             }
             return out;
         });
