@@ -25,6 +25,8 @@ import java.util.Map;
  *         long assistant answers)
  *         --worst N (default 0): failure analysis of the N worst multi-hop questions of conversations 1-5 under the
  *         first variant, written to OUT/locomo-multihop-failures.md
+ *         --worst-category N (default 1): the same for another category (2 temporal, 3 open-domain, 4 single-hop),
+ *         written to OUT/locomo-&lt;category&gt;-failures.md
  *         --qdrant-url http://host:6334 (default $ASTROCYTE_QDRANT_URL; adds the astrocyte-qdrant row)
  * speed   --out DIR  --sizes 1000,10000,100000 (real embedder; "none" for no sizes)
  *         --hashing-sizes 1000000 (hashing embedder, default none)  --queries N (default 300)
@@ -57,7 +59,8 @@ public final class BenchmarkMain {
                         io.astrocyte.benchmarks.locomo.LocomoTuning.variants(opts.get("variants")), System.out,
                         Integer.parseInt(opts.getOrDefault("long-turns-every", "0")))
                         .withFailureReport(Integer.parseInt(opts.getOrDefault("worst", "0")),
-                                out.resolve("locomo-multihop-failures.md")).run();
+                                out.resolve(failureReportName(opts.getOrDefault("worst-category", "1"))),
+                                Integer.parseInt(opts.getOrDefault("worst-category", "1"))).run();
             }
         } else if (args[0].equals("locomo")) {
             String qdrantUrl = opts.getOrDefault("qdrant-url", System.getenv("ASTROCYTE_QDRANT_URL"));
@@ -150,5 +153,10 @@ public final class BenchmarkMain {
             opts.put(args[i].substring(2), args[i + 1]);
         }
         return opts;
+    }
+
+    private static String failureReportName(String category) {
+        String name = io.astrocyte.benchmarks.locomo.LocomoTuning.categoryName(Integer.parseInt(category));
+        return "locomo-" + name.replace("multi-hop", "multihop").replace(' ', '-') + "-failures.md";
     }
 }

@@ -151,6 +151,12 @@ class BenchmarkSmokeTest {
         String text = Files.readString(report);
         assertThat(text).startsWith("The 2 worst multi-hop questions of half A (conversations 1-1)")
                 .contains("| conv-0 #3 | 1 | 1.00 |  |", "| conv-0 #7 | 1 | 1.00 |  |");
+
+        Path singleHop = dir.resolve("tune").resolve("single-hop.md");
+        new io.astrocyte.benchmarks.locomo.LocomoTuning(tinyLocomo(), new HashingEmbedder(384),
+                io.astrocyte.benchmarks.locomo.LocomoTuning.variants("default"),
+                new PrintStream(new ByteArrayOutputStream(), true)).withFailureReport(5, singleHop, 4).run();
+        assertThat(Files.readString(singleHop)).startsWith("The 2 worst single-hop questions of half A");
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class LocomoTuning {
     private final int longTurnsEvery;
     private int worst;
     private Path worstReport;
+    private int worstCategory = 1;
 
     public LocomoTuning(Path data, Embedder embedder, List<Variant> variants, PrintStream console) {
         this(data, embedder, variants, console, 0);
@@ -75,6 +76,19 @@ public final class LocomoTuning {
     public LocomoTuning withFailureReport(int n, Path report) {
         this.worst = n;
         this.worstReport = report;
+        this.worstCategory = 1;
+        return this;
+    }
+
+    /** LoCoMo's name for a question category ({@code multi-hop}, {@code temporal}, ...). */
+    public static String categoryName(int category) {
+        return MultiHopFailures.categoryName(category);
+    }
+
+    /** The same analysis for the questions of another LoCoMo category (1 multi-hop, 2 temporal, 3 open-domain, 4 single-hop). */
+    public LocomoTuning withFailureReport(int n, Path report, int category) {
+        withFailureReport(n, report);
+        this.worstCategory = category;
         return this;
     }
 
@@ -203,13 +217,14 @@ public final class LocomoTuning {
             LocomoDataset.Conversation c = conversations.get(i);
             for (int qi = 0; qi < c.questions().size(); qi++) {
                 LocomoDataset.Question q = c.questions().get(qi);
-                if (q.category() == 1 && !q.evidence().isEmpty()) {
+                if (q.category() == worstCategory && !q.evidence().isEmpty()) {
                     report.add(c.sampleId(), qi, q, c, ranking(brain, c, q, chosen.questionTime()),
                             ranking(dense, c, q, false), ranking(keyword, c, q, false));
                 }
             }
         }
-        String text = report.report(worst, "A (conversations 1-" + conversations.size() / 2 + ")", chosen.name());
+        String text = report.report(worst, "A (conversations 1-" + conversations.size() / 2 + ")", chosen.name(),
+                MultiHopFailures.categoryName(worstCategory));
         if (worstReport.getParent() != null) {
             Files.createDirectories(worstReport.getParent());
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Why multi-hop questions fail: for the worst questions of one half (lowest All@10, then lowest R@10, then the deepest
+ * Why questions fail (multi-hop by default, any category on request): for the worst questions of one half (lowest All@10, then lowest R@10, then the deepest
  * missing evidence), each evidence turn the recall left out of its top 10 is put in one cause bucket from what the
  * pipeline's own parts saw: whether it shares a content word with the question, where the dense and keyword arms
  * alone ranked it, whether it sits next to a turn the recall did rank in its top 10. Only counts and ranks are
@@ -24,7 +24,7 @@ final class MultiHopFailures {
 
     /** An evidence turn outside the top 10, with its ranks and its cause. */
     record Missed(String diaId, int rank, int denseRank, int keywordRank, boolean sharesTerm, boolean nextToHit,
-            String cause) {
+            String cause, boolean afterHit, boolean beforeHit) {
     }
 
     static final String NO_SHARED_WORD_DENSE_MISS = "shares no word but names with the question; dense arm misses it";
@@ -32,6 +32,8 @@ final class MultiHopFailures {
     static final String ARMS_MISS = "shares a word besides names but neither arm ranks it in the top 50";
     static final String RANKED_OUT = "an arm ranks it in the top 50 but fusion and rerank push it below 10";
     static final String NEXT_TO_HIT = "(of the above) next to a turn the recall ranks in its top 10";
+    static final String AFTER_HIT = "(of those) the turn right after a top-10 turn";
+    static final String BEFORE_HIT = "(of those) the turn right before a top-10 turn";
 
     private final List<Question> questions = new ArrayList<>();
 
@@ -62,14 +64,15 @@ final class MultiHopFailures {
             Set<String> words = QueryTerms.wordsOf(turns.get(e).text());
             boolean shares = terms.stream().anyMatch(words::contains);
             int at = sequence.indexOf(e);
-            boolean next = (at > 0 && top10.contains(sequence.get(at - 1)))
-                    || (at + 1 < sequence.size() && top10.contains(sequence.get(at + 1)));
+            boolean after = at > 0 && top10.contains(sequence.get(at - 1));
+            boolean before = at + 1 < sequence.size() && top10.contains(sequence.get(at + 1));
+            boolean next = after || before;
             int d = denseOrder.indexOf(e) + 1;
             int k = keywordOrder.indexOf(e) + 1;
             boolean armFinds = (d >= 1 && d <= 50) || (k >= 1 && k <= 50);
             String cause = !shares ? (d >= 1 && d <= 50 ? NO_SHARED_WORD_DENSE_FINDS : NO_SHARED_WORD_DENSE_MISS)
                     : armFinds ? RANKED_OUT : ARMS_MISS;
-            missed.add(new Missed(e, rank, d, k, shares, next, cause));
+            missed.add(new Missed(e, rank, d, k, shares, next, cause, after, before));
         }
         questions.add(new Question(sampleId, index, q.evidence().size(), s.get("all@10"), s.get("r@10"), missed));
     }
@@ -87,8 +90,24 @@ final class MultiHopFailures {
         return q.missed().stream().mapToInt(m -> m.rank() == 0 ? 101 : m.rank()).max().orElse(0);
     }
 
-    /** A markdown report of the {@code n} worst questions: cause counts, then one line per question. */
+    /** LoCoMo's name for a question category. */
+    static String categoryName(int category) {
+        return switch (category) {
+            case 1 -> "multi-hop";
+            case 2 -> "temporal";
+            case 3 -> "open-domain";
+            case 4 -> "single-hop";
+            default -> "category " + category;
+        };
+    }
+
+    /** A markdown report of the {@code n} worst multi-hop questions. */
     String report(int n, String half, String variant) {
+        return report(n, half, variant, categoryName(1));
+    }
+
+    /** A markdown report of the {@code n} worst questions: cause counts, then one line per question. */
+    String report(int n, String half, String variant, String category) {
         List<Question> worst = worst(n);
         Map<String, Integer> causes = new LinkedHashMap<>();
         for (String c : List.of(NO_SHARED_WORD_DENSE_MISS, NO_SHARED_WORD_DENSE_FINDS, ARMS_MISS, RANKED_OUT)) {
@@ -96,6 +115,8 @@ final class MultiHopFailures {
         }
         int missedTotal = 0;
         int nextToHit = 0;
+        int afterHit = 0;
+        int beforeHit = 0;
         int evidence = 0;
         for (Question q : worst) {
             evidence += q.evidenceCount();
@@ -103,15 +124,19 @@ final class MultiHopFailures {
                 causes.merge(m.cause(), 1, Integer::sum);
                 missedTotal++;
                 nextToHit += m.nextToHit() ? 1 : 0;
+                afterHit += m.afterHit() ? 1 : 0;
+                beforeHit += m.beforeHit() ? 1 : 0;
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format("The %d worst multi-hop questions of half %s (variant `%s`): %d evidence turns, %d"
-                + " outside the top 10.%n%n| cause | turns | share |%n|---|---|---|%n", worst.size(), half, variant,
-                evidence, missedTotal));
+        out.append(String.format("The %d worst %s questions of half %s (variant `%s`): %d evidence turns, %d"
+                + " outside the top 10.%n%n| cause | turns | share |%n|---|---|---|%n", worst.size(), category, half,
+                variant, evidence, missedTotal));
         int total = Math.max(1, missedTotal);
         causes.forEach((c, k) -> out.append(String.format("| %s | %d | %.0f%% |%n", c, k, 100.0 * k / total)));
-        out.append(String.format("| %s | %d | %.0f%% |%n%n", NEXT_TO_HIT, nextToHit, 100.0 * nextToHit / total));
+        out.append(String.format("| %s | %d | %.0f%% |%n", NEXT_TO_HIT, nextToHit, 100.0 * nextToHit / total));
+        out.append(String.format("| %s | %d | %.0f%% |%n", AFTER_HIT, afterHit, 100.0 * afterHit / total));
+        out.append(String.format("| %s | %d | %.0f%% |%n%n", BEFORE_HIT, beforeHit, 100.0 * beforeHit / total));
         out.append("| question | evidence | R@10 | missed turn: recall rank / dense rank / keyword rank (0 = not in"
                 + " top 100), shares a word |\n|---|---|---|---|\n");
         for (Question q : worst) {

@@ -84,6 +84,16 @@ final class TuningVariants {
             v.add(rerank("keyword-boost-" + b, r -> new RerankConfig(r.enabled(), b, r.properNounBoost(),
                     r.nameMissPenalty(), r.depth(), r.lengthNorm(), r.candidateIdf(), r.fusionWeight())));
         }
+        for (double w : new double[] {0.75, 1.25, 1.5}) {
+            v.add(recall("semantic-weight-" + w, r -> new RecallConfig(r.overfetch(), r.rrfK(), w, r.keywordWeight(),
+                    r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
+                    r.collapseChunks(), r.expansionWeight(), r.expansionTerms(), r.neighbors(), r.neighborFactor(),
+                    r.dateWeight())));
+        }
+        for (int d : new int[] {30, 100}) {
+            v.add(rerank("rerank-depth-" + d, r -> new RerankConfig(r.enabled(), r.keywordBoost(), r.properNounBoost(),
+                    r.nameMissPenalty(), d, r.lengthNorm(), r.candidateIdf(), r.fusionWeight())));
+        }
         for (double w : new double[] {0.0, 0.5, 1.0, 2.0}) {
             v.add(recall("date-weight-" + w, r -> withDateWeight(r, w)));
             v.add(questionTime(recall("question-time+date-weight-" + w, r -> withDateWeight(r, w))));
