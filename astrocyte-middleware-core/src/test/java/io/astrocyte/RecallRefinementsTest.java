@@ -51,6 +51,17 @@ class RecallRefinementsTest {
                 r.expansionTerms(), neighbors, neighborFactor);
     }
 
+    private static RecallConfig noReplies(RecallConfig r) {
+        return replies(r, 0.0);
+    }
+
+    private static RecallConfig replies(RecallConfig r, double weight) {
+        return new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), r.keywordWeight(), r.temporalWeight(),
+                r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(),
+                r.expansionWeight(), r.expansionTerms(), r.neighbors(), r.neighborFactor(), r.dateWeight(), weight,
+                r.replyDepth());
+    }
+
     /** Word-match boosts added to the fused score (fusion weight 0), as before rerank.fusion_weight. */
     private static RerankConfig additive(RerankConfig k) {
         return new RerankConfig(k.enabled(), k.keywordBoost(), k.properNounBoost(), k.nameMissPenalty(), k.depth(),
@@ -105,8 +116,8 @@ class RecallRefinementsTest {
     void theReplyRetainedAfterAStrongHitRanksRightBelowIt() {
         // additive boosts spread the keys apart, so 0.95 of the best key lands between it and the runner-up; fused
         // keys lie closer together (RRF), where the same factor places the reply a few places lower
-        try (Astrocyte on = brain(r -> with(r, true, null, 1, 0.95), RecallRefinementsTest::additive);
-                Astrocyte off = brain(r -> with(r, true, null, 0, null), RecallRefinementsTest::additive)) {
+        try (Astrocyte on = brain(r -> noReplies(with(r, true, null, 1, 0.95)), RecallRefinementsTest::additive);
+                Astrocyte off = brain(r -> noReplies(with(r, true, null, 0, null)), RecallRefinementsTest::additive)) {
             for (Astrocyte b : List.of(on, off)) {
                 for (int i = 0; i < 20; i++) {
                     retain(b, "Alice's note number " + i + " about the weather and the bus schedule.");
@@ -130,9 +141,10 @@ class RecallRefinementsTest {
 
     @Test
     void aSecondKeywordRoundFindsTheOtherHalfOfATwoHopQuestion() {
-        // neighbours off: Pistachio's memory was retained right after its seed, which they would find on their own
-        try (Astrocyte on = brain(r -> with(r, true, 1.0, 0, null)); Astrocyte off = brain(r -> with(r, true, null, 0,
-                null))) {
+        // neighbours and replies off: Pistachio's memory was retained right after its seed, which they would find on
+        // their own
+        try (Astrocyte on = brain(r -> noReplies(with(r, true, 1.0, 0, null)));
+                Astrocyte off = brain(r -> noReplies(with(r, true, null, 0, null)))) {
             for (Astrocyte b : List.of(on, off)) {
                 retain(b, "Alice adopted a rescue greyhound called Pistachio.");
                 retain(b, "Pistachio loves chasing tennis balls at Wimbledon Common.");
@@ -157,9 +169,9 @@ class RecallRefinementsTest {
 
     @Test
     void withAFusionWeightWordMatchesVoteAsOneMoreRankingInsteadOfAddingBoosts() {
-        UnaryOperator<RecallConfig> noRecency = r -> new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(),
-                r.keywordWeight(), 0.0, r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), true,
-                0.0, r.expansionTerms(), 0, r.neighborFactor());
+        UnaryOperator<RecallConfig> noRecency = r -> noReplies(new RecallConfig(r.overfetch(), r.rrfK(),
+                r.semanticWeight(), r.keywordWeight(), 0.0, r.temporalCandidates(), r.temporalHalfLifeDays(),
+                r.minCandidates(), true, 0.0, r.expansionTerms(), 0, r.neighborFactor()));
         UnaryOperator<RerankConfig> asRanking = k -> new RerankConfig(k.enabled(), k.keywordBoost(),
                 k.properNounBoost(), k.nameMissPenalty(), k.depth(), k.lengthNorm(), k.candidateIdf(), 2.0);
         try (Astrocyte ranking = brain(noRecency, asRanking);
@@ -209,11 +221,12 @@ class RecallRefinementsTest {
     @Test
     void aQuestionNamingATimeBringsUpWhatHappenedThen() {
         // one walk note on the first of every other month; the one asked about is textually no better than the rest
-        UnaryOperator<RecallConfig> off = r -> new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(),
+        // replies off in both: every note is retained right after another, which would blur what is measured here
+        UnaryOperator<RecallConfig> off = r -> noReplies(new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(),
                 r.keywordWeight(), r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(),
                 r.minCandidates(), r.collapseChunks(), r.expansionWeight(), r.expansionTerms(), r.neighbors(),
-                r.neighborFactor(), 0.0);
-        try (Astrocyte on = brain(r -> r); Astrocyte without = brain(off)) {
+                r.neighborFactor(), 0.0));
+        try (Astrocyte on = brain(RecallRefinementsTest::noReplies); Astrocyte without = brain(off)) {
             for (Astrocyte b : List.of(on, without)) {
                 for (int i = 0; i < 12; i++) {
                     java.time.LocalDate month = java.time.LocalDate.of(2022, 1, 1).plusMonths(2L * i);
@@ -263,5 +276,53 @@ class RecallRefinementsTest {
             }
         }
         return -1;
+    }
+
+    @Test
+    void aReplyThatSharesNoWordWithTheQuestionJoinsTheResultsBelowTheTurnItAnswers() {
+        // neighbours off, so only the replies ranking can bring the answer in
+        try (Astrocyte on = brain(r -> replies(with(r, true, null, 0, null), 0.5));
+                Astrocyte off = brain(r -> noReplies(with(r, true, null, 0, null)))) {
+            for (Astrocyte b : List.of(on, off)) {
+                for (int i = 0; i < 15; i++) {
+                    retain(b, "Bob: what colour did you paint the fence, part " + i + "?");
+                    retain(b, "Alice: no, I was at my cousin's wedding in Porto, part " + i + ".");
+                }
+                retain(b, "Bob: what colour did you paint the kitchen walls?");
+                retain(b, "Alice: a pale sage green, it looks calm in the mornings.");
+                for (int i = 0; i < 15; i++) {
+                    retain(b, "Bob: any plans for the long weekend, part " + i + "?");
+                    retain(b, "Alice: probably hiking if the forecast holds, part " + i + ".");
+                }
+            }
+            String q = "What colour did Alice paint the kitchen walls?";
+            String answer = "Alice: a pale sage green, it looks calm in the mornings.";
+            String question = "Bob: what colour did you paint the kitchen walls?";
+            var with = on.recall(RecallRequest.builder(q).bankId(BANK).maxResults(5).build(), ALICE);
+            List<String> texts = with.hits().stream().map(MemoryHit::text).toList();
+            List<String> without = off.recall(RecallRequest.builder(q).bankId(BANK).maxResults(5).build(), ALICE)
+                    .hits().stream().map(MemoryHit::text).toList();
+            assertThat(without).as("the answer shares no word with the question but Alice").doesNotContain(answer);
+            assertThat(texts).contains(question, answer);
+            assertThat(texts.indexOf(answer)).as("below the turn that vouches for it")
+                    .isGreaterThan(texts.indexOf(question));
+            assertThat(with.trace().strategiesUsed()).contains("replies");
+        }
+        RecallConfig d = RecallConfig.DEFAULT;
+        assertThat(d.replyWeight()).isEqualTo(0.5);
+        assertThat(d.replyDepth()).isEqualTo(10);
+        assertThatThrownBy(() -> replies(d, -0.1)).hasMessageContaining("pipeline.recall.reply_weight");
+    }
+
+    @Test
+    void inASmallBankAdjacencyAloneNeverPutsAMemoryAboveTheOneThatMatches() {
+        try (Astrocyte b = brain(r -> r)) {
+            retain(b, "Alice prefers dark mode in every editor.");
+            retain(b, "Alice's sister lives in Lisbon."); // retained right after the match: its "reply"
+            retain(b, "The quarterly report is due on Friday.");
+            List<String> hits = b.recall(RecallRequest.builder("does Alice prefer dark mode?").bankId(BANK).build(),
+                    ALICE).hits().stream().map(MemoryHit::text).toList();
+            assertThat(hits.get(0)).isEqualTo("Alice prefers dark mode in every editor.");
+        }
     }
 }

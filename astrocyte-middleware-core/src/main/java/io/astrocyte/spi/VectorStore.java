@@ -73,6 +73,21 @@ public interface VectorStore extends AutoCloseable {
         return listVectors(bankId, after, limit, filters);
     }
 
+    /**
+     * For each cursor, the matching item right after it in {@link #listItems} order (possibly without its vector), or
+     * {@code null} when none follows: recall reads the memory retained after each of its best hits (in a
+     * conversation, the reply). The default asks {@link #listItems} once per cursor; a store that can answer them
+     * together should.
+     */
+    default List<VectorItem> nextItems(String bankId, List<ListCursor> cursors, VectorFilters filters) {
+        List<VectorItem> out = new java.util.ArrayList<>(cursors.size());
+        for (ListCursor c : cursors) {
+            List<VectorItem> next = listItems(bankId, c, 1, filters);
+            out.add(next.isEmpty() ? null : next.get(0));
+        }
+        return out;
+    }
+
     /** Up to {@code limit} matching items, newest {@link VectorItem#eventTime()} first, as hits with score 0. */
     List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters);
 

@@ -37,6 +37,12 @@ public final class RecallPipeline {
 
     /** Recency scores below this (about 30 days at the default half-life) do not take part in fusion. */
     static final double MIN_RECENCY_SCORE = 0.05;
+    /** The name of the strategy that ranks the memories retained right after the best hits. */
+    static final String REPLIES = "replies";
+    /** A hit brings its reply into the replies ranking only with at least this share of the best fused score. */
+    static final double REPLY_MIN_SHARE = 0.5;
+    /** The fused places the replies ranking leaves alone: replies already there gain nothing from it. */
+    static final int REPLY_HEAD = 10;
     /** Ids given to caller-supplied {@code external_context} hits for fusion; never reported. */
     static final String EXTERNAL_PREFIX = "external:";
 
@@ -130,7 +136,54 @@ public final class RecallPipeline {
                         () -> keywordIndex.searchKeyword(expanded, bankId, limit, filters))));
             }
         }
-        return rerank(request, bankId, results, bankReranker);
+        Map<String, String> vouchers = new java.util.HashMap<>();
+        if (config.replyWeight() > 0) {
+            List<VectorHit> replies = replies(fusion.fuse(results), bankId, filters, vouchers);
+            if (!replies.isEmpty()) {
+                results.add(new StrategyResult(REPLIES, replies, config.replyWeight(), 0));
+            }
+        }
+        return rerank(request, bankId, results, bankReranker, vouchers);
+    }
+
+    /**
+     * The memories retained right after the best fused hits, in the order of those hits (one store call), each mapped
+     * to the hit it follows in {@code vouchers}.
+     */
+    private List<VectorHit> replies(List<RrfFusion.Fused> fused, String bankId, VectorFilters filters,
+            Map<String, String> vouchers) {
+        List<io.astrocyte.spi.ListCursor> cursors = new ArrayList<>();
+        List<String> hitIds = new ArrayList<>();
+        double top = fused.isEmpty() ? 0 : fused.get(0).score();
+        for (RrfFusion.Fused f : fused.subList(0, Math.min(config.replyDepth(), fused.size()))) {
+            VectorHit h = f.hit();
+            // only a hit the strategies support well vouches for its reply: where scores are flat (weak matches, a
+            // small bank) adjacency alone would reorder memories that none of them prefers
+            if (f.score() < REPLY_MIN_SHARE * top) {
+                break;
+            }
+            if (h.retainedAt() != null && !h.id().startsWith(EXTERNAL_PREFIX)) {
+                cursors.add(new io.astrocyte.spi.ListCursor(h.retainedAt(), h.id()));
+                hitIds.add(h.id());
+            }
+        }
+        List<VectorHit> out = new ArrayList<>();
+        // a reply the strategies already rank in the first REPLY_HEAD places stands on its own evidence there (in a
+        // small bank every memory ranks near the top, and a vote for adjacency alone would reorder them)
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (RrfFusion.Fused f : fused.subList(0, Math.min(REPLY_HEAD, fused.size()))) {
+            seen.add(f.hit().id());
+        }
+        List<io.astrocyte.spi.VectorItem> nexts = cursors.isEmpty() ? List.of()
+                : store.nextItems(bankId, cursors, filters);
+        for (int i = 0; i < nexts.size(); i++) {
+            io.astrocyte.spi.VectorItem next = nexts.get(i);
+            if (next != null && seen.add(next.id())) {
+                out.add(next.toHit(0));
+                vouchers.put(next.id(), hitIds.get(i));
+            }
+        }
+        return out;
     }
 
     private HeuristicReranker scaled(io.astrocyte.routing.PipelineSpec.Rerank r) {
@@ -142,7 +195,7 @@ public final class RecallPipeline {
     }
 
     private RankedRecall rerank(RecallRequest request, String bankId, List<StrategyResult> results,
-            HeuristicReranker reranker) {
+            HeuristicReranker reranker, Map<String, String> vouchers) {
         QueryTerms terms = QueryTerms.of(request.query());
         List<Keyed> keyed = new ArrayList<>();
         List<RrfFusion.Fused> fused = fusion.fuse(results);
@@ -150,9 +203,15 @@ public final class RecallPipeline {
         double[] adjustments = reranker.adjustments(terms, fused.subList(0, rerankDepth).stream()
                 .map(f -> f.hit().text()).toList());
         boolean asRanking = rerankDepth > 0 && reranker.config().fusionWeight() > 0;
+        List<RrfFusion.Fused> head = fused.subList(0, rerankDepth);
         if (asRanking) {
-            fused = fusion.fuse(withLexicalRanking(results, fused.subList(0, rerankDepth), adjustments,
-                    reranker.config().fusionWeight()));
+            fused = fusion.fuse(withLexicalRanking(results, head, adjustments, reranker.config().fusionWeight()));
+        }
+        if (!vouchers.isEmpty()) {
+            fused = belowVouchers(fused, vouchers, asRanking
+                    ? fusion.fuse(withLexicalRanking(withoutReplies(results), head, adjustments,
+                            reranker.config().fusionWeight()))
+                    : fusion.fuse(withoutReplies(results)));
         }
         int position = 0;
         for (RrfFusion.Fused f : fused) {
@@ -180,6 +239,45 @@ public final class RecallPipeline {
             counts.put(r.name(), r.hits().size());
         }
         return new RankedRecall(ranked, used, timings, counts);
+    }
+
+    /**
+     * The fusion with no reply lifted above the hit that brought it in, unless it ranked above that hit without the
+     * replies ranking too: the vote says "this follows a strong hit", which makes a reply a candidate next to its
+     * hit, not a better answer than it. Where fused scores are flat (a small bank, a query nothing matches well) this
+     * keeps adjacency alone from reordering the head.
+     */
+    private static List<RrfFusion.Fused> belowVouchers(List<RrfFusion.Fused> fused, Map<String, String> vouchers,
+            List<RrfFusion.Fused> withoutReplies) {
+        Map<String, Double> score = new java.util.HashMap<>();
+        for (RrfFusion.Fused f : fused) {
+            score.put(f.hit().id(), f.score());
+        }
+        Map<String, Double> before = new java.util.HashMap<>();
+        for (RrfFusion.Fused f : withoutReplies) {
+            before.put(f.hit().id(), f.score());
+        }
+        List<RrfFusion.Fused> out = new ArrayList<>(fused.size());
+        boolean changed = false;
+        for (RrfFusion.Fused f : fused) {
+            String voucher = vouchers.get(f.hit().id());
+            Double cap = voucher == null ? null : score.get(voucher);
+            if (cap != null && f.score() > cap && before.getOrDefault(f.hit().id(), 0.0)
+                    <= before.getOrDefault(voucher, 0.0)) {
+                out.add(new RrfFusion.Fused(f.hit(), Math.nextDown(cap)));
+                changed = true;
+            } else {
+                out.add(f);
+            }
+        }
+        if (changed) {
+            out.sort(Comparator.comparingDouble(RrfFusion.Fused::score).reversed());
+        }
+        return out;
+    }
+
+    private static List<StrategyResult> withoutReplies(List<StrategyResult> results) {
+        return results.stream().filter(r -> !REPLIES.equals(r.name())).toList();
     }
 
     /** A ranking key as a reported score: fused keys already lie in [0,1], additive ones are mapped onto it. */
@@ -231,7 +329,7 @@ public final class RecallPipeline {
     /**
      * The ranking with, for each of the best {@code neighbors} hits, the memory retained right after it in the bank
      * (a reply follows its question) ranked at {@code neighbor_factor} of the hit's key, unless it already ranks
-     * higher. One cursor read per hit.
+     * higher. One store call for all of them.
      */
     private List<Keyed> withNeighbors(List<Keyed> keyed, String bankId, VectorFilters filters,
             HeuristicReranker reranker) {
@@ -243,17 +341,23 @@ public final class RecallPipeline {
         }
         List<Keyed> out = new ArrayList<>(keyed);
         int n = Math.min(config.neighbors(), keyed.size());
+        List<Integer> from = new ArrayList<>();
+        List<io.astrocyte.spi.ListCursor> cursors = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             MemoryHit h = keyed.get(i).hit();
-            if (h.memoryId() == null || h.retainedAt() == null) {
+            if (h.memoryId() != null && h.retainedAt() != null) {
+                from.add(i);
+                cursors.add(new io.astrocyte.spi.ListCursor(h.retainedAt(), h.memoryId()));
+            }
+        }
+        List<io.astrocyte.spi.VectorItem> nexts = cursors.isEmpty() ? List.of()
+                : store.nextItems(bankId, cursors, filters);
+        for (int c = 0; c < nexts.size(); c++) {
+            int i = from.get(c);
+            io.astrocyte.spi.VectorItem v = nexts.get(c);
+            if (v == null) {
                 continue;
             }
-            List<io.astrocyte.spi.VectorItem> next = store.listItems(bankId,
-                    new io.astrocyte.spi.ListCursor(h.retainedAt(), h.memoryId()), 1, filters);
-            if (next.isEmpty()) {
-                continue;
-            }
-            io.astrocyte.spi.VectorItem v = next.get(0);
             double key = keyed.get(i).key() * config.neighborFactor();
             Integer at = index.get(v.id());
             if (at != null && out.get(at).key() >= key) {

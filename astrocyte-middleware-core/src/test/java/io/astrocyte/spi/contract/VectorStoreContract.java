@@ -221,6 +221,36 @@ public abstract class VectorStoreContract {
         assertThat(ids(search("a fact", "b", f))).containsExactlyInAnyOrder("e", "p");
     }
 
+    private static VectorItem at(String id, Instant retained) {
+        return new VectorItem(id, "b", ContractItems.vector(id), "memory " + id, Map.of(), List.of(), "world", null,
+                "fact", retained, id + "#0", "test", null);
+    }
+
+    @Test
+    void nextItemsAnswersEveryCursorAsAListingWouldEvenAcrossLongGaps() {
+        Instant t = ContractItems.T0;
+        // two chunks of one retain share a moment; "late" comes a day after, "later" a further week after
+        store.storeVectors(List.of(at("a", t), at("b1", t.plusSeconds(1)), at("b2", t.plusSeconds(1)),
+                at("c", t.plusSeconds(2)), at("late", t.plusSeconds(86_400)), at("later", t.plusSeconds(86_400 * 8)),
+                at("gone", t.plusSeconds(3))));
+        store.softDelete(List.of("gone"), "b", t.plusSeconds(10));
+        List<ListCursor> cursors = List.of(new ListCursor(t, "a"), new ListCursor(t.plusSeconds(1), "b1"),
+                new ListCursor(t.plusSeconds(2), "c"), new ListCursor(t.plusSeconds(86_400), "late"),
+                new ListCursor(t.plusSeconds(86_400 * 8), "later"));
+        List<VectorItem> next = store.nextItems("b", cursors, VectorFilters.none());
+        assertThat(next).hasSize(5);
+        assertThat(next.subList(0, 4)).extracting(VectorItem::id).containsExactly("b1", "b2", "late", "later");
+        assertThat(next.get(4)).as("nothing follows the last item").isNull();
+        for (int i = 0; i < cursors.size(); i++) {
+            List<VectorItem> listed = store.listItems("b", cursors.get(i), 1, VectorFilters.none());
+            assertThat(next.get(i) == null ? null : next.get(i).id())
+                    .isEqualTo(listed.isEmpty() ? null : listed.get(0).id());
+        }
+        assertThat(store.nextItems("b", List.of(), VectorFilters.none())).isEmpty();
+        assertThat(store.nextItems("other-bank", cursors.subList(0, 1), VectorFilters.none())).containsExactly(
+                (VectorItem) null);
+    }
+
     @Test
     void listRecentBoundedByTimeLeavesOutOlderItemsNewestFirst() {
         Instant jan = Instant.parse("2025-01-15T00:00:00Z");

@@ -51,6 +51,12 @@ public class ForwardingVectorStore implements VectorStore, KeywordIndex {
     }
 
     @Override
+    public List<VectorItem> nextItems(String bankId, List<io.astrocyte.spi.ListCursor> cursors,
+            VectorFilters filters) {
+        return delegate.nextItems(bankId, cursors, filters);
+    }
+
+    @Override
     public List<VectorHit> listRecent(String bankId, int limit, VectorFilters filters, java.time.Instant notBefore) {
         return delegate.listRecent(bankId, limit, filters, notBefore);
     }

@@ -84,6 +84,14 @@ final class TuningVariants {
             v.add(rerank("keyword-boost-" + b, r -> new RerankConfig(r.enabled(), b, r.properNounBoost(),
                     r.nameMissPenalty(), r.depth(), r.lengthNorm(), r.candidateIdf(), r.fusionWeight())));
         }
+        for (double w : new double[] {0.0, 0.25, 0.5, 1.0, 2.0}) {
+            for (int d : new int[] {5, 10, 20, 30}) {
+                v.add(recall("replies-" + w + "x" + d, r -> new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(),
+                        r.keywordWeight(), r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(),
+                        r.minCandidates(), r.collapseChunks(), r.expansionWeight(), r.expansionTerms(), r.neighbors(),
+                        r.neighborFactor(), r.dateWeight(), w, d)));
+            }
+        }
         for (double w : new double[] {0.75, 1.25, 1.5}) {
             v.add(recall("semantic-weight-" + w, r -> new RecallConfig(r.overfetch(), r.rrfK(), w, r.keywordWeight(),
                     r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
