@@ -92,8 +92,9 @@ final class Components implements AutoCloseable {
         // checked before any thread or file is opened, so a refused configuration leaves nothing behind
         io.astrocyte.pipeline.extract.ExtractionProfiles profiles =
                 new io.astrocyte.pipeline.extract.ExtractionProfiles(config.extractionProfiles());
-        if (p.llm() == null && profiles.anyExtractsFacts()) {
-            throw new ConfigException("extraction_profiles." + profiles.extractingFacts().get(0)
+        java.util.List<String> extracting = profiles.extractingFacts();
+        if (p.llm() == null && !extracting.isEmpty()) {
+            throw new ConfigException("extraction_profiles." + extracting.get(0)
                     + ".fact_extraction: needs an LLM (llm_provider, or an LlmProvider given to the builder); set it "
                     + "to off or configure one");
         }

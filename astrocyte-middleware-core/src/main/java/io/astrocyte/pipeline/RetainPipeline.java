@@ -70,7 +70,7 @@ public final class RetainPipeline {
     /**
      * @param profiles the extraction profiles a retain may name
      * @param facts    draws facts for profiles that ask for them, or {@code null} without an LLM (then no profile may
-     *                 ask: {@link ExtractionProfiles#anyExtractsFacts()} is checked when Astrocyte is built)
+     *                 ask: {@link ExtractionProfiles#extractingFacts()} is checked when Astrocyte is built)
      */
     public RetainPipeline(VectorStore store, Embedder embedder, ChunkerConfig chunking, Clock clock,
             Deduplicator dedup, ExtractionProfiles profiles, FactExtractor facts) {

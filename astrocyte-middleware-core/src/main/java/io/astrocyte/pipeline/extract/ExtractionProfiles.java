@@ -44,12 +44,7 @@ public final class ExtractionProfiles {
         return p;
     }
 
-    /** Whether any profile asks an LLM for facts. */
-    public boolean anyExtractsFacts() {
-        return profiles.values().stream().anyMatch(ExtractionProfileConfig::extractsFacts);
-    }
-
-    /** The names of the profiles that ask an LLM for facts. */
+    /** The names of the profiles that ask an LLM for facts, sorted; empty when none does. */
     public java.util.List<String> extractingFacts() {
         return profiles.entrySet().stream().filter(e -> e.getValue().extractsFacts()).map(Map.Entry::getKey).sorted()
                 .toList();
