@@ -42,7 +42,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
@@ -66,6 +65,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
@@ -100,12 +100,6 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
      * least this many and trimming raises recall@10 from about 0.3 to about 0.9 (DEPENDENCIES.md §3b).
      */
     private static final int MIN_HNSW_CANDIDATES = 100;
-    /** How far after a cursor {@link #nextItems} looks in its one query (an hour: replies come sooner). */
-    private static final long NEXT_WINDOW_MILLIS = 3_600_000L;
-    /** Candidates {@link #nextItems} reads in listing order before falling back to one listing per cursor. */
-    private static final int NEXT_CANDIDATES = 512;
-    /** More cursors than this are answered one by one (a boolean query's clause limit is 1,024). */
-    private static final int MAX_NEXT_CURSORS = 256;
     private static final Sort LIST_ORDER = new Sort(new SortField(Fields.RETAINED_AT, SortField.Type.LONG),
             new SortField(Fields.ID, SortField.Type.STRING));
     private static final Sort RECENT_ORDER = new Sort(new SortField(Fields.EVENT_AT, SortField.Type.LONG, true),
@@ -773,10 +767,12 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             // A page after a cursor starts after its (retained_at, id) in LIST_ORDER, and searchAfter lets the sort
             // skip everything up to it. The last doc number breaks the tie of the cursor's own values against it, so
             // the item the cursor names is never returned again.
-            TopDocs page = after == null ? s.search(filter, limit, LIST_ORDER)
-                    : s.searchAfter(new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {after.retainedAt() == null
-                            ? Long.MIN_VALUE : after.retainedAt().toEpochMilli(), new BytesRef(after.id())}),
-                            filter, limit, LIST_ORDER);
+            // No total hit count is wanted, so the sort may skip non-competitive documents from the first page on
+            // (IndexSearcher's default counts 1,000 hits first, which made a one-item page cost a scan).
+            FieldDoc from = after == null ? null : new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {
+                    after.retainedAt() == null ? Long.MIN_VALUE : after.retainedAt().toEpochMilli(),
+                    new BytesRef(after.id())});
+            TopDocs page = s.search(filter, new TopFieldCollectorManager(LIST_ORDER, limit, from, limit));
             List<VectorItem> out = new ArrayList<>();
             for (ScoreDoc sd : page.scoreDocs) {
                 out.add(loadItem(s, sd.doc, withVectors));
@@ -786,53 +782,31 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     }
 
     /**
-     * All cursors in one query: the memories retained within {@value #NEXT_WINDOW_MILLIS} ms after any cursor, in
-     * listing order. The first of them after a cursor is its next item when it lies in that cursor's own window (no
-     * item can then come between); a cursor with nothing that close, or past the candidates read, is listed alone.
+     * Each cursor's next item from one searcher: a one-item page after it in listing order, which the sort answers
+     * from the points index without scanning the bank (tens of microseconds at 10,000 memories however densely in
+     * time they were retained).
      */
     @Override
     public List<VectorItem> nextItems(String bankId, List<ListCursor> cursors, VectorFilters filters) {
-        if (cursors.isEmpty() || cursors.size() > MAX_NEXT_CURSORS
-                || cursors.stream().anyMatch(c -> c.retainedAt() == null)) {
-            return VectorStore.super.nextItems(bankId, cursors, filters);
+        if (cursors.isEmpty()) {
+            return List.of();
         }
-        BooleanQuery.Builder windows = new BooleanQuery.Builder();
-        for (ListCursor c : cursors) {
-            long t = c.retainedAt().toEpochMilli();
-            windows.add(LongPoint.newRangeQuery(Fields.RETAINED_AT, t, t + NEXT_WINDOW_MILLIS),
-                    BooleanClause.Occur.SHOULD);
-        }
-        Query query = new BooleanQuery.Builder().add(FilterQueries.of(bankId, filters), BooleanClause.Occur.FILTER)
-                .add(windows.build(), BooleanClause.Occur.FILTER).build();
-        List<VectorItem> out = new ArrayList<>(java.util.Collections.nCopies(cursors.size(), (VectorItem) null));
-        List<Integer> alone = new ArrayList<>();
-        read(s -> {
-            ScoreDoc[] candidates = s.search(query, NEXT_CANDIDATES, LIST_ORDER).scoreDocs;
-            for (int i = 0; i < cursors.size(); i++) {
-                long t = cursors.get(i).retainedAt().toEpochMilli();
-                BytesRef id = new BytesRef(cursors.get(i).id());
-                int next = -1;
-                for (ScoreDoc sd : candidates) {
-                    Object[] key = ((FieldDoc) sd).fields;
-                    long at = (Long) key[0];
-                    if (at > t || (at == t && ((BytesRef) key[1]).compareTo(id) > 0)) {
-                        next = at <= t + NEXT_WINDOW_MILLIS ? sd.doc : -1;
-                        break;
-                    }
+        Query filter = FilterQueries.of(bankId, filters);
+        return read(s -> {
+            int maxDoc = s.getIndexReader().maxDoc();
+            List<VectorItem> out = new ArrayList<>(cursors.size());
+            for (ListCursor c : cursors) {
+                if (maxDoc == 0) {
+                    out.add(null);
+                    continue;
                 }
-                if (next >= 0) {
-                    out.set(i, loadItem(s, next, false));
-                } else {
-                    alone.add(i);
-                }
+                FieldDoc from = new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {c.retainedAt() == null
+                        ? Long.MIN_VALUE : c.retainedAt().toEpochMilli(), new BytesRef(c.id())});
+                ScoreDoc[] page = s.search(filter, new TopFieldCollectorManager(LIST_ORDER, 1, from, 1)).scoreDocs;
+                out.add(page.length == 0 ? null : loadItem(s, page[0].doc, false));
             }
-            return null;
+            return out;
         });
-        for (int i : alone) {
-            List<VectorItem> next = listItems(bankId, cursors.get(i), 1, filters);
-            out.set(i, next.isEmpty() ? null : next.get(0));
-        }
-        return out;
     }
 
     private static VectorItem loadItem(IndexSearcher s, int doc, boolean withVector) throws IOException {
