@@ -102,6 +102,32 @@ final class GrpcCalls {
         }
     }
 
+    /**
+     * Several independent calls at once: all are sent before any answer is awaited, so they cost about one round
+     * trip. A call that fails or times out is run again alone under {@link #call}'s retry policy (which also turns a
+     * refusal into the same exception), so the answers are those of {@code call}, in order.
+     */
+    <T> java.util.List<T> callAll(String what, java.util.List<Supplier<ListenableFuture<T>>> operations) {
+        java.util.List<ListenableFuture<T>> started = new java.util.ArrayList<>(operations.size());
+        for (Supplier<ListenableFuture<T>> op : operations) {
+            started.add(op.get());
+        }
+        java.util.List<T> out = new java.util.ArrayList<>(operations.size());
+        for (int i = 0; i < started.size(); i++) {
+            try {
+                out.add(started.get(i).get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                started.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new ProviderUnavailableException("qdrant " + what + " interrupted", e);
+            } catch (ExecutionException | TimeoutException e) {
+                started.get(i).cancel(true);
+                out.add(call(what, operations.get(i)));
+            }
+        }
+        return out;
+    }
+
     /** gRPC's message size limit, on either side: not a passing condition. */
     static boolean isOverSizeLimit(Status status) {
         String d = status.getDescription() == null ? "" : status.getDescription().toLowerCase(java.util.Locale.ROOT);

@@ -257,6 +257,50 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         return List.copyOf(out.size() > limit ? out.subList(0, limit) : out);
     }
 
+    /**
+     * Every cursor's next item in one round trip: a short scroll per cursor from its {@code retained_at} on, all sent
+     * at once. A page settles its cursor unless the page was full and the item found shares the page's last
+     * {@code retained_at} (a point with that value and a smaller id might lie beyond it); such a cursor, rare outside
+     * bulk imports, is listed alone.
+     */
+    @Override
+    public List<VectorItem> nextItems(String bankId, List<ListCursor> cursors, VectorFilters filters) {
+        if (cursors.isEmpty()) {
+            return List.of();
+        }
+        Filter filter = QdrantFilters.of(bankId, filters);
+        List<java.util.function.Supplier<com.google.common.util.concurrent.ListenableFuture<
+                io.qdrant.client.grpc.Points.ScrollResponse>>> scrolls = new ArrayList<>();
+        for (ListCursor c : cursors) {
+            long t = c.retainedAt() == null ? 0 : c.retainedAt().toEpochMilli();
+            ScrollPoints.Builder scroll = ScrollPoints.newBuilder().setCollectionName(options.collection())
+                    .setFilter(filter.toBuilder().addMust(io.qdrant.client.ConditionFactory.range(Payload.RETAINED_AT,
+                            Range.newBuilder().setGte(t).build())).build())
+                    .setLimit(NEXT_PAGE).setWithPayload(enable(true))
+                    .setWithVectors(WithVectorsSelectorFactory.enable(false))
+                    .setOrderBy(OrderBy.newBuilder().setKey(Payload.RETAINED_AT).setDirection(Direction.Asc));
+            if (readConsistency != null) {
+                scroll.setReadConsistency(readConsistency);
+            }
+            ScrollPoints request = scroll.build();
+            scrolls.add(() -> client.scrollAsync(request));
+        }
+        List<io.qdrant.client.grpc.Points.ScrollResponse> pages = calls.callAll("scroll", scrolls);
+        List<VectorItem> out = new ArrayList<>(cursors.size());
+        for (int i = 0; i < cursors.size(); i++) {
+            ListCursor c = cursors.get(i);
+            List<VectorItem> page = items(pages.get(i).getResultList(), false);
+            VectorItem next = page.stream().filter(c::isBefore).min(LIST_ORDER).orElse(null);
+            boolean full = page.size() >= NEXT_PAGE;
+            if (full && (next == null || next.retainedAt().equals(page.get(page.size() - 1).retainedAt()))) {
+                List<VectorItem> alone = listItems(bankId, c, 1, filters);
+                next = alone.isEmpty() ? null : alone.get(0);
+            }
+            out.add(next);
+        }
+        return out;
+    }
+
     private int pageSize(boolean withVectors) {
         return withVectors ? pointsPerPage : PAYLOAD_PAGE;
     }
@@ -265,6 +309,9 @@ public final class QdrantVectorStore implements VectorStore, KeywordIndex {
         return filter.toBuilder().addMust(io.qdrant.client.ConditionFactory.range(Payload.RETAINED_AT,
                 Range.newBuilder().setGte(t).setLte(t).build())).build();
     }
+
+    /** Points a next-item scroll reads after its cursor's {@code retained_at}. */
+    private static final int NEXT_PAGE = 8;
 
     private static final Comparator<VectorItem> LIST_ORDER = Comparator.comparing(VectorItem::retainedAt)
             .thenComparing(VectorItem::id);

@@ -252,6 +252,26 @@ public abstract class VectorStoreContract {
     }
 
     @Test
+    void nextItemsBreaksTiesOfOneMomentByIdAsAListingDoes() {
+        Instant t = ContractItems.T0;
+        // a bulk import: twelve items retained in one millisecond, more than a store may read in one page
+        List<VectorItem> batch = new java.util.ArrayList<>();
+        for (int i = 11; i >= 0; i--) {
+            batch.add(at(String.format("m%02d", i), t));
+        }
+        batch.add(at("after", t.plusMillis(1)));
+        store.storeVectors(batch);
+        List<ListCursor> cursors = List.of(new ListCursor(t, "m00"), new ListCursor(t, "m05"),
+                new ListCursor(t, "m10"), new ListCursor(t, "m11"), new ListCursor(t.minusMillis(1), "z"));
+        List<VectorItem> next = store.nextItems("b", cursors, VectorFilters.none());
+        assertThat(next).extracting(VectorItem::id).containsExactly("m01", "m06", "m11", "after", "m00");
+        for (int i = 0; i < cursors.size(); i++) {
+            assertThat(next.get(i).id()).isEqualTo(store.listItems("b", cursors.get(i), 1, VectorFilters.none())
+                    .get(0).id());
+        }
+    }
+
+    @Test
     void listRecentBoundedByTimeLeavesOutOlderItemsNewestFirst() {
         Instant jan = Instant.parse("2025-01-15T00:00:00Z");
         Instant mar = Instant.parse("2025-03-15T00:00:00Z");
