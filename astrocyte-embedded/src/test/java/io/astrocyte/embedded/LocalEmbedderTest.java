@@ -48,4 +48,30 @@ class LocalEmbedderTest {
         }
         assertThat(embedder.modelId()).isEqualTo("all-minilm-l6-v2-q");
     }
+
+    @Test
+    void bgeSmallRunsFromItsJarThroughTheFactoryAndNamesItself() {
+        try (io.astrocyte.spi.Embedder bge = new io.astrocyte.embedded.embedding.LocalEmbedderFactory().create(
+                java.util.Map.of("model", "bge-small-en-v1.5-q", "threads", 1))) {
+            List<float[]> v = bge.embed(List.of("prefers vegetarian food", "likes meals without meat",
+                    "the quarterly tax filing deadline", ""));
+            assertThat(bge.modelId()).isEqualTo("bge-small-en-v1.5-q");
+            assertThat(bge.dimension()).isEqualTo(384);
+            assertThat(v.subList(0, 3)).allSatisfy(x -> assertThat(Math.sqrt(Vectors.dot(x, x))).isCloseTo(1.0,
+                    org.assertj.core.data.Offset.offset(1e-3)));
+            assertThat(v.get(3)).containsOnly(0f);
+            assertThat(Vectors.dot(v.get(0), v.get(1))).isGreaterThan(Vectors.dot(v.get(0), v.get(2)) + 0.1);
+            // a different model: its vectors are not MiniLM's
+            assertThat(Vectors.dot(v.get(0), embedder.embed("prefers vegetarian food"))).isLessThan(0.99);
+        }
+    }
+
+    @Test
+    void theFactoryRefusesAnUnknownModelByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new io.astrocyte.embedded.embedding
+                .LocalEmbedderFactory().create(java.util.Map.of("model", "bge-large")))
+                .isInstanceOf(io.astrocyte.ConfigException.class)
+                .hasMessageContaining("embedding_provider_config.model")
+                .hasMessageContaining("all-minilm-l6-v2-q, bge-small-en-v1.5-q");
+    }
 }

