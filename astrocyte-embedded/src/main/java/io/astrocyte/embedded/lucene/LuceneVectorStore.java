@@ -772,7 +772,8 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             FieldDoc from = after == null ? null : new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {
                     after.retainedAt() == null ? Long.MIN_VALUE : after.retainedAt().toEpochMilli(),
                     new BytesRef(after.id())});
-            TopDocs page = s.search(filter, new TopFieldCollectorManager(LIST_ORDER, limit, from, limit));
+            int n = Math.min(limit, maxDoc); // the collector's queue is sized to it, so never to Integer.MAX_VALUE
+            TopDocs page = s.search(filter, new TopFieldCollectorManager(LIST_ORDER, n, from, n));
             List<VectorItem> out = new ArrayList<>();
             for (ScoreDoc sd : page.scoreDocs) {
                 out.add(loadItem(s, sd.doc, withVectors));

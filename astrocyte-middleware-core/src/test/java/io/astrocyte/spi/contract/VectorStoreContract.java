@@ -252,6 +252,16 @@ public abstract class VectorStoreContract {
     }
 
     @Test
+    void aListingMayAskForAsManyItemsAsThereCouldBe() {
+        Instant t = ContractItems.T0;
+        store.storeVectors(List.of(at("x", t), at("y", t.plusSeconds(1)), at("z", t.plusSeconds(2))));
+        assertThat(store.listItems("b", null, Integer.MAX_VALUE, VectorFilters.none())).extracting(VectorItem::id)
+                .containsExactly("x", "y", "z");
+        assertThat(store.listVectors("b", new ListCursor(t, "x"), Integer.MAX_VALUE, VectorFilters.none()))
+                .extracting(VectorItem::id).containsExactly("y", "z");
+    }
+
+    @Test
     void nextItemsBreaksTiesOfOneMomentByIdAsAListingDoes() {
         Instant t = ContractItems.T0;
         // a bulk import: twelve items retained in one millisecond, more than a store may read in one page
