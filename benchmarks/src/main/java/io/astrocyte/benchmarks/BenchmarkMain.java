@@ -18,8 +18,9 @@ import java.util.Map;
  *
  * <pre>
  * locomo  --data PATH (default ../shared/data/locomo/locomo10.json)  --out DIR (default benchmarks/target/results)
- *         --embedder minilm|hashing (default minilm)  --conversations N|A-B  --depth N (default 100)
- * locomo-tune  --data PATH  --embedder minilm|hashing  --variants a,b (default: all): recall settings compared on
+ *         --embedder minilm|bge-small|hashing (default minilm)  --conversations N|A-B  --depth N (default 100)
+ *         --reworded-questions S (as for locomo-tune; writes locomo-retrieval-reworded.*)
+ * locomo-tune  --data PATH  --embedder minilm|bge-small|hashing  --variants a,b (default: all): recall settings compared on
  *         conversations 1-5 and 6-10 apart, over one index
  *         --long-turns-every N (default 0): a long distractor memory after every N turns (the shape of chats with
  *         long assistant answers)
@@ -27,10 +28,13 @@ import java.util.Map;
  *         first variant, written to OUT/locomo-multihop-failures.md
  *         --worst-category N (default 1): the same for another category (2 temporal, 3 open-domain, 4 single-hop),
  *         written to OUT/locomo-&lt;category&gt;-failures.md
+ *         --reworded-questions S (default 0): in every question, this share (0-1] of the words it shares with its
+ *         evidence (names and stop words aside) replaced by the embedder's nearest other word, a stand-in for
+ *         questions that paraphrase their evidence
  *         --qdrant-url http://host:6334 (default $ASTROCYTE_QDRANT_URL; adds the astrocyte-qdrant row)
  * speed   --out DIR  --sizes 1000,10000,100000 (real embedder; "none" for no sizes)
  *         --hashing-sizes 1000000 (hashing embedder, default none)  --queries N (default 300)
- *         --retains N (default 2000; 0 skips the retain measurement)
+ *         --retains N (default 2000; 0 skips the retain measurement)  --embedder minilm|bge-small (default minilm)
  * export  --out DIR  --sizes 10000,25000,50000,100000  --repeats N (default 3)  --label NAME (default current)
  * governance --out DIR  --calls 2000  --postgres-url jdbc:postgresql://127.0.0.1:5432/test  --redis-url redis://127.0.0.1:6379
  * server  --out DIR  --server-jar astrocyte-server/target/astrocyte-server.jar  --memories 10000  --seconds 10
@@ -60,7 +64,8 @@ public final class BenchmarkMain {
                         Integer.parseInt(opts.getOrDefault("long-turns-every", "0")))
                         .withFailureReport(Integer.parseInt(opts.getOrDefault("worst", "0")),
                                 out.resolve(failureReportName(opts.getOrDefault("worst-category", "1"))),
-                                Integer.parseInt(opts.getOrDefault("worst-category", "1"))).run();
+                                Integer.parseInt(opts.getOrDefault("worst-category", "1")))
+                        .withRewordedQuestions(Double.parseDouble(opts.getOrDefault("reworded-questions", "0"))).run();
             }
         } else if (args[0].equals("locomo")) {
             String qdrantUrl = opts.getOrDefault("qdrant-url", System.getenv("ASTROCYTE_QDRANT_URL"));
@@ -70,7 +75,8 @@ public final class BenchmarkMain {
                         Path.of(opts.getOrDefault("data", "../shared/data/locomo/locomo10.json")), out, embedder,
                         Integer.parseInt(opts.getOrDefault("depth", "100")),
                         opts.get("conversations"),
-                        command, qdrant), System.out).run();
+                        command, qdrant, Double.parseDouble(opts.getOrDefault("reworded-questions", "0"))),
+                        System.out).run();
             }
         } else if (args[0].equals("export")) {
             new io.astrocyte.benchmarks.export.ExportScaleBenchmark(new io.astrocyte.benchmarks.export
@@ -113,7 +119,12 @@ public final class BenchmarkMain {
             new SpeedBenchmark(new SpeedBenchmark.Options(out, sizes(opts.getOrDefault("sizes", "1000,10000,100000")),
                     sizes(opts.getOrDefault("hashing-sizes", "none")),
                     Integer.parseInt(opts.getOrDefault("queries", "300")),
-                    Integer.parseInt(opts.getOrDefault("retains", "2000")), command), System.out).run();
+                    Integer.parseInt(opts.getOrDefault("retains", "2000")), command,
+                    switch (opts.getOrDefault("embedder", "minilm")) {
+                        case "minilm" -> LocalEmbedder.LocalModel.ALL_MINILM_L6_V2_Q;
+                        case "bge-small" -> LocalEmbedder.LocalModel.BGE_SMALL_EN_V15_Q;
+                        default -> throw new IllegalArgumentException("speed --embedder: minilm or bge-small");
+                    }), System.out).run();
         }
     }
 
@@ -139,8 +150,10 @@ public final class BenchmarkMain {
     static Embedder embedder(String name) {
         return switch (name) {
             case "minilm" -> new LocalEmbedder();
+            case "bge-small" -> new LocalEmbedder(LocalEmbedder.LocalModel.BGE_SMALL_EN_V15_Q,
+                    Runtime.getRuntime().availableProcessors());
             case "hashing" -> new HashingEmbedder(384);
-            default -> throw new IllegalArgumentException("unknown embedder " + name + " (minilm, hashing)");
+            default -> throw new IllegalArgumentException("unknown embedder " + name + " (minilm, bge-small, hashing)");
         };
     }
 

@@ -29,9 +29,17 @@ public final class LocomoBenchmark {
      * @param command       the command line that produced the run, recorded in the output
      * @param qdrant        the store of the {@code astrocyte-qdrant} row (a fresh collection on a reachable server),
      *                      or {@code null} to skip that row and say so
+     * @param reworded      the share of the words each question shares with its evidence to reword
+     *                      ({@link RewordedQuestions}; 0 asks the questions as they are). The files are then named
+     *                      {@code locomo-retrieval-reworded.*}
      */
     public record Options(Path data, Path out, Embedder embedder, int depth, String conversations, String command,
-            VectorStore qdrant) {
+            VectorStore qdrant, double reworded) {
+
+        public Options(Path data, Path out, Embedder embedder, int depth, String conversations, String command,
+                VectorStore qdrant) {
+            this(data, out, embedder, depth, conversations, command, qdrant, 0);
+        }
     }
 
     /** The conversations a {@code --conversations} value selects. */
@@ -62,6 +70,12 @@ public final class LocomoBenchmark {
     /** Runs the benchmark, writes {@code locomo-retrieval.json} and {@code .md}, and returns the JSON tree. */
     public Map<String, Object> run() throws IOException {
         List<LocomoDataset.Conversation> conversations = LocomoDataset.load(options.data());
+        // reworded from the whole dataset's vocabulary, so a half's questions read as in locomo-tune
+        RewordedQuestions reworded = options.reworded() > 0
+                ? RewordedQuestions.of(conversations, options.embedder(), options.reworded()) : null;
+        if (reworded != null) {
+            console.println(reworded.summary());
+        }
         conversations = select(conversations, options.conversations());
         Files.createDirectories(options.out());
         Path work = Files.createTempDirectory("astrocyte-locomo-"); // never under --out, which is committed
@@ -102,7 +116,8 @@ public final class LocomoBenchmark {
                     }
                     for (RetrievalSystem s : systems) {
                         long start = System.nanoTime();
-                        List<RetrievalSystem.Ranked> ranking = s.search(c, q.text(), options.depth());
+                        List<RetrievalSystem.Ranked> ranking = s.search(c,
+                                reworded == null ? q.text() : reworded.text(q), options.depth());
                         SystemRun run = runs.get(s.name());
                         run.recallMs.add((System.nanoTime() - start) / 1e6);
                         run.leaks += ranking.stream().filter(r -> r.sampleId() != null
@@ -121,9 +136,10 @@ public final class LocomoBenchmark {
             Reports.deleteRecursively(work);
         }
         Map<String, Object> report = report(runs);
-        Reports.writeJson(options.out().resolve("locomo-retrieval.json"), report);
+        String name = reworded == null ? "locomo-retrieval" : "locomo-retrieval-reworded";
+        Reports.writeJson(options.out().resolve(name + ".json"), report);
         String table = table(runs);
-        Files.writeString(options.out().resolve("locomo-retrieval.md"), table);
+        Files.writeString(options.out().resolve(name + ".md"), table);
         console.println(table);
         return report;
     }
@@ -133,6 +149,9 @@ public final class LocomoBenchmark {
         SystemRun any = runs.values().iterator().next();
         root.put("dataset", options.data().toString());
         root.put("conversations", options.conversations() == null ? "all" : options.conversations());
+        if (options.reworded() > 0) {
+            root.put("reworded_questions", options.reworded());
+        }
         root.put("questions", any.headline().size());
         root.put("adversarial_questions", any.byCategory.getOrDefault(5, List.of()).size());
         root.put("embedder", options.embedder().modelId());

@@ -51,6 +51,8 @@ public final class LocomoTuning {
     private int worst;
     private Path worstReport;
     private int worstCategory = 1;
+    private double reword;
+    private RewordedQuestions reworded;
 
     public LocomoTuning(Path data, Embedder embedder, List<Variant> variants, PrintStream console) {
         this(data, embedder, variants, console, 0);
@@ -77,6 +79,15 @@ public final class LocomoTuning {
         this.worst = n;
         this.worstReport = report;
         this.worstCategory = 1;
+        return this;
+    }
+
+    /**
+     * Asks every question reworded ({@link RewordedQuestions}): this share of the words it shares with its evidence,
+     * names and stop words aside, replaced by the embedder's nearest other word (0 asks them as they are).
+     */
+    public LocomoTuning withRewordedQuestions(double reword) {
+        this.reword = reword;
         return this;
     }
 
@@ -123,6 +134,10 @@ public final class LocomoTuning {
     /** Runs every variant; returns variant → half → metric → mean. */
     public Map<String, Map<String, Map<String, Double>>> run() throws IOException {
         List<LocomoDataset.Conversation> conversations = LocomoDataset.load(data);
+        if (reword > 0) {
+            reworded = RewordedQuestions.of(conversations, embedder, reword);
+            console.println(reworded.summary());
+        }
         Path work = Files.createTempDirectory("astrocyte-tuning-");
         Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
         try (LuceneVectorStore store = LuceneVectorStore.open(work, embedder.dimension(), embedder.modelId())) {
@@ -160,7 +175,7 @@ public final class LocomoTuning {
                             continue;
                         }
                         long start = System.nanoTime();
-                        List<RetrievalSystem.Ranked> ranking = ranking(brain, c, q, v.questionTime());
+                        List<RetrievalSystem.Ranked> ranking = ranking(brain, c, text(q), v.questionTime());
                         millis.add((System.nanoTime() - start) / 1e6);
                         Map<String, Double> s = new LinkedHashMap<>(QuestionScore.score(q.evidence(), ranking));
                         if (q.category() == 1) {
@@ -188,10 +203,14 @@ public final class LocomoTuning {
         return out;
     }
 
+    private String text(LocomoDataset.Question q) {
+        return reworded == null ? q.text() : reworded.text(q);
+    }
+
     private static List<RetrievalSystem.Ranked> ranking(Astrocyte brain, LocomoDataset.Conversation c,
-            LocomoDataset.Question q, boolean questionTime) {
+            String question, boolean questionTime) {
         List<RetrievalSystem.Ranked> ranking = new ArrayList<>();
-        RecallRequest.Builder request = RecallRequest.builder(q.text()).bankId(c.sampleId()).maxResults(100);
+        RecallRequest.Builder request = RecallRequest.builder(question).bankId(c.sampleId()).maxResults(100);
         if (questionTime) {
             request.queryReferenceDate(c.questionTime());
         }
@@ -218,8 +237,8 @@ public final class LocomoTuning {
             for (int qi = 0; qi < c.questions().size(); qi++) {
                 LocomoDataset.Question q = c.questions().get(qi);
                 if (q.category() == worstCategory && !q.evidence().isEmpty()) {
-                    report.add(c.sampleId(), qi, q, c, ranking(brain, c, q, chosen.questionTime()),
-                            ranking(dense, c, q, false), ranking(keyword, c, q, false));
+                    report.add(c.sampleId(), qi, q, c, ranking(brain, c, text(q), chosen.questionTime()),
+                            ranking(dense, c, text(q), false), ranking(keyword, c, text(q), false));
                 }
             }
         }

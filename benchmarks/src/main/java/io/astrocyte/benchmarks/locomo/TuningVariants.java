@@ -106,6 +106,22 @@ final class TuningVariants {
             v.add(recall("date-weight-" + w, r -> withDateWeight(r, w)));
             v.add(questionTime(recall("question-time+date-weight-" + w, r -> withDateWeight(r, w))));
         }
+        // the keyword strategy's and the word ranking's weights together (what a dataset that paraphrases needs less)
+        for (double kw : new double[] {0.5, 0.6, 0.75, 1.0}) {
+            for (double lex : new double[] {1.0, 1.5, 2.0}) {
+                v.add(new LocomoTuning.Variant("keyword-" + kw + "+lexical-" + lex, c -> {
+                    RecallConfig r = c.pipeline().recall();
+                    RerankConfig k = c.pipeline().rerank();
+                    return c.withPipeline(new PipelineConfig(c.pipeline().chunker(), new RecallConfig(r.overfetch(),
+                            r.rrfK(), r.semanticWeight(), kw, r.temporalWeight(), r.temporalCandidates(),
+                            r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(), r.expansionWeight(),
+                            r.expansionTerms(), r.neighbors(), r.neighborFactor(), r.dateWeight(), r.replyWeight(),
+                            r.replyDepth()), new RerankConfig(k.enabled(), k.keywordBoost(), k.properNounBoost(),
+                            k.nameMissPenalty(), k.depth(), k.lengthNorm(), k.candidateIdf(), lex),
+                            c.pipeline().reflect()));
+                }));
+            }
+        }
         return v;
     }
 
@@ -120,14 +136,15 @@ final class TuningVariants {
         return new LocomoTuning.Variant(v.name(), v.change(), true);
     }
 
-    /** Semantic and keyword arms at the given weights, no recency, rerank or neighbours. */
+    /** Semantic and keyword arms at the given weights: no recency, dated strategy, rerank, neighbours or replies. */
     static LocomoTuning.Variant arms(String name, double semantic, double keyword) {
         return new LocomoTuning.Variant(name, c -> {
             RecallConfig r = c.pipeline().recall();
             RerankConfig k = c.pipeline().rerank();
             return c.withPipeline(new PipelineConfig(c.pipeline().chunker(), new RecallConfig(r.overfetch(), r.rrfK(),
                     semantic, keyword, 0.0, r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
-                    true, 0.0, r.expansionTerms(), 0, r.neighborFactor()), new RerankConfig(false, k.keywordBoost(),
+                    true, 0.0, r.expansionTerms(), 0, r.neighborFactor(), 0.0, 0.0, r.replyDepth()),
+                    new RerankConfig(false, k.keywordBoost(),
                     k.properNounBoost(), k.nameMissPenalty(), k.depth()), c.pipeline().reflect()));
         });
     }

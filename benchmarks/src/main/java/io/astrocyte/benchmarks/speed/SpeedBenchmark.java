@@ -58,9 +58,15 @@ public final class SpeedBenchmark {
      * @param hashingSizes  bank sizes measured with the feature-hashing embedder (for scales the real model
      *                      cannot fill in reasonable time, such as 1M)
      * @param retains       retains per throughput measurement; 0 skips the retain section
+     * @param model         the in-process model measured as "the real embedder"
      */
     public record Options(Path out, List<Integer> sizes, List<Integer> hashingSizes, int queries, int retains,
-            String command) {
+            String command, LocalEmbedder.LocalModel model) {
+
+        public Options(Path out, List<Integer> sizes, List<Integer> hashingSizes, int queries, int retains,
+                String command) {
+            this(out, sizes, hashingSizes, queries, retains, command, LocalEmbedder.LocalModel.ALL_MINILM_L6_V2_Q);
+        }
     }
 
     private final Options options;
@@ -77,7 +83,8 @@ public final class SpeedBenchmark {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("command", options.command());
         root.put("environment", Reports.environment());
-        try (LocalEmbedder real = new LocalEmbedder(); HashingEmbedder hashing = new HashingEmbedder(384)) {
+        try (LocalEmbedder real = new LocalEmbedder(options.model(), Runtime.getRuntime().availableProcessors());
+                HashingEmbedder hashing = new HashingEmbedder(384)) {
             Map<String, Object> retain = new LinkedHashMap<>();
             if (options.retains() > 0) {
                 retain.put("real_embedder", retainThroughput(real, work.resolve("retain-real")));
