@@ -310,7 +310,8 @@ class RecallRefinementsTest {
         }
         RecallConfig d = RecallConfig.DEFAULT;
         assertThat(d.replyWeight()).isEqualTo(0.5);
-        assertThat(d.replyDepth()).isEqualTo(10);
+        assertThat(d.replyDepth()).isEqualTo(20);
+        assertThat(d.keywordWeight()).isEqualTo(0.75);
         assertThatThrownBy(() -> replies(d, -0.1)).hasMessageContaining("pipeline.recall.reply_weight");
     }
 

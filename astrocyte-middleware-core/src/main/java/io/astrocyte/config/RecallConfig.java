@@ -9,7 +9,12 @@ package io.astrocyte.config;
  *                              0.665 at 60, 0.679 at 40, 0.691 at 20 but multi-hop All@10 0.197, 0.190, 0.176;
  *                              6-10: 0.610, 0.633, 0.641
  * @param semanticWeight        RRF weight of the dense strategy (default 1.0)
- * @param keywordWeight         RRF weight of BM25 (default 1.0)
+ * @param keywordWeight         RRF weight of BM25 (default 0.75; every strategy weighs 1.0 in SPEC §5.2). Where
+ *                              questions paraphrase what they ask about, word matches mislead and the dense strategy
+ *                              should lead: with LoCoMo's questions reworded (three in four of the words they share
+ *                              with their evidence replaced) R@10 on conversations 1-5 is 0.449 at 1.0 and 0.468 at
+ *                              0.75 (6-10: 0.397, 0.405), while LoCoMo as asked keeps 0.710 / 0.712 (6-10: 0.660 /
+ *                              0.661; indexed alone, 6-10 lose a point)
  * @param temporalWeight        RRF weight of recency (default 0.3)
  * @param temporalCandidates    cap on the recent memories the recency strategy considers (default 500); it
  *                              fetches as deep as the other strategies, up to this cap
@@ -37,10 +42,10 @@ package io.astrocyte.config;
  *                              that match), in the order of those hits, join the fusion. Only hits with at least half
  *                              the best fused score vouch, replies already among the first 10 gain nothing, and no
  *                              reply rises above the hit that brought it in. Chosen on LoCoMo conversations 1-5 (R@10
- *                              0.696 to 0.707; at 1.0 over 20 hits 0.710), confirmed on 6-10 (0.650 to 0.660)
- * @param replyDepth            [Java] how many of the best fused hits may bring their reply (default 10: 20 adds
- *                              multi-hop All@10 on conversations 1-5, 0.183 to 0.204, but about 1.3 ms to recall's p95
- *                              at 10,000 memories, which would pass 15 ms)
+ *                              0.696 to 0.707 over 10 hits; at 1.0 over 20 hits 0.710), confirmed on 6-10 (0.650 to
+ *                              0.660)
+ * @param replyDepth            [Java] how many of the best fused hits may bring their reply (default 20: multi-hop
+ *                              All@10 on conversations 1-5 0.183 at 10, 0.204 at 20; 6-10: 0.150, 0.157)
  */
 public record RecallConfig(
         Integer overfetch, Integer rrfK, Double semanticWeight, Double keywordWeight, Double temporalWeight,
@@ -82,7 +87,7 @@ public record RecallConfig(
         overfetch = overfetch == null ? 5 : overfetch;
         rrfK = rrfK == null ? 40 : rrfK;
         semanticWeight = semanticWeight == null ? 1.0 : semanticWeight;
-        keywordWeight = keywordWeight == null ? 1.0 : keywordWeight;
+        keywordWeight = keywordWeight == null ? 0.75 : keywordWeight;
         temporalWeight = temporalWeight == null ? 0.3 : temporalWeight;
         temporalCandidates = temporalCandidates == null ? 500 : temporalCandidates;
         temporalHalfLifeDays = temporalHalfLifeDays == null ? 7.0 : temporalHalfLifeDays;
@@ -94,7 +99,7 @@ public record RecallConfig(
         ConfigChecks.positive("pipeline.recall.expansion_terms", expansionTerms);
         dateWeight = dateWeight == null ? 1.0 : dateWeight;
         replyWeight = replyWeight == null ? 0.5 : replyWeight;
-        replyDepth = replyDepth == null ? 10 : replyDepth;
+        replyDepth = replyDepth == null ? 20 : replyDepth;
         ConfigChecks.nonNegative("pipeline.recall.reply_weight", replyWeight);
         ConfigChecks.positive("pipeline.recall.reply_depth", replyDepth);
         ConfigChecks.nonNegative("pipeline.recall.date_weight", dateWeight);
