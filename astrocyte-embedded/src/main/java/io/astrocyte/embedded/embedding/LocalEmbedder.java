@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The default embedder: all-MiniLM-L6-v2 (quantized, 384-d) run in-process by ONNX Runtime through
  * LangChain4j. No network and no setup; the model loads in about a second. It can run bge-small-en-v1.5
  * (quantized, 384-d, {@link LocalModel#BGE_SMALL_EN_V15_Q}) instead when that model's jar is on the classpath:
- * better recall (LoCoMo, benchmarks/results/locomo-tuning.md) for about twice the time per text. Batches are spread over a
- * bounded pool of {@code threads} workers (default: one per core), which is where the speed-up on
+ * better recall (LoCoMo, benchmarks/results/locomo-tuning.md) for about twice the time per text. Batches are
+ * spread over a bounded pool of {@code threads} workers (default: one per core), which is where the speed-up on
  * several cores comes from. Blank texts embed to the zero vector.
  *
  * <p>The ONNX session runs each inference on one thread. A short sentence gains nothing from a second
@@ -65,6 +65,11 @@ public final class LocalEmbedder implements Embedder {
         /** The id stored with every vector, which a data folder is bound to. */
         public String id() {
             return id;
+        }
+
+        /** The model with this {@link #id()}, if there is one. */
+        public static java.util.Optional<LocalModel> byId(String id) {
+            return java.util.Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
         }
     }
 
@@ -115,8 +120,8 @@ public final class LocalEmbedder implements Embedder {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         this.pool.allowCoreThreadTimeOut(true);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        // The model and tokenizer ship inside LangChain4j's all-minilm-l6-v2-q jar; reading them as
-        // resources does not initialize that class (whose static model would use default options).
+        // Each model and its tokenizer ship inside a LangChain4j jar; reading them as resources does not
+        // initialize that jar's model class (whose static model would use default options).
         try (InputStream modelBytes = resource(model.onnx, model);
                 InputStream tokenizer = resource(model.tokenizer, model);
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {

@@ -31,13 +31,11 @@ public final class LocalEmbedderFactory implements ProviderFactory.ForEmbedder {
                         + ": unknown key for the local embedder (known: threads, model)");
             }
         }
-        Object name = config.getOrDefault("model", LocalEmbedder.MODEL_ID);
-        LocalEmbedder.LocalModel model = java.util.Arrays.stream(LocalEmbedder.LocalModel.values())
-                .filter(m -> m.id().equals(String.valueOf(name))).findFirst()
-                .orElseThrow(() -> new ConfigException("embedding_provider_config.model: unknown local model '" + name
-                        + "' (known: " + java.util.Arrays.stream(LocalEmbedder.LocalModel.values())
-                                .map(LocalEmbedder.LocalModel::id).collect(java.util.stream.Collectors.joining(", "))
-                        + ")"));
+        String name = String.valueOf(config.getOrDefault("model", LocalEmbedder.MODEL_ID));
+        LocalEmbedder.LocalModel model = LocalEmbedder.LocalModel.byId(name).orElseThrow(() -> new ConfigException(
+                "embedding_provider_config.model: unknown local model '" + name + "' (known: "
+                        + java.util.Arrays.stream(LocalEmbedder.LocalModel.values()).map(LocalEmbedder.LocalModel::id)
+                                .collect(java.util.stream.Collectors.joining(", ")) + ")"));
         Object threads = config.getOrDefault("threads", Runtime.getRuntime().availableProcessors());
         if (!(threads instanceof Number n) || n.intValue() < 1) {
             throw new ConfigException("embedding_provider_config.threads: must be a positive integer, got " + threads);

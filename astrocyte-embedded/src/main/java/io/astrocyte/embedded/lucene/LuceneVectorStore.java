@@ -760,22 +760,11 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         }
         Query filter = FilterQueries.of(bankId, filters);
         return read(s -> {
-            int maxDoc = s.getIndexReader().maxDoc();
-            if (maxDoc == 0) {
+            if (s.getIndexReader().maxDoc() == 0) {
                 return List.<VectorItem>of();
             }
-            // A page after a cursor starts after its (retained_at, id) in LIST_ORDER, and searchAfter lets the sort
-            // skip everything up to it. The last doc number breaks the tie of the cursor's own values against it, so
-            // the item the cursor names is never returned again.
-            // No total hit count is wanted, so the sort may skip non-competitive documents from the first page on
-            // (IndexSearcher's default counts 1,000 hits first, which made a one-item page cost a scan).
-            FieldDoc from = after == null ? null : new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {
-                    after.retainedAt() == null ? Long.MIN_VALUE : after.retainedAt().toEpochMilli(),
-                    new BytesRef(after.id())});
-            int n = Math.min(limit, maxDoc); // the collector's queue is sized to it, so never to Integer.MAX_VALUE
-            TopDocs page = s.search(filter, new TopFieldCollectorManager(LIST_ORDER, n, from, n));
             List<VectorItem> out = new ArrayList<>();
-            for (ScoreDoc sd : page.scoreDocs) {
+            for (ScoreDoc sd : page(s, filter, after, limit).scoreDocs) {
                 out.add(loadItem(s, sd.doc, withVectors));
             }
             return out;
@@ -794,20 +783,29 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         }
         Query filter = FilterQueries.of(bankId, filters);
         return read(s -> {
-            int maxDoc = s.getIndexReader().maxDoc();
             List<VectorItem> out = new ArrayList<>(cursors.size());
             for (ListCursor c : cursors) {
-                if (maxDoc == 0) {
-                    out.add(null);
-                    continue;
-                }
-                FieldDoc from = new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {c.retainedAt() == null
-                        ? Long.MIN_VALUE : c.retainedAt().toEpochMilli(), new BytesRef(c.id())});
-                ScoreDoc[] page = s.search(filter, new TopFieldCollectorManager(LIST_ORDER, 1, from, 1)).scoreDocs;
+                ScoreDoc[] page = s.getIndexReader().maxDoc() == 0 ? new ScoreDoc[0] : page(s, filter, c, 1).scoreDocs;
                 out.add(page.length == 0 ? null : loadItem(s, page[0].doc, false));
             }
             return out;
         });
+    }
+
+    /**
+     * Up to {@code limit} matching documents in {@link #LIST_ORDER}, after {@code after} when it is given (the index
+     * must not be empty). A page after a cursor starts after its (retained_at, id), and searchAfter lets the sort skip
+     * everything up to it; the last doc number breaks the tie of the cursor's own values against it, so the item the
+     * cursor names is never returned again. No total hit count is wanted, so the sort skips non-competitive documents
+     * from the start (IndexSearcher's default counts 1,000 hits first, which made a one-item page cost a scan).
+     */
+    private static TopDocs page(IndexSearcher s, Query filter, ListCursor after, int limit) throws IOException {
+        int maxDoc = s.getIndexReader().maxDoc();
+        FieldDoc from = after == null ? null : new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {
+                after.retainedAt() == null ? Long.MIN_VALUE : after.retainedAt().toEpochMilli(),
+                new BytesRef(after.id())});
+        int n = Math.min(limit, maxDoc); // the collector's queue is sized to it, so never to Integer.MAX_VALUE
+        return s.search(filter, new TopFieldCollectorManager(LIST_ORDER, n, from, n));
     }
 
     private static VectorItem loadItem(IndexSearcher s, int doc, boolean withVector) throws IOException {
