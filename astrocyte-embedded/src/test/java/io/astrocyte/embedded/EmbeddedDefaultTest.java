@@ -77,6 +77,26 @@ class EmbeddedDefaultTest {
     }
 
     @Test
+    void aConfigFileSelectsTheBgeModelAndTheFolderKeepsIt() throws Exception {
+        Path yaml = dir.resolve("astrocyte.yaml");
+        String folder = dir.resolve("bge").toString().replace("\\", "/");
+        Files.writeString(yaml, "vector_store_config: {path: \"" + folder + "\"}\n"
+                + "embedding_provider_config: {model: bge-small-en-v1.5-q, threads: 1}\n");
+        try (Astrocyte brain = Astrocyte.fromConfig(yaml)) {
+            assertThat(brain.embedder().modelId()).isEqualTo("bge-small-en-v1.5-q");
+            brain.retain(RetainRequest.of("user-alice", "Alice is vegetarian and never eats meat."), ALICE);
+            brain.retain(RetainRequest.of("user-alice", "Alice's laptop is a ThinkPad."), ALICE);
+        }
+        try (Astrocyte brain = Astrocyte.fromConfig(yaml)) {
+            assertThat(brain.recall(RecallRequest.of("user-alice", "which computer does she use?"), ALICE).hits())
+                    .extracting(MemoryHit::text).first().isEqualTo("Alice's laptop is a ThinkPad.");
+        }
+        // the folder holds bge-small's vectors: the default model may not write MiniLM's beside them
+        assertThatThrownBy(() -> Astrocyte.fromConfig(Map.of("vector_store_config", Map.of("path", folder))))
+                .hasMessageContaining("bge-small-en-v1.5-q");
+    }
+
+    @Test
     void ownerOnlyOwnershipIsKeptInTheDataFolderAcrossRestarts() {
         AstrocyteContext bob = AstrocyteContext.of("user:bob");
         var config = new io.astrocyte.config.ConfigLoader(k -> null).fromMap(Map.of(
