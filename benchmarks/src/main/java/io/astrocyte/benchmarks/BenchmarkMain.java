@@ -120,11 +120,7 @@ public final class BenchmarkMain {
                     sizes(opts.getOrDefault("hashing-sizes", "none")),
                     Integer.parseInt(opts.getOrDefault("queries", "300")),
                     Integer.parseInt(opts.getOrDefault("retains", "2000")), command,
-                    switch (opts.getOrDefault("embedder", "minilm")) {
-                        case "minilm" -> LocalEmbedder.LocalModel.ALL_MINILM_L6_V2_Q;
-                        case "bge-small" -> LocalEmbedder.LocalModel.BGE_SMALL_EN_V15_Q;
-                        default -> throw new IllegalArgumentException("speed --embedder: minilm or bge-small");
-                    }), System.out).run();
+                    localModel(opts.getOrDefault("embedder", "minilm"))), System.out).run();
         }
     }
 
@@ -148,11 +144,15 @@ public final class BenchmarkMain {
     }
 
     static Embedder embedder(String name) {
+        return name.equals("hashing") ? new HashingEmbedder(384)
+                : new LocalEmbedder(localModel(name), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The in-process model an {@code --embedder} name stands for. */
+    private static LocalEmbedder.LocalModel localModel(String name) {
         return switch (name) {
-            case "minilm" -> new LocalEmbedder();
-            case "bge-small" -> new LocalEmbedder(LocalEmbedder.LocalModel.BGE_SMALL_EN_V15_Q,
-                    Runtime.getRuntime().availableProcessors());
-            case "hashing" -> new HashingEmbedder(384);
+            case "minilm" -> LocalEmbedder.LocalModel.ALL_MINILM_L6_V2_Q;
+            case "bge-small" -> LocalEmbedder.LocalModel.BGE_SMALL_EN_V15_Q;
             default -> throw new IllegalArgumentException("unknown embedder " + name + " (minilm, bge-small, hashing)");
         };
     }
