@@ -62,6 +62,18 @@ class RecallRefinementsTest {
                 r.replyDepth());
     }
 
+    /**
+     * Fused by rank alone (score_fusion 0): in these small banks of the hashing embedder, whose cosines mean little,
+     * the tests that pin one ranking's mechanics (replies, the second keyword round) would otherwise depend on how
+     * close its cosines happen to lie. How scores weigh in is {@code FusionAndBudgetTest}'s subject.
+     */
+    private static RecallConfig ranks(RecallConfig r) {
+        return new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), r.keywordWeight(), r.temporalWeight(),
+                r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(),
+                r.expansionWeight(), r.expansionTerms(), r.neighbors(), r.neighborFactor(), r.dateWeight(),
+                r.replyWeight(), r.replyDepth(), 0.0);
+    }
+
     /** Word-match boosts added to the fused score (fusion weight 0), as before rerank.fusion_weight. */
     private static RerankConfig additive(RerankConfig k) {
         return new RerankConfig(k.enabled(), k.keywordBoost(), k.properNounBoost(), k.nameMissPenalty(), k.depth(),
@@ -143,8 +155,8 @@ class RecallRefinementsTest {
     void aSecondKeywordRoundFindsTheOtherHalfOfATwoHopQuestion() {
         // neighbours and replies off: Pistachio's memory was retained right after its seed, which they would find on
         // their own
-        try (Astrocyte on = brain(r -> noReplies(with(r, true, 1.0, 0, null)));
-                Astrocyte off = brain(r -> noReplies(with(r, true, null, 0, null)))) {
+        try (Astrocyte on = brain(r -> ranks(noReplies(with(r, true, 1.0, 0, null))));
+                Astrocyte off = brain(r -> ranks(noReplies(with(r, true, null, 0, null))))) {
             for (Astrocyte b : List.of(on, off)) {
                 retain(b, "Alice adopted a rescue greyhound called Pistachio.");
                 retain(b, "Pistachio loves chasing tennis balls at Wimbledon Common.");
@@ -281,8 +293,8 @@ class RecallRefinementsTest {
     @Test
     void aReplyThatSharesNoWordWithTheQuestionJoinsTheResultsBelowTheTurnItAnswers() {
         // neighbours off, so only the replies ranking can bring the answer in
-        try (Astrocyte on = brain(r -> replies(with(r, true, null, 0, null), 0.5));
-                Astrocyte off = brain(r -> noReplies(with(r, true, null, 0, null)))) {
+        try (Astrocyte on = brain(r -> ranks(replies(with(r, true, null, 0, null), 0.5)));
+                Astrocyte off = brain(r -> ranks(noReplies(with(r, true, null, 0, null))))) {
             for (Astrocyte b : List.of(on, off)) {
                 for (int i = 0; i < 15; i++) {
                     retain(b, "Bob: what colour did you paint the fence, part " + i + "?");

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * Hybrid recall over one bank (SPEC §5.2): the semantic (dense, over-fetched), keyword (BM25) and
  * temporal-recency strategies run in parallel, plus a dense search near the time the query names ("dated", when
  * it names one: {@link QueryDates}) and the caller's {@code external_context}; their
- * rankings are fused with weighted RRF. The head of that fusion, ordered by its query-word matches, joins
+ * rankings are fused with weighted RRF, which reads the dense and keyword strategies' normalized scores where
+ * {@code score_fusion} says so ({@link RrfFusion}). The head of that fusion, ordered by its query-word matches, joins
  * the fusion as one more ranking ({@code rerank.fusion_weight}; or its boosts are added to the scores when
  * that is 0), layer weights scale the result, chunks of one memory collapse to its best, and the memories
  * retained right after the best hits join below them. Trimming to {@code max_results} and the token
@@ -79,7 +80,7 @@ public final class RecallPipeline {
         this.embedder = embedder;
         this.config = config;
         this.reranker = reranker;
-        this.fusion = new RrfFusion(config.rrfK());
+        this.fusion = new RrfFusion(config.rrfK(), config.scoreFusion());
         this.executor = executor;
         this.clock = clock;
     }
@@ -103,23 +104,23 @@ public final class RecallPipeline {
             CompletableFuture<float[]> vector = CompletableFuture.supplyAsync(() -> embedder.embed(request.query()),
                     executor);
             if (config.semanticWeight() > 0) {
-                running.add(after(vector, start, "semantic", config.semanticWeight(),
+                running.add(after(vector, start, "semantic", config.semanticWeight(), StrategyResult.Scale.COSINE,
                         v -> store.searchSimilar(v, bankId, limit, filters)));
             }
             VectorFilters window = filters.withTimeRange(dated.get());
-            running.add(after(vector, start, "dated", config.dateWeight(),
+            running.add(after(vector, start, "dated", config.dateWeight(), StrategyResult.Scale.COSINE,
                     v -> store.searchSimilar(v, bankId, limit, window)));
         } else if (config.semanticWeight() > 0) {
-            running.add(run("semantic", config.semanticWeight(),
+            running.add(run("semantic", config.semanticWeight(), StrategyResult.Scale.COSINE,
                     () -> store.searchSimilar(embedder.embed(request.query()), bankId, limit, filters)));
         }
         if (keywordIndex != null && config.keywordWeight() > 0) {
-            running.add(run("keyword", config.keywordWeight(),
+            running.add(run("keyword", config.keywordWeight(), StrategyResult.Scale.RELATIVE,
                     () -> keywordIndex.searchKeyword(request.query(), bankId, limit, filters)));
         }
         if (config.temporalWeight() > 0 && config.temporalCandidates() > 0) {
             int recentLimit = Math.min(config.temporalCandidates(), limit);
-            running.add(run("temporal", config.temporalWeight(),
+            running.add(run("temporal", config.temporalWeight(), StrategyResult.Scale.RANK,
                     () -> recent(bankId, filters, reference, recentLimit, halfLife)));
         }
         List<StrategyResult> results = new ArrayList<>();
@@ -132,7 +133,7 @@ public final class RecallPipeline {
         if (keywordIndex != null && config.expansionWeight() > 0) {
             String expanded = QueryExpansion.expand(request.query(), fusion.fuse(results), config.expansionTerms());
             if (expanded != null) {
-                results.add(join(run("expansion", config.expansionWeight(),
+                results.add(join(run("expansion", config.expansionWeight(), StrategyResult.Scale.RELATIVE,
                         () -> keywordIndex.searchKeyword(expanded, bankId, limit, filters))));
             }
         }
@@ -416,19 +417,20 @@ public final class RecallPipeline {
         return new StrategyResult("external", hits, 1.0, 0);
     }
 
-    private CompletableFuture<StrategyResult> run(String name, double weight, Supplier<List<VectorHit>> search) {
+    private CompletableFuture<StrategyResult> run(String name, double weight, StrategyResult.Scale scale,
+            Supplier<List<VectorHit>> search) {
         return CompletableFuture.supplyAsync(() -> {
             long start = System.nanoTime();
             List<VectorHit> hits = search.get();
-            return new StrategyResult(name, hits, weight, (System.nanoTime() - start) / 1e6);
+            return new StrategyResult(name, hits, weight, (System.nanoTime() - start) / 1e6, scale);
         }, executor);
     }
 
     /** A strategy that searches with the query's vector once it is there; its time counts from {@code start}. */
     private CompletableFuture<StrategyResult> after(CompletableFuture<float[]> vector, long start, String name,
-            double weight, java.util.function.Function<float[], List<VectorHit>> search) {
+            double weight, StrategyResult.Scale scale, java.util.function.Function<float[], List<VectorHit>> search) {
         return vector.thenApplyAsync(v -> new StrategyResult(name, search.apply(v), weight,
-                (System.nanoTime() - start) / 1e6), executor);
+                (System.nanoTime() - start) / 1e6, scale), executor);
     }
 
     private StrategyResult join(CompletableFuture<StrategyResult> f) {

@@ -36,6 +36,69 @@ class FusionAndBudgetTest {
         assertThat(new RrfFusion(60).fuse(List.of(dense, muted))).extracting(f -> f.hit().id()).containsExactly("a");
     }
 
+    /** A dense hit scored as {@code VectorStore} scores them, from its cosine. */
+    private static VectorHit dense(String id, double cosine) {
+        return hit(id, (1 + cosine) / 2);
+    }
+
+    @Test
+    void readAsScoresANearTieCountsAlmostAsMuchAsTheFirstPlaceAndADistantHitLittle() {
+        // the dense search barely tells a, b and c apart; BM25 finds c far better than a
+        StrategyResult semantic = new StrategyResult("semantic", List.of(dense("a", 0.8), dense("b", 0.79),
+                dense("c", 0.78)), 1.0, 0, StrategyResult.Scale.COSINE);
+        StrategyResult keyword = new StrategyResult("keyword", List.of(hit("c", 1.0), hit("a", 0.1)), 1.0, 0,
+                StrategyResult.Scale.RELATIVE);
+        assertThat(new RrfFusion(60).fuse(List.of(semantic, keyword))).extracting(f -> f.hit().id())
+                .as("ranks alone: a is first and second").containsExactly("a", "c", "b");
+        List<RrfFusion.Fused> scored = new RrfFusion(60, 1.0).fuse(List.of(semantic, keyword));
+        assertThat(scored).extracting(f -> f.hit().id()).containsExactly("c", "a", "b");
+        double max = 2.0 / 61;
+        assertThat(scored.get(0).score()).isCloseTo((0.78 / 0.8 / 61 + 1.0 / 61) / max, within(1e-9));
+        assertThat(scored.get(1).score()).isCloseTo((1.0 / 61 + 0.1 / 61) / max, within(1e-9));
+        assertThat(scored.get(2).score()).isCloseTo((0.79 / 0.8 / 61) / max, within(1e-9));
+    }
+
+    @Test
+    void aScoreShareBlendsRankAndScoreAndLeavesRankOnlyStrategiesAlone() {
+        StrategyResult semantic = new StrategyResult("semantic", List.of(dense("a", 0.8), dense("b", 0.2)), 1.0, 0,
+                StrategyResult.Scale.COSINE);
+        StrategyResult recency = new StrategyResult("temporal", List.of(hit("b", 1.0), hit("a", 0.01)), 0.5, 0);
+        double max = 1.0 / 61 + 0.5 / 61;
+        List<RrfFusion.Fused> half = new RrfFusion(60, 0.5).fuse(List.of(semantic, recency));
+        assertThat(half).extracting(f -> f.hit().id()).containsExactly("a", "b");
+        // a: dense first (rank and score agree), recency second by rank only, whatever its score
+        assertThat(half.get(0).score()).isCloseTo((1.0 / 61 + 0.5 / 62) / max, within(1e-9));
+        // b: dense second, half by rank (1/62) and half by its cosine's share of the best (0.2 / 0.8 of 1/61)
+        assertThat(half.get(1).score()).isCloseTo((0.5 / 62 + 0.5 * 0.25 / 61 + 0.5 / 61) / max, within(1e-9));
+        List<RrfFusion.Fused> ranks = new RrfFusion(60, 0.0).fuse(List.of(semantic, recency));
+        assertThat(ranks.get(1).hit().id()).isEqualTo("b");
+        assertThat(ranks.get(1).score()).as("share 0: ranks alone").isCloseTo((1.0 / 62 + 0.5 / 61) / max,
+                within(1e-9));
+    }
+
+    @Test
+    void anUnrelatedDenseHitCountsNothingAndAStrategyWithNothingRelatedAddsNothing() {
+        StrategyResult semantic = new StrategyResult("semantic", List.of(dense("a", 0.5), dense("b", -0.3)), 1.0, 0,
+                StrategyResult.Scale.COSINE);
+        List<RrfFusion.Fused> fused = new RrfFusion(40, 1.0).fuse(List.of(semantic));
+        assertThat(fused.get(0).score()).isCloseTo(1.0, within(1e-9));
+        assertThat(fused.get(1).score()).as("cosine below 0").isZero();
+        StrategyResult unrelated = new StrategyResult("semantic", List.of(dense("a", -0.1), dense("b", -0.2)), 1.0, 0,
+                StrategyResult.Scale.COSINE);
+        assertThat(new RrfFusion(40, 1.0).fuse(List.of(unrelated))).allSatisfy(f -> assertThat(f.score()).isZero());
+        assertThat(RrfFusion.normalized(StrategyResult.Scale.RELATIVE, 0.3, 0.6)).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void aScoreShareOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> new RrfFusion(60, 1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RrfFusion(60, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new io.astrocyte.config.RecallConfig(null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, -0.1))
+                .isInstanceOf(io.astrocyte.ConfigException.class).hasMessageContaining("score_fusion");
+        assertThat(io.astrocyte.config.RecallConfig.DEFAULT.scoreFusion()).isEqualTo(1.0);
+    }
+
     @Test
     void rerankBoostsTermsAndNamesAndPenalizesAMissingName() {
         HeuristicReranker r = new HeuristicReranker(new RerankConfig(true, 0.05, 0.10, 0.20, 50));

@@ -46,7 +46,7 @@ final class TuningVariants {
                     r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
                     r.collapseChunks())));
         }
-        for (int k : new int[] {20, 40}) {
+        for (int k : new int[] {20, 30, 40, 60}) {
             v.add(recall("rrf-k-" + k, r -> new RecallConfig(r.overfetch(), k, r.semanticWeight(), r.keywordWeight(),
                     r.temporalWeight(), r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
                     r.collapseChunks())));
@@ -107,6 +107,10 @@ final class TuningVariants {
             v.add(questionTime(recall("question-time+date-weight-" + w, r -> withDateWeight(r, w))));
         }
         // the keyword strategy's and the word ranking's weights together (what a dataset that paraphrases needs less)
+        // how much of the dense and keyword strategies' fusion follows their scores (0: plain RRF)
+        for (double share : new double[] {0.0, 0.5, 0.75}) {
+            v.add(recall("score-fusion-" + share, r -> withScoreFusion(r, share)));
+        }
         for (double kw : new double[] {0.5, 0.6, 0.75, 1.0}) {
             for (double lex : new double[] {1.0, 1.5, 2.0}) {
                 v.add(new LocomoTuning.Variant("keyword-" + kw + "+lexical-" + lex, c -> {
@@ -125,6 +129,13 @@ final class TuningVariants {
         return v;
     }
 
+    private static RecallConfig withScoreFusion(RecallConfig r, double share) {
+        return new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), r.keywordWeight(), r.temporalWeight(),
+                r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(),
+                r.expansionWeight(), r.expansionTerms(), r.neighbors(), r.neighborFactor(), r.dateWeight(),
+                r.replyWeight(), r.replyDepth(), share);
+    }
+
     private static RecallConfig withDateWeight(RecallConfig r, double w) {
         return new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), r.keywordWeight(), r.temporalWeight(),
                 r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(),
@@ -136,14 +147,17 @@ final class TuningVariants {
         return new LocomoTuning.Variant(v.name(), v.change(), true);
     }
 
-    /** Semantic and keyword arms at the given weights: no recency, dated strategy, rerank, neighbours or replies. */
+    /**
+     * Semantic and keyword arms at the given weights, fused by rank: no recency, dated strategy, rerank, neighbours,
+     * replies or scores.
+     */
     static LocomoTuning.Variant arms(String name, double semantic, double keyword) {
         return new LocomoTuning.Variant(name, c -> {
             RecallConfig r = c.pipeline().recall();
             RerankConfig k = c.pipeline().rerank();
             return c.withPipeline(new PipelineConfig(c.pipeline().chunker(), new RecallConfig(r.overfetch(), r.rrfK(),
                     semantic, keyword, 0.0, r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
-                    true, 0.0, r.expansionTerms(), 0, r.neighborFactor(), 0.0, 0.0, r.replyDepth()),
+                    true, 0.0, r.expansionTerms(), 0, r.neighborFactor(), 0.0, 0.0, r.replyDepth(), 0.0),
                     new RerankConfig(false, k.keywordBoost(),
                     k.properNounBoost(), k.nameMissPenalty(), k.depth()), c.pipeline().reflect()));
         });
