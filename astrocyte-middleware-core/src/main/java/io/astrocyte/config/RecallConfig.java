@@ -54,17 +54,31 @@ package io.astrocyte.config;
  *                              on LoCoMo conversations 1-5: R@10 0.712 with ranks, 0.717 with scores (multi-hop
  *                              All@10 0.190, 0.204); with three in four shared words reworded 0.468, 0.488; with long
  *                              memories between the turns 0.691, 0.702. Conversations 6-10: 0.658 to 0.681, 0.407 to
- *                              0.429, 0.638 to 0.663. With the bge-small-en-v1.5 model ranks measured better (0.722
- *                              against 0.707 on 1-5): set 0 there
+ *                              0.429, 0.638 to 0.663
+ * @param cosineFloor           [Java] the cosine read as "nothing in common" when dense scores take part in the fusion,
+ *                              in [-1, 1) (default: the embedder's {@code unrelatedCosine()}, 0 for MiniLM and most
+ *                              models, 0.5 for bge-small-en-v1.5). A model that gives almost any two texts a high
+ *                              cosine needs it: read against 0, its scores barely differ (bge-small on LoCoMo 1-5,
+ *                              R@10: 0.707 against 0, 0.727 against 0.5, 0.717 by ranks)
  */
 public record RecallConfig(
         Integer overfetch, Integer rrfK, Double semanticWeight, Double keywordWeight, Double temporalWeight,
         Integer temporalCandidates, Double temporalHalfLifeDays, Integer minCandidates, Boolean collapseChunks,
         Double expansionWeight, Integer expansionTerms, Integer neighbors, Double neighborFactor, Double dateWeight,
-        Double replyWeight, Integer replyDepth, Double scoreFusion) {
+        Double replyWeight, Integer replyDepth, Double scoreFusion, Double cosineFloor) {
 
     public static final RecallConfig DEFAULT = new RecallConfig(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null);
+
+    /** Without the cosine floor (the embedder's applies). */
+    public RecallConfig(Integer overfetch, Integer rrfK, Double semanticWeight, Double keywordWeight,
+            Double temporalWeight, Integer temporalCandidates, Double temporalHalfLifeDays, Integer minCandidates,
+            Boolean collapseChunks, Double expansionWeight, Integer expansionTerms, Integer neighbors,
+            Double neighborFactor, Double dateWeight, Double replyWeight, Integer replyDepth, Double scoreFusion) {
+        this(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates, temporalHalfLifeDays,
+                minCandidates, collapseChunks, expansionWeight, expansionTerms, neighbors, neighborFactor, dateWeight,
+                replyWeight, replyDepth, scoreFusion, null);
+    }
 
     /** Without the fusion's score share (its default applies). */
     public RecallConfig(Integer overfetch, Integer rrfK, Double semanticWeight, Double keywordWeight,
@@ -73,7 +87,7 @@ public record RecallConfig(
             Double neighborFactor, Double dateWeight, Double replyWeight, Integer replyDepth) {
         this(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates, temporalHalfLifeDays,
                 minCandidates, collapseChunks, expansionWeight, expansionTerms, neighbors, neighborFactor, dateWeight,
-                replyWeight, replyDepth, null);
+                replyWeight, replyDepth, null, null);
     }
 
     /** Without the replies ranking's settings (their defaults apply). */
@@ -83,7 +97,7 @@ public record RecallConfig(
             Double neighborFactor, Double dateWeight) {
         this(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates, temporalHalfLifeDays,
                 minCandidates, collapseChunks, expansionWeight, expansionTerms, neighbors, neighborFactor, dateWeight,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** Without the dated strategy's weight (its default applies). */
@@ -93,14 +107,14 @@ public record RecallConfig(
             Double neighborFactor) {
         this(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates, temporalHalfLifeDays,
                 minCandidates, collapseChunks, expansionWeight, expansionTerms, neighbors, neighborFactor, null, null,
-                null, null);
+                null, null, null);
     }
 
     public RecallConfig(Integer overfetch, Integer rrfK, Double semanticWeight, Double keywordWeight,
             Double temporalWeight, Integer temporalCandidates, Double temporalHalfLifeDays, Integer minCandidates,
             Boolean collapseChunks) {
         this(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates, temporalHalfLifeDays,
-                minCandidates, collapseChunks, null, null, null, null, null, null, null, null);
+                minCandidates, collapseChunks, null, null, null, null, null, null, null, null, null);
     }
 
     public RecallConfig {
@@ -127,6 +141,10 @@ public record RecallConfig(
         if (!(scoreFusion >= 0 && scoreFusion <= 1)) {
             throw new io.astrocyte.ConfigException("pipeline.recall.score_fusion: must be in [0, 1], got "
                     + scoreFusion);
+        }
+        if (cosineFloor != null && !(cosineFloor >= -1 && cosineFloor < 1)) {
+            throw new io.astrocyte.ConfigException("pipeline.recall.cosine_floor: must be in [-1, 1), got "
+                    + cosineFloor);
         }
         neighbors = neighbors == null ? 3 : neighbors;
         neighborFactor = neighborFactor == null ? 0.8 : neighborFactor;

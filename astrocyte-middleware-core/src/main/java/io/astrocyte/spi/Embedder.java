@@ -19,6 +19,16 @@ public interface Embedder extends AutoCloseable {
     /** Identifies the embedding space; stores refuse to mix spaces. */
     String modelId();
 
+    /**
+     * The cosine this model gives two texts that have nothing to do with each other, which recall reads dense scores
+     * against ({@code pipeline.recall.score_fusion}; {@code pipeline.recall.cosine_floor} overrides it). 0 unless the
+     * model is known to place unrelated texts higher: some give unrelated sentences cosines around 0.5, and read
+     * against 0 their scores barely differ.
+     */
+    default double unrelatedCosine() {
+        return 0;
+    }
+
     @Override
     default void close() {
     }

@@ -80,7 +80,8 @@ public final class RecallPipeline {
         this.embedder = embedder;
         this.config = config;
         this.reranker = reranker;
-        this.fusion = new RrfFusion(config.rrfK(), config.scoreFusion());
+        this.fusion = new RrfFusion(config.rrfK(), config.scoreFusion(),
+                config.cosineFloor() != null ? config.cosineFloor() : embedder.unrelatedCosine());
         this.executor = executor;
         this.clock = clock;
     }

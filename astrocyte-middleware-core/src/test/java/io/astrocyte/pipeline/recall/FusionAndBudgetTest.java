@@ -50,7 +50,7 @@ class FusionAndBudgetTest {
                 StrategyResult.Scale.RELATIVE);
         assertThat(new RrfFusion(60).fuse(List.of(semantic, keyword))).extracting(f -> f.hit().id())
                 .as("ranks alone: a is first and second").containsExactly("a", "c", "b");
-        List<RrfFusion.Fused> scored = new RrfFusion(60, 1.0).fuse(List.of(semantic, keyword));
+        List<RrfFusion.Fused> scored = new RrfFusion(60, 1.0, 0).fuse(List.of(semantic, keyword));
         assertThat(scored).extracting(f -> f.hit().id()).containsExactly("c", "a", "b");
         double max = 2.0 / 61;
         assertThat(scored.get(0).score()).isCloseTo((0.78 / 0.8 / 61 + 1.0 / 61) / max, within(1e-9));
@@ -64,13 +64,13 @@ class FusionAndBudgetTest {
                 StrategyResult.Scale.COSINE);
         StrategyResult recency = new StrategyResult("temporal", List.of(hit("b", 1.0), hit("a", 0.01)), 0.5, 0);
         double max = 1.0 / 61 + 0.5 / 61;
-        List<RrfFusion.Fused> half = new RrfFusion(60, 0.5).fuse(List.of(semantic, recency));
+        List<RrfFusion.Fused> half = new RrfFusion(60, 0.5, 0).fuse(List.of(semantic, recency));
         assertThat(half).extracting(f -> f.hit().id()).containsExactly("a", "b");
         // a: dense first (rank and score agree), recency second by rank only, whatever its score
         assertThat(half.get(0).score()).isCloseTo((1.0 / 61 + 0.5 / 62) / max, within(1e-9));
         // b: dense second, half by rank (1/62) and half by its cosine's share of the best (0.2 / 0.8 of 1/61)
         assertThat(half.get(1).score()).isCloseTo((0.5 / 62 + 0.5 * 0.25 / 61 + 0.5 / 61) / max, within(1e-9));
-        List<RrfFusion.Fused> ranks = new RrfFusion(60, 0.0).fuse(List.of(semantic, recency));
+        List<RrfFusion.Fused> ranks = new RrfFusion(60, 0.0, 0).fuse(List.of(semantic, recency));
         assertThat(ranks.get(1).hit().id()).isEqualTo("b");
         assertThat(ranks.get(1).score()).as("share 0: ranks alone").isCloseTo((1.0 / 62 + 0.5 / 61) / max,
                 within(1e-9));
@@ -80,19 +80,38 @@ class FusionAndBudgetTest {
     void anUnrelatedDenseHitCountsNothingAndAStrategyWithNothingRelatedAddsNothing() {
         StrategyResult semantic = new StrategyResult("semantic", List.of(dense("a", 0.5), dense("b", -0.3)), 1.0, 0,
                 StrategyResult.Scale.COSINE);
-        List<RrfFusion.Fused> fused = new RrfFusion(40, 1.0).fuse(List.of(semantic));
+        List<RrfFusion.Fused> fused = new RrfFusion(40, 1.0, 0).fuse(List.of(semantic));
         assertThat(fused.get(0).score()).isCloseTo(1.0, within(1e-9));
         assertThat(fused.get(1).score()).as("cosine below 0").isZero();
         StrategyResult unrelated = new StrategyResult("semantic", List.of(dense("a", -0.1), dense("b", -0.2)), 1.0, 0,
                 StrategyResult.Scale.COSINE);
-        assertThat(new RrfFusion(40, 1.0).fuse(List.of(unrelated))).allSatisfy(f -> assertThat(f.score()).isZero());
-        assertThat(RrfFusion.normalized(StrategyResult.Scale.RELATIVE, 0.3, 0.6)).isCloseTo(0.5, within(1e-12));
+        assertThat(new RrfFusion(40, 1.0, 0).fuse(List.of(unrelated))).allSatisfy(f -> assertThat(f.score()).isZero());
+        assertThat(RrfFusion.normalized(StrategyResult.Scale.RELATIVE, 0.3, 0.6, 0.5)).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void aCosineFloorReadsDenseScoresAboveWhatTheModelGivesUnrelatedTexts() {
+        // a model that gives any two texts about 0.5: read against 0, a close match and a loose one barely differ
+        StrategyResult semantic = new StrategyResult("semantic", List.of(dense("a", 0.9), dense("b", 0.6),
+                dense("c", 0.45)), 1.0, 0, StrategyResult.Scale.COSINE);
+        List<RrfFusion.Fused> againstZero = new RrfFusion(40, 1.0, 0).fuse(List.of(semantic));
+        List<RrfFusion.Fused> againstFloor = new RrfFusion(40, 1.0, 0.5).fuse(List.of(semantic));
+        assertThat(againstZero.get(1).score()).isCloseTo(0.6 / 0.9, within(1e-9));
+        assertThat(againstFloor.get(1).score()).isCloseTo(0.1 / 0.4, within(1e-9));
+        assertThat(againstFloor.get(2).score()).as("below the floor").isZero();
+        // keyword scores have a true zero: the floor leaves them alone
+        assertThat(RrfFusion.normalized(StrategyResult.Scale.RELATIVE, 0.25, 1.0, 0.5)).isCloseTo(0.25, within(1e-12));
     }
 
     @Test
     void aScoreShareOutsideZeroToOneIsRefused() {
-        assertThatThrownBy(() -> new RrfFusion(60, 1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RrfFusion(60, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RrfFusion(60, 1.5, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RrfFusion(60, 1.0, 1.0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new io.astrocyte.config.RecallConfig(null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, 1.0))
+                .isInstanceOf(io.astrocyte.ConfigException.class).hasMessageContaining("cosine_floor");
+        assertThat(io.astrocyte.config.RecallConfig.DEFAULT.cosineFloor()).as("the embedder's").isNull();
+        assertThatThrownBy(() -> new RrfFusion(60, Double.NaN, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new io.astrocyte.config.RecallConfig(null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, -0.1))
                 .isInstanceOf(io.astrocyte.ConfigException.class).hasMessageContaining("score_fusion");
