@@ -11,8 +11,9 @@ import java.util.Map;
  * Weighted reciprocal rank fusion (SPEC §5.2 step 3), optionally reading scores where a strategy has comparable
  * ones. A memory's fused score is the sum over the strategies that found it of
  * {@code weight_s × ((1 − share) / (k + rank_s) + share × n_s / (k + 1))}, where {@code n_s} is the hit's
- * normalized score in {@code [0, 1]} (see {@link StrategyResult.Scale} and {@link #normalized}; ranks 1-based). With {@code share} 0, or for
- * strategies whose scores only order their hits, this is plain weighted RRF. Read as scores, a strategy's first
+ * normalized score in {@code [0, 1]} (see {@link StrategyResult.Scale}; a cosine counts by its distance above the
+ * cosine floor; ranks 1-based). With {@code share} 0, or for strategies whose scores only order their hits, this is
+ * plain weighted RRF. Read as scores, a strategy's first
  * place still counts {@code weight_s / (k + 1)}, but a hit far behind it counts for little and a close second for
  * almost as much: how strongly a strategy prefers a memory, which ranks discard. Duplicates are merged by id,
  * keeping the hit with the best original score. Scores are then divided by the best score any memory could reach
