@@ -68,10 +68,7 @@ class RecallRefinementsTest {
      * close its cosines happen to lie. How scores weigh in is {@code FusionAndBudgetTest}'s subject.
      */
     private static RecallConfig ranks(RecallConfig r) {
-        return new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), r.keywordWeight(), r.temporalWeight(),
-                r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(),
-                r.expansionWeight(), r.expansionTerms(), r.neighbors(), r.neighborFactor(), r.dateWeight(),
-                r.replyWeight(), r.replyDepth(), 0.0);
+        return r.withScoreFusion(0.0);
     }
 
     /** Word-match boosts added to the fused score (fusion weight 0), as before rerank.fusion_weight. */

@@ -70,16 +70,6 @@ public record RecallConfig(
     public static final RecallConfig DEFAULT = new RecallConfig(null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null);
 
-    /** Without the cosine floor (the embedder's applies). */
-    public RecallConfig(Integer overfetch, Integer rrfK, Double semanticWeight, Double keywordWeight,
-            Double temporalWeight, Integer temporalCandidates, Double temporalHalfLifeDays, Integer minCandidates,
-            Boolean collapseChunks, Double expansionWeight, Integer expansionTerms, Integer neighbors,
-            Double neighborFactor, Double dateWeight, Double replyWeight, Integer replyDepth, Double scoreFusion) {
-        this(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates, temporalHalfLifeDays,
-                minCandidates, collapseChunks, expansionWeight, expansionTerms, neighbors, neighborFactor, dateWeight,
-                replyWeight, replyDepth, scoreFusion, null);
-    }
-
     /** Without the fusion's score share (its default applies). */
     public RecallConfig(Integer overfetch, Integer rrfK, Double semanticWeight, Double keywordWeight,
             Double temporalWeight, Integer temporalCandidates, Double temporalHalfLifeDays, Integer minCandidates,
@@ -88,6 +78,20 @@ public record RecallConfig(
         this(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates, temporalHalfLifeDays,
                 minCandidates, collapseChunks, expansionWeight, expansionTerms, neighbors, neighborFactor, dateWeight,
                 replyWeight, replyDepth, null, null);
+    }
+
+    /** This configuration with another {@code score_fusion}. */
+    public RecallConfig withScoreFusion(double share) {
+        return new RecallConfig(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates,
+                temporalHalfLifeDays, minCandidates, collapseChunks, expansionWeight, expansionTerms, neighbors,
+                neighborFactor, dateWeight, replyWeight, replyDepth, share, cosineFloor);
+    }
+
+    /** This configuration with another {@code cosine_floor}; {@code null} leaves it to the embedder. */
+    public RecallConfig withCosineFloor(Double floor) {
+        return new RecallConfig(overfetch, rrfK, semanticWeight, keywordWeight, temporalWeight, temporalCandidates,
+                temporalHalfLifeDays, minCandidates, collapseChunks, expansionWeight, expansionTerms, neighbors,
+                neighborFactor, dateWeight, replyWeight, replyDepth, scoreFusion, floor);
     }
 
     /** Without the replies ranking's settings (their defaults apply). */

@@ -107,13 +107,14 @@ class FusionAndBudgetTest {
     void aScoreShareOutsideZeroToOneIsRefused() {
         assertThatThrownBy(() -> new RrfFusion(60, 1.5, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RrfFusion(60, 1.0, 1.0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new io.astrocyte.config.RecallConfig(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, 1.0))
+        assertThatThrownBy(() -> io.astrocyte.config.RecallConfig.DEFAULT.withCosineFloor(1.0))
                 .isInstanceOf(io.astrocyte.ConfigException.class).hasMessageContaining("cosine_floor");
+        assertThat(io.astrocyte.config.RecallConfig.DEFAULT.withCosineFloor(0.5).withScoreFusion(0.25))
+                .extracting(io.astrocyte.config.RecallConfig::cosineFloor, io.astrocyte.config.RecallConfig::scoreFusion)
+                .containsExactly(0.5, 0.25);
         assertThat(io.astrocyte.config.RecallConfig.DEFAULT.cosineFloor()).as("the embedder's").isNull();
         assertThatThrownBy(() -> new RrfFusion(60, Double.NaN, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new io.astrocyte.config.RecallConfig(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, -0.1))
+        assertThatThrownBy(() -> io.astrocyte.config.RecallConfig.DEFAULT.withScoreFusion(-0.1))
                 .isInstanceOf(io.astrocyte.ConfigException.class).hasMessageContaining("score_fusion");
         assertThat(io.astrocyte.config.RecallConfig.DEFAULT.scoreFusion()).isEqualTo(1.0);
     }

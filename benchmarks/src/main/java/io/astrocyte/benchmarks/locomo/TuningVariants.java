@@ -109,7 +109,7 @@ final class TuningVariants {
         // the keyword strategy's and the word ranking's weights together (what a dataset that paraphrases needs less)
         // how much of the dense and keyword strategies' fusion follows their scores (0: plain RRF)
         for (double share : new double[] {0.0, 0.5, 0.75}) {
-            v.add(recall("score-fusion-" + share, r -> withScoreFusion(r, share)));
+            v.add(recall("score-fusion-" + share, r -> r.withScoreFusion(share)));
         }
         for (double kw : new double[] {0.5, 0.6, 0.75, 1.0}) {
             for (double lex : new double[] {1.0, 1.5, 2.0}) {
@@ -127,13 +127,6 @@ final class TuningVariants {
             }
         }
         return v;
-    }
-
-    private static RecallConfig withScoreFusion(RecallConfig r, double share) {
-        return new RecallConfig(r.overfetch(), r.rrfK(), r.semanticWeight(), r.keywordWeight(), r.temporalWeight(),
-                r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(), r.collapseChunks(),
-                r.expansionWeight(), r.expansionTerms(), r.neighbors(), r.neighborFactor(), r.dateWeight(),
-                r.replyWeight(), r.replyDepth(), share);
     }
 
     private static RecallConfig withDateWeight(RecallConfig r, double w) {
@@ -157,7 +150,8 @@ final class TuningVariants {
             RerankConfig k = c.pipeline().rerank();
             return c.withPipeline(new PipelineConfig(c.pipeline().chunker(), new RecallConfig(r.overfetch(), r.rrfK(),
                     semantic, keyword, 0.0, r.temporalCandidates(), r.temporalHalfLifeDays(), r.minCandidates(),
-                    true, 0.0, r.expansionTerms(), 0, r.neighborFactor(), 0.0, 0.0, r.replyDepth(), 0.0),
+                    true, 0.0, r.expansionTerms(), 0, r.neighborFactor(), 0.0, 0.0, r.replyDepth())
+                    .withScoreFusion(0.0),
                     new RerankConfig(false, k.keywordBoost(),
                     k.properNounBoost(), k.nameMissPenalty(), k.depth()), c.pipeline().reflect()));
         });
