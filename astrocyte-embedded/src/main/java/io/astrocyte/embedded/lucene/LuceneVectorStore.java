@@ -66,7 +66,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -100,6 +99,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
      * least this many and trimming raises recall@10 from about 0.3 to about 0.9 (DEPENDENCIES.md §3b).
      */
     private static final int MIN_HNSW_CANDIDATES = 100;
+    private static final DotProduct DOT = DotProduct.fastest();
     private static final Sort LIST_ORDER = new Sort(new SortField(Fields.RETAINED_AT, SortField.Type.LONG),
             new SortField(Fields.ID, SortField.Type.STRING));
     private static final Sort RECENT_ORDER = new Sort(new SortField(Fields.EVENT_AT, SortField.Type.LONG, true),
@@ -593,11 +593,20 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     }
 
     /**
-     * {@code (1 + cosine) / 2} of two unit vectors, with Lucene's unrolled (and, where the JDK allows,
-     * SIMD) dot product: exact scans call this once per candidate.
+     * {@code (1 + cosine) / 2} of two unit vectors: exact scans call this once per candidate, with the fastest
+     * dot product the JVM runs (see {@link #dotProductKernel()}).
      */
     private static float unitScore(float[] a, float[] b) {
-        return Math.max(0f, Math.min(1f, (1 + VectorUtil.dotProduct(a, b)) / 2));
+        return Math.max(0f, Math.min(1f, (1 + DOT.dot(a, b)) / 2));
+    }
+
+    /**
+     * Which dot product exact search runs: {@code "scalar"} (Lucene's, the Java 17 behaviour) or
+     * {@code "vector-api-<bits>"} on Java 21+ when the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} and this jar was built on Java 21+.
+     */
+    public static String dotProductKernel() {
+        return DOT.toString();
     }
 
     private static Codec codec(int graphMinDocs) {
