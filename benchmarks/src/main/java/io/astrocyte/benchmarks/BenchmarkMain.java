@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle|governance|server [options]}.
+ * {@code java -jar astrocyte-benchmarks.jar locomo|locomo-tune|speed|exact-search|soak|export|lifecycle|governance|server [options]}.
  *
  * <pre>
  * locomo  --data PATH (default ../shared/data/locomo/locomo10.json)  --out DIR (default benchmarks/target/results)
@@ -35,6 +35,8 @@ import java.util.Map;
  * speed   --out DIR  --sizes 1000,10000,100000 (real embedder; "none" for no sizes)
  *         --hashing-sizes 1000000 (hashing embedder, default none)  --queries N (default 300)
  *         --retains N (default 2000; 0 skips the retain measurement)  --embedder minilm|bge-small (default minilm)
+ * exact-search --out DIR  --sizes 10000 (default 1000,10000)  --queries N (default 1000): the store's exact
+ *         dense search against a float-array scan of the same vectors
  * export  --out DIR  --sizes 10000,25000,50000,100000  --repeats N (default 3)  --label NAME (default current)
  * governance --out DIR  --calls 2000  --postgres-url jdbc:postgresql://127.0.0.1:5432/test  --redis-url redis://127.0.0.1:6379
  * server  --out DIR  --server-jar astrocyte-server/target/astrocyte-server.jar  --memories 10000  --seconds 10
@@ -49,8 +51,8 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("locomo", "locomo-tune", "speed", "soak", "export", "lifecycle", "governance", "server").contains(args[0])) {
-            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|speed|soak|export|lifecycle|governance|server [--option value ...]");
+        if (args.length == 0 || !List.of("locomo", "locomo-tune", "speed", "exact-search", "soak", "export", "lifecycle", "governance", "server").contains(args[0])) {
+            System.err.println("usage: java -jar astrocyte-benchmarks.jar locomo|locomo-tune|speed|exact-search|soak|export|lifecycle|governance|server [--option value ...]");
             System.exit(2);
         }
         Map<String, String> opts = options(args);
@@ -78,6 +80,10 @@ public final class BenchmarkMain {
                         command, qdrant, Double.parseDouble(opts.getOrDefault("reworded-questions", "0"))),
                         System.out).run();
             }
+        } else if (args[0].equals("exact-search")) {
+            new io.astrocyte.benchmarks.speed.ExactSearchBenchmark(new io.astrocyte.benchmarks.speed.ExactSearchBenchmark
+                    .Options(out, sizes(opts.getOrDefault("sizes", "1000,10000")),
+                    Integer.parseInt(opts.getOrDefault("queries", "1000")), command), System.out).run();
         } else if (args[0].equals("export")) {
             new io.astrocyte.benchmarks.export.ExportScaleBenchmark(new io.astrocyte.benchmarks.export
                     .ExportScaleBenchmark.Options(out, sizes(opts.getOrDefault("sizes", "10000,25000,50000,100000")),

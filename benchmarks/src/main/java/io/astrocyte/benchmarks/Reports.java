@@ -28,6 +28,9 @@ public final class Reports {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("java_version", System.getProperty("java.version"));
         env.put("java_vm", System.getProperty("java.vm.name"));
+        env.put("jvm_arguments", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // which dot product the embedded store's exact search runs (the Vector API's needs Java 21+ and the module)
+        env.put("exact_search_dot_product", io.astrocyte.embedded.lucene.LuceneVectorStore.dotProductKernel());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("cores", Runtime.getRuntime().availableProcessors());
         env.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
