@@ -120,6 +120,16 @@ final class Documents {
                 new io.astrocyte.spi.RecallStats(recallCount, lastRecalledAt == 0 ? null : Instant.ofEpochMilli(lastRecalledAt)));
     }
 
+    /** The same item from an already decoded hit of bank {@code bankId} (no vector), and its doc values. */
+    static VectorItem toItem(VectorHit h, String bankId, long forgottenAt, long archivedAt, long recallCount,
+            long lastRecalledAt) {
+        return new VectorItem(h.id(), bankId, null, h.text(), h.metadata(), h.tags(), h.factType(), h.occurredAt(),
+                h.memoryLayer(), h.retainedAt(), h.chunkId(), h.source(),
+                forgottenAt == Fields.LIVE ? null : Instant.ofEpochMilli(forgottenAt),
+                archivedAt == Fields.LIVE ? null : Instant.ofEpochMilli(archivedAt),
+                new io.astrocyte.spi.RecallStats(recallCount, lastRecalledAt == 0 ? null : Instant.ofEpochMilli(lastRecalledAt)));
+    }
+
     private static List<String> tags(Document d) {
         List<String> tags = new ArrayList<>();
         for (IndexableField f : d.getFields(Fields.TAG)) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -28,28 +29,54 @@ final class HitCache {
     private record Key(Object segment, int doc) {
     }
 
-    /** The hit of global document {@code doc} of {@code s}, with {@code score}. */
-    VectorHit hit(IndexSearcher s, int doc, double score) throws IOException {
-        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-        if (helper == null) {
-            return Documents.toHit(s.storedFields().document(doc), score);
+    /** Decodes hits of {@code s} for one result list; not for sharing between threads. */
+    Reader reader(IndexSearcher s) {
+        return new Reader(s);
+    }
+
+    /**
+     * One result list's decoding: a single stored-fields reader for all its misses (each reader brings its own
+     * decompression buffers, and one per document was most of a search's garbage).
+     */
+    final class Reader {
+        private final IndexSearcher searcher;
+        private final List<LeafReaderContext> leaves;
+        private StoredFields fields;
+
+        private Reader(IndexSearcher searcher) {
+            this.searcher = searcher;
+            this.leaves = searcher.getIndexReader().leaves();
         }
-        Key key = new Key(helper.getKey(), doc - leaf.docBase);
-        VectorHit cached = hits.get(key);
-        if (cached == null) {
-            VectorHit h = Documents.toHit(s.storedFields().document(doc), 0);
-            // shared between callers from now on: nothing may change its collections
-            cached = new VectorHit(h.id(), h.text(), 0, Collections.unmodifiableMap(h.metadata()),
-                    List.copyOf(h.tags()), h.factType(), h.occurredAt(), h.memoryLayer(), h.retainedAt(), h.chunkId(),
-                    h.source());
-            if (hits.size() >= MAX_ENTRIES) {
-                hits.clear();
+
+        /** The hit of global document {@code doc}, with {@code score}. */
+        VectorHit hit(int doc, double score) throws IOException {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+            if (helper == null) {
+                return Documents.toHit(fields().document(doc), score);
             }
-            hits.put(key, cached);
+            Key key = new Key(helper.getKey(), doc - leaf.docBase);
+            VectorHit cached = hits.get(key);
+            if (cached == null) {
+                VectorHit h = Documents.toHit(fields().document(doc), 0);
+                // shared between callers from now on: nothing may change its collections
+                cached = new VectorHit(h.id(), h.text(), 0, Collections.unmodifiableMap(h.metadata()),
+                        List.copyOf(h.tags()), h.factType(), h.occurredAt(), h.memoryLayer(), h.retainedAt(),
+                        h.chunkId(), h.source());
+                if (hits.size() >= MAX_ENTRIES) {
+                    hits.clear();
+                }
+                hits.put(key, cached);
+            }
+            return cached.withScore(score);
         }
-        return cached.withScore(score);
+
+        private StoredFields fields() throws IOException {
+            if (fields == null) {
+                fields = searcher.storedFields();
+            }
+            return fields;
+        }
     }
 
     int size() {

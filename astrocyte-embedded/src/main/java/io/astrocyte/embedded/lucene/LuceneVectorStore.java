@@ -172,6 +172,8 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     private final SearcherManager searchers;
     /** Hits already decoded from stored documents (see {@link HitCache}). */
     private final HitCache decoded = new HitCache();
+    /** Each segment's documents in retain order, for {@link #nextItems} (see {@link RetainOrder}). */
+    private final RetainOrder retainOrder = new RetainOrder();
     private final float keywordK1;
     /** Shared by mutations, exclusive for a commit: a commit never sees half a batch. */
     private final ReentrantReadWriteLock commitGate = new ReentrantReadWriteLock();
@@ -543,8 +545,9 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         int beam = Math.max(limit, MIN_HNSW_CANDIDATES);
         TopDocs top = s.search(new KnnFloatVectorQuery(Fields.VECTOR, query, beam, filter), limit);
         List<VectorHit> hits = new ArrayList<>(top.scoreDocs.length);
+        HitCache.Reader reader = decoded.reader(s);
         for (ScoreDoc sd : top.scoreDocs) {
-            hits.add(decoded.hit(s, sd.doc, Math.min(1.0, sd.score)));
+            hits.add(reader.hit(sd.doc, Math.min(1.0, sd.score)));
         }
         return hits;
     }
@@ -703,8 +706,9 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         List<ScoreDoc> ordered = new ArrayList<>(best);
         ordered.sort(Comparator.<ScoreDoc>comparingDouble(sd -> -sd.score).thenComparingInt(sd -> sd.doc));
         List<VectorHit> hits = new ArrayList<>(ordered.size());
+        HitCache.Reader reader = decoded.reader(s);
         for (ScoreDoc sd : ordered) {
-            hits.add(decoded.hit(s, sd.doc, sd.score));
+            hits.add(reader.hit(sd.doc, sd.score));
         }
         return hits;
     }
@@ -729,8 +733,9 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             }
             double max = top.scoreDocs[0].score;
             List<VectorHit> hits = new ArrayList<>(top.scoreDocs.length);
+            HitCache.Reader reader = decoded.reader(s);
             for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(decoded.hit(s, sd.doc, max > 0 ? sd.score / max : 0));
+                hits.add(reader.hit(sd.doc, max > 0 ? sd.score / max : 0));
             }
             return hits;
         });
@@ -793,12 +798,35 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         Query filter = FilterQueries.of(bankId, filters);
         return read(s -> {
             List<VectorItem> out = new ArrayList<>(cursors.size());
-            for (ListCursor c : cursors) {
-                ScoreDoc[] page = s.getIndexReader().maxDoc() == 0 ? new ScoreDoc[0] : page(s, filter, c, 1).scoreDocs;
-                out.add(page.length == 0 ? null : loadItem(s, page[0].doc, false));
+            if (s.getIndexReader().maxDoc() == 0) {
+                cursors.forEach(c -> out.add(null));
+                return out;
+            }
+            Query rewritten = s.rewrite(filter);
+            int[] next = retainOrder.next(s, s.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f), cursors);
+            HitCache.Reader reader = decoded.reader(s);
+            for (int i = 0; i < next.length; i++) {
+                int doc = next[i];
+                if (doc == RetainOrder.GAVE_UP) {
+                    // the bank's memories lie far apart among other banks' here: the sort finds the next one
+                    ScoreDoc[] page = page(s, rewritten, cursors.get(i), 1).scoreDocs;
+                    doc = page.length == 0 ? -1 : page[0].doc;
+                }
+                out.add(doc < 0 ? null : decodedItem(s, reader, doc, bankId));
             }
             return out;
         });
+    }
+
+    /** {@link #loadItem} without the vector, decoded once per segment and document (see {@link HitCache}). */
+    private static VectorItem decodedItem(IndexSearcher s, HitCache.Reader reader, int doc, String bankId)
+            throws IOException {
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        return Documents.toItem(reader.hit(doc, 0), bankId, docValue(leaf, Fields.FORGOTTEN_AT, local, Fields.LIVE),
+                docValue(leaf, Fields.ARCHIVED_AT, local, Fields.LIVE), docValue(leaf, Fields.RECALL_COUNT, local, 0),
+                docValue(leaf, Fields.LAST_RECALLED_AT, local, 0));
     }
 
     /**
@@ -836,6 +864,11 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         return v != null && v.advanceExact(doc) ? v.longValue() : absent;
     }
 
+    /** How many segments' retain orders the store keeps (tests). */
+    int retainOrdersKept() {
+        return retainOrder.segmentsKept();
+    }
+
     /** How many decoded hits the store keeps for reuse (tests). */
     int decodedHits() {
         return decoded.size();
@@ -862,8 +895,9 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         }
         return read(s -> {
             List<VectorHit> out = new ArrayList<>();
+            HitCache.Reader reader = decoded.reader(s);
             for (ScoreDoc sd : s.search(filter, limit, RECENT_ORDER).scoreDocs) {
-                out.add(decoded.hit(s, sd.doc, 0));
+                out.add(reader.hit(sd.doc, 0));
             }
             return out;
         });
