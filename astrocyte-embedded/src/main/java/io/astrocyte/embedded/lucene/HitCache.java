@@ -4,6 +4,7 @@ import io.astrocyte.spi.VectorHit;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -17,14 +18,26 @@ import org.apache.lucene.search.IndexSearcher;
  * candidates, as do later recalls. A segment's stored fields never change (forgetting and archiving update doc
  * values, an edit writes a new document elsewhere), so an entry stays right for as long as its segment lives;
  * entries of merged-away segments are simply never asked for again. A purge empties it, so an erased memory's text
- * does not outlive the erasure here. Bounded: past {@value #MAX_ENTRIES} entries it
- * starts over, which keeps its memory to a few megabytes without bookkeeping on every read.
+ * does not outlive the erasure here. Bounded by an estimate of its size: past {@value #MAX_BYTES} bytes it starts
+ * over, which needs no bookkeeping on reads. That holds a few banks of 10,000 short memories: a bank recalled again
+ * and again is decoded once, where a count of 4,096 entries had a 10,000-memory bank decoded on most recalls.
  */
 final class HitCache {
 
-    static final int MAX_ENTRIES = 4096;
+    static final long MAX_BYTES = 32L << 20;
 
     private final ConcurrentHashMap<Key, VectorHit> hits = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    private final long maxBytes;
+
+    HitCache() {
+        this(MAX_BYTES);
+    }
+
+    /** @param maxBytes the estimate past which it starts over (tests use a small one) */
+    HitCache(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
     private record Key(Object segment, int doc) {
     }
@@ -63,10 +76,14 @@ final class HitCache {
                 cached = new VectorHit(h.id(), h.text(), 0, Collections.unmodifiableMap(h.metadata()),
                         List.copyOf(h.tags()), h.factType(), h.occurredAt(), h.memoryLayer(), h.retainedAt(),
                         h.chunkId(), h.source());
-                if (hits.size() >= MAX_ENTRIES) {
-                    hits.clear();
+                long size = sizeOf(cached);
+                if (bytes.addAndGet(size) > maxBytes) {
+                    clear();
+                    bytes.addAndGet(size);
                 }
-                hits.put(key, cached);
+                if (hits.put(key, cached) != null) {
+                    bytes.addAndGet(-size); // another thread decoded it too
+                }
             }
             return cached.withScore(score);
         }
@@ -83,8 +100,31 @@ final class HitCache {
         return hits.size();
     }
 
+    /** The size estimate of what it holds. */
+    long bytes() {
+        return bytes.get();
+    }
+
     /** Forgets every decoded hit: after a purge, no copy of an erased memory stays behind here. */
     void clear() {
         hits.clear();
+        bytes.set(0);
+    }
+
+    /** Roughly what a decoded hit keeps on the heap: its strings at two bytes a char, and object overheads. */
+    static long sizeOf(VectorHit h) {
+        long chars = length(h.id()) + length(h.text()) + length(h.factType()) + length(h.memoryLayer())
+                + length(h.chunkId()) + length(h.source());
+        for (Map.Entry<String, Object> e : h.metadata().entrySet()) {
+            chars += e.getKey().length() + String.valueOf(e.getValue()).length();
+        }
+        for (String t : h.tags()) {
+            chars += t.length();
+        }
+        return 256 + 2 * chars + 64L * (h.metadata().size() + h.tags().size());
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 }

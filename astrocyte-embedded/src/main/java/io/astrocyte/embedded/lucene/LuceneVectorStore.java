@@ -13,7 +13,6 @@ import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
-import org.apache.lucene.search.SimpleCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.astrocyte.embedding.Vectors;
@@ -30,11 +29,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.analysis.Analyzer;
@@ -52,25 +49,21 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 
 /**
  * The embedded default store: one Lucene index in a data folder holding every bank's memories with
@@ -99,7 +92,6 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
      * least this many and trimming raises recall@10 from about 0.3 to about 0.9 (DEPENDENCIES.md §3b).
      */
     private static final int MIN_HNSW_CANDIDATES = 100;
-    private static final DotProduct DOT = DotProduct.fastest();
     private static final Sort LIST_ORDER = new Sort(new SortField(Fields.RETAINED_AT, SortField.Type.LONG),
             new SortField(Fields.ID, SortField.Type.STRING));
     private static final Sort RECENT_ORDER = new Sort(new SortField(Fields.EVENT_AT, SortField.Type.LONG, true),
@@ -535,18 +527,17 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
 
     /** Exact scoring for small filtered sets, the HNSW graph beyond; {@code query} is a unit vector. */
     private List<VectorHit> similar(IndexSearcher s, Query filter, float[] query, int limit) throws IOException {
-        int matching = countUpTo(s, filter, exactSearchThreshold + 1);
-        if (matching == 0) {
-            return List.of();
+        int[][] matching = ExactSearch.matchingUpTo(s, filter, exactSearchThreshold);
+        ScoreDoc[] top;
+        if (matching != null) {
+            top = ExactSearch.top(s, matching, query, limit).toArray(new ScoreDoc[0]);
+        } else {
+            int beam = Math.max(limit, MIN_HNSW_CANDIDATES);
+            top = s.search(new KnnFloatVectorQuery(Fields.VECTOR, query, beam, filter), limit).scoreDocs;
         }
-        if (matching <= exactSearchThreshold) {
-            return exact(s, filter, query, limit);
-        }
-        int beam = Math.max(limit, MIN_HNSW_CANDIDATES);
-        TopDocs top = s.search(new KnnFloatVectorQuery(Fields.VECTOR, query, beam, filter), limit);
-        List<VectorHit> hits = new ArrayList<>(top.scoreDocs.length);
+        List<VectorHit> hits = new ArrayList<>(top.length);
         HitCache.Reader reader = decoded.reader(s);
-        for (ScoreDoc sd : top.scoreDocs) {
+        for (ScoreDoc sd : top) {
             hits.add(reader.hit(sd.doc, Math.min(1.0, sd.score)));
         }
         return hits;
@@ -587,7 +578,7 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
             if (a.item().forgottenAt() != null) {
                 continue;
             }
-            double score = unitScore(query, a.unit());
+            double score = ExactSearch.unitScore(query, a.unit());
             if (best == null || score > best.score()) {
                 best = a.item().toHit(score);
             }
@@ -596,20 +587,12 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
     }
 
     /**
-     * {@code (1 + cosine) / 2} of two unit vectors: exact scans call this once per candidate, with the fastest
-     * dot product the JVM runs (see {@link #dotProductKernel()}).
-     */
-    private static float unitScore(float[] a, float[] b) {
-        return Math.max(0f, Math.min(1f, (1 + DOT.dot(a, b)) / 2));
-    }
-
-    /**
      * Which dot product exact search runs: {@code "scalar"} (Lucene's, the Java 17 behaviour) or
      * {@code "vector-api-<bits>"} on Java 21+ when the JVM was started with
      * {@code --add-modules jdk.incubator.vector} and this jar was built on Java 21+.
      */
     public static String dotProductKernel() {
-        return DOT.toString();
+        return ExactSearch.kernel();
     }
 
     private static Codec codec(int graphMinDocs) {
@@ -632,85 +615,6 @@ public final class LuceneVectorStore implements VectorStore, KeywordIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Counts matches but stops past {@code limit}: deciding exact versus HNSW needs no more. */
-    private static int countUpTo(IndexSearcher s, Query q, int limit) throws IOException {
-        int[] n = {0};
-        try {
-            s.search(q, new SimpleCollector() {
-                @Override
-                public ScoreMode scoreMode() {
-                    return ScoreMode.COMPLETE_NO_SCORES;
-                }
-
-                @Override
-                public void collect(int doc) {
-                    if (++n[0] >= limit) {
-                        throw EnoughCounted.INSTANCE;
-                    }
-                }
-            });
-        } catch (EnoughCounted stop) {
-            // n[0] == limit
-        }
-        return n[0];
-    }
-
-    /** Stops a count early; carries no stack trace because it is control flow. */
-    private static final class EnoughCounted extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        static final EnoughCounted INSTANCE = new EnoughCounted();
-
-        private EnoughCounted() {
-            super(null, null, false, false);
-        }
-    }
-
-    private List<VectorHit> exact(IndexSearcher s, Query filter, float[] query, int limit) throws IOException {
-        PriorityQueue<ScoreDoc> best = new PriorityQueue<>(limit + 1,
-                Comparator.<ScoreDoc>comparingDouble(sd -> sd.score).thenComparing(sd -> -sd.doc));
-        Weight weight = s.createWeight(s.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            FloatVectorValues vectors = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-            if (scorer == null || vectors == null) {
-                continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            DocIdSetIterator it = scorer.iterator();
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if (live != null && !live.get(doc)) {
-                    continue;
-                }
-                if (vectors.docID() < doc) {
-                    vectors.advance(doc);
-                }
-                if (vectors.docID() != doc) {
-                    continue;
-                }
-                float score = unitScore(query, vectors.vectorValue());
-                if (limit > 0 && best.size() == limit) {
-                    // most memories lose to the current worst of a full queue: no object, no sift for them
-                    ScoreDoc worst = best.peek();
-                    if (score < worst.score || (score == worst.score && leaf.docBase + doc > worst.doc)) {
-                        continue;
-                    }
-                }
-                best.add(new ScoreDoc(leaf.docBase + doc, score));
-                if (best.size() > limit) {
-                    best.poll();
-                }
-            }
-        }
-        List<ScoreDoc> ordered = new ArrayList<>(best);
-        ordered.sort(Comparator.<ScoreDoc>comparingDouble(sd -> -sd.score).thenComparingInt(sd -> sd.doc));
-        List<VectorHit> hits = new ArrayList<>(ordered.size());
-        HitCache.Reader reader = decoded.reader(s);
-        for (ScoreDoc sd : ordered) {
-            hits.add(reader.hit(sd.doc, sd.score));
-        }
-        return hits;
     }
 
     @Override

@@ -64,4 +64,36 @@ class HitCacheTest {
             assertThat(similar(store, "the second wording")).isEmpty();
         }
     }
+
+    @Test
+    void theCacheStartsOverPastItsSizeEstimateAndStillDecodesEveryHit() throws Exception {
+        String filler = "x".repeat(1000);
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, 64, "hashing-64")) {
+            List<io.astrocyte.spi.VectorItem> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                many.add(items.item("m" + i, "b", "memory " + i + " " + filler));
+            }
+            store.storeVectors(many);
+        }
+        try (org.apache.lucene.store.FSDirectory d = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
+                org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            org.apache.lucene.search.IndexSearcher s = new org.apache.lucene.search.IndexSearcher(reader);
+            HitCache small = new HitCache(10_000);
+            HitCache large = new HitCache();
+            HitCache.Reader fromSmall = small.reader(s);
+            HitCache.Reader fromLarge = large.reader(s);
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                VectorHit a = fromSmall.hit(doc, 0.5);
+                VectorHit b = fromLarge.hit(doc, 0.5);
+                assertThat(a).isEqualTo(b);
+                assertThat(a.text()).endsWith(filler);
+                long one = HitCache.sizeOf(a);
+                assertThat(one).as("two bytes a char").isGreaterThan(2000);
+                assertThat(small.bytes()).isLessThanOrEqualTo(10_000 + one);
+            }
+            assertThat(small.size()).isLessThan(30);
+            assertThat(large.size()).isEqualTo(30);
+            assertThat(large.bytes()).isGreaterThan(30 * 2000L);
+        }
+    }
 }
