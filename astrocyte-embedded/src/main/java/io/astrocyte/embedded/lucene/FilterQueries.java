@@ -29,22 +29,11 @@ final class FilterQueries {
     static Query of(String bankId, VectorFilters f) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new TermQuery(new Term(Fields.BANK, bankId)), BooleanClause.Occur.FILTER);
-        if (!f.includeForgotten()) {
-            if (f.asOf() == null) {
-                b.add(NumericDocValuesField.newSlowExactQuery(Fields.FORGOTTEN_AT, Fields.LIVE),
-                        BooleanClause.Occur.FILTER);
-            } else {
-                long asOf = f.asOf().toEpochMilli();
-                b.add(LongPoint.newRangeQuery(Fields.RETAINED_AT, Long.MIN_VALUE, asOf), BooleanClause.Occur.FILTER);
-                b.add(NumericDocValuesField.newSlowRangeQuery(Fields.FORGOTTEN_AT, asOf + 1, Long.MAX_VALUE),
-                        BooleanClause.Occur.FILTER);
-            }
-        }
-        if (f.excludesArchived()) {
-            // MUST_NOT rather than "equals LIVE", so documents indexed before archiving existed stay visible
-            long by = f.asOf() == null ? Fields.LIVE - 1 : f.asOf().toEpochMilli();
-            b.add(NumericDocValuesField.newSlowRangeQuery(Fields.ARCHIVED_AT, Long.MIN_VALUE, by),
-                    BooleanClause.Occur.MUST_NOT);
+        if (f.asOf() == null && f.excludesArchived()) {
+            // neither forgotten nor archived, now: the usual case, one bit set per segment version
+            b.add(LiveMemoriesQuery.INSTANCE, BooleanClause.Occur.FILTER);
+        } else {
+            liveAsAsked(b, f);
         }
         if (!f.tags().isEmpty()) {
             b.add(anyOf(Fields.TAG, f.tags()), BooleanClause.Occur.FILTER);
@@ -66,6 +55,27 @@ final class FilterQueries {
             b.add(new TermQuery(new Term(Fields.SESSION_ID, f.sessionId())), BooleanClause.Occur.FILTER);
         }
         return b.build();
+    }
+
+    /** Forgotten and archived memories as the filters ask, in doc-values clauses (history, or either included). */
+    private static void liveAsAsked(BooleanQuery.Builder b, VectorFilters f) {
+        if (!f.includeForgotten()) {
+            if (f.asOf() == null) {
+                b.add(NumericDocValuesField.newSlowExactQuery(Fields.FORGOTTEN_AT, Fields.LIVE),
+                        BooleanClause.Occur.FILTER);
+            } else {
+                long asOf = f.asOf().toEpochMilli();
+                b.add(LongPoint.newRangeQuery(Fields.RETAINED_AT, Long.MIN_VALUE, asOf), BooleanClause.Occur.FILTER);
+                b.add(NumericDocValuesField.newSlowRangeQuery(Fields.FORGOTTEN_AT, asOf + 1, Long.MAX_VALUE),
+                        BooleanClause.Occur.FILTER);
+            }
+        }
+        if (f.excludesArchived()) {
+            // MUST_NOT rather than "equals LIVE", so documents indexed before archiving existed stay visible
+            long by = f.asOf() == null ? Fields.LIVE - 1 : f.asOf().toEpochMilli();
+            b.add(NumericDocValuesField.newSlowRangeQuery(Fields.ARCHIVED_AT, Long.MIN_VALUE, by),
+                    BooleanClause.Occur.MUST_NOT);
+        }
     }
 
     static Query uids(String bankId, Collection<String> ids) {

@@ -2,7 +2,6 @@ package io.astrocyte.embedded.lucene;
 
 import io.astrocyte.spi.ListCursor;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
@@ -34,6 +33,12 @@ final class RetainOrder {
     /** What {@link #next} answers when the walk gave up. */
     static final int GAVE_UP = -2;
 
+    /** How many entries after a cursor are checked against the filter directly, before materializing it. */
+    static final int NEAR = 16;
+
+    /** {@link Segment#firstAccepted}: none of the first {@value #NEAR} entries is accepted. */
+    private static final int NOT_NEAR = -3;
+
     private final ConcurrentHashMap<Object, Segment> segments = new ConcurrentHashMap<>();
 
     /**
@@ -41,50 +46,95 @@ final class RetainOrder {
      * for none, or {@link #GAVE_UP} where the matches are too sparse in the order for a walk.
      */
     int[] next(IndexSearcher s, Weight weight, List<ListCursor> cursors) throws IOException {
-        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-        List<Bits> matching = new ArrayList<>(leaves.size());
-        List<Segment> orders = new ArrayList<>(leaves.size());
-        // one instance per segment and call: each brings its own term dictionary buffers
-        List<SortedDocValues> idValues = new ArrayList<>(leaves.size());
-        for (LeafReaderContext leaf : leaves) {
-            Bits m = matches(weight, leaf);
-            matching.add(m);
-            orders.add(m == null ? null : of(leaf));
-            idValues.add(m == null ? null : leaf.reader().getSortedDocValues(Fields.ID));
-        }
-        int[] out = new int[cursors.size()];
-        for (int c = 0; c < cursors.size(); c++) {
+        int n = cursors.size();
+        long[] times = new long[n];
+        BytesRef[] ids = new BytesRef[n];
+        for (int c = 0; c < n; c++) {
             ListCursor cursor = cursors.get(c);
-            long time = cursor.retainedAt() == null ? Long.MIN_VALUE : cursor.retainedAt().toEpochMilli();
-            BytesRef id = new BytesRef(cursor.id());
-            int best = -1;
-            long bestTime = 0;
-            BytesRef bestId = null;
-            for (int i = 0; i < leaves.size() && best != GAVE_UP; i++) {
-                Segment order = orders.get(i);
-                if (order == null) {
-                    if (matching.get(i) != null) {
-                        best = GAVE_UP; // a reader without a core cache key: nothing to keep an order by
-                    }
+            times[c] = cursor.retainedAt() == null ? Long.MIN_VALUE : cursor.retainedAt().toEpochMilli();
+            ids[c] = new BytesRef(cursor.id());
+        }
+        int[] best = new int[n];
+        java.util.Arrays.fill(best, -1);
+        long[] bestTime = new long[n];
+        BytesRef[] bestId = new BytesRef[n];
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            Segment order = of(leaf);
+            if (order == null) {
+                java.util.Arrays.fill(best, GAVE_UP); // a reader without a core cache key: nothing to keep an order by
+                break;
+            }
+            // one instance per segment and call: each brings its own term dictionary buffers
+            SortedDocValues idValues = leaf.reader().getSortedDocValues(Fields.ID);
+            int[] start = new int[n];
+            for (int c = 0; c < n; c++) {
+                start[c] = order.firstAfter(times[c], idValues == null ? -1 : ordFloor(idValues, ids[c]));
+            }
+            int[] accepted = acceptedNearStarts(order, start, scorer, leaf.reader().getLiveDocs());
+            Bits all = null;
+            for (int c = 0; c < n; c++) {
+                if (best[c] == GAVE_UP) {
                     continue;
                 }
-                SortedDocValues ids = idValues.get(i);
-                int k = order.next(time, ids == null ? -1 : ordFloor(ids, id), matching.get(i));
+                int k = order.firstAccepted(start[c], accepted);
+                if (k == NOT_NEAR) {
+                    if (all == null) {
+                        all = matches(weight, leaf); // rare: a cursor whose next few memories are other banks'
+                    }
+                    k = all == null ? -1 : order.walk(start[c], all);
+                }
                 if (k == GAVE_UP) {
-                    best = GAVE_UP;
+                    best[c] = GAVE_UP;
                 } else if (k >= 0) {
-                    BytesRef kId = ids.lookupOrd(order.ords[k]);
+                    BytesRef kId = idValues.lookupOrd(order.ords[k]);
                     long kTime = order.times[k];
-                    if (best < 0 || kTime < bestTime || (kTime == bestTime && kId.compareTo(bestId) < 0)) {
-                        best = leaves.get(i).docBase + order.docs[k];
-                        bestTime = kTime;
-                        bestId = BytesRef.deepCopyOf(kId);
+                    if (best[c] < 0 || kTime < bestTime[c] || (kTime == bestTime[c] && kId.compareTo(bestId[c]) < 0)) {
+                        best[c] = leaf.docBase + order.docs[k];
+                        bestTime[c] = kTime;
+                        bestId[c] = BytesRef.deepCopyOf(kId);
                     }
                 }
             }
-            out[c] = best;
         }
-        return out;
+        return best;
+    }
+
+    /**
+     * Of the {@value #NEAR} entries after each start, the documents the filter accepts, sorted: one forward pass of
+     * the filter's iterator over them, where materializing the filter would visit every document of the bank.
+     */
+    private static int[] acceptedNearStarts(Segment order, int[] start, Scorer scorer, Bits live) throws IOException {
+        int[] candidates = new int[start.length * NEAR];
+        int m = 0;
+        for (int from : start) {
+            for (int k = from; k < Math.min(order.docs.length, from + NEAR); k++) {
+                candidates[m++] = order.docs[k];
+            }
+        }
+        java.util.Arrays.sort(candidates, 0, m);
+        int[] accepted = new int[m];
+        int a = 0;
+        DocIdSetIterator it = scorer.iterator();
+        int previous = -1;
+        for (int i = 0; i < m; i++) {
+            int doc = candidates[i];
+            if (doc == previous) {
+                continue;
+            }
+            previous = doc;
+            int at = it.docID() < doc ? it.advance(doc) : it.docID();
+            if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                break;
+            }
+            if (at == doc && (live == null || live.get(doc))) {
+                accepted[a++] = doc;
+            }
+        }
+        return java.util.Arrays.copyOf(accepted, a);
     }
 
     /** Forgets every segment's order (tests; segments that close are dropped on their own). */
@@ -175,11 +225,8 @@ final class RetainOrder {
             return s;
         }
 
-        /**
-         * The index of the first entry after (time, ordFloor) whose document {@code matching} accepts: -1 for none,
-         * {@link #GAVE_UP} after {@link #MAX_WALK} entries that it does not accept.
-         */
-        int next(long time, int ordFloor, Bits matching) {
+        /** The index of the first entry after (time, ordFloor): later, or as late with a greater id ord. */
+        int firstAfter(long time, int ordFloor) {
             int lo = 0;
             int hi = times.length;
             while (lo < hi) {
@@ -190,8 +237,30 @@ final class RetainOrder {
                     hi = mid;
                 }
             }
-            int end = Math.min(times.length, lo + MAX_WALK);
-            for (int k = lo; k < end; k++) {
+            return lo;
+        }
+
+        /**
+         * The index of the first of the {@value #NEAR} entries from {@code from} whose document is in {@code accepted}
+         * (sorted); -1 when the order ends first, {@link #NOT_NEAR} when none of them is.
+         */
+        int firstAccepted(int from, int[] accepted) {
+            int end = Math.min(times.length, from + NEAR);
+            for (int k = from; k < end; k++) {
+                if (java.util.Arrays.binarySearch(accepted, docs[k]) >= 0) {
+                    return k;
+                }
+            }
+            return end == times.length ? -1 : NOT_NEAR;
+        }
+
+        /**
+         * The index of the first entry from {@code from} whose document {@code matching} accepts: -1 for none,
+         * {@link #GAVE_UP} after {@link #MAX_WALK} entries that it does not accept.
+         */
+        int walk(int from, Bits matching) {
+            int end = Math.min(times.length, from + MAX_WALK);
+            for (int k = from; k < end; k++) {
                 if (matching.get(docs[k])) {
                     return k;
                 }

@@ -19,7 +19,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Small segments stay flat; a merge past the threshold builds a real HNSW graph; both search alike. */
+/**
+ * Small segments stay flat; a merge past the threshold builds a real HNSW graph; both search alike, and the graph
+ * path over flat segments scores as the exact scan does.
+ */
 class AdaptiveVectorsFormatTest {
 
     private static final int GRAPH_MIN_DOCS = 1200;
@@ -86,6 +89,39 @@ class AdaptiveVectorsFormatTest {
             }
             assertThat(agree).as("HNSW top-1 matches exact").isGreaterThanOrEqualTo(19);
             assertThat(graph.count("b", VectorFilters.none())).isEqualTo(1500);
+        }
+    }
+
+    @Test
+    void theGraphPathOverFlatSegmentsReturnsExactlyWhatTheExactScanReturns() {
+        List<VectorItem> batch = items(3000);
+        LuceneVectorStore.Options knnOnly = new LuceneVectorStore.Options(0, Duration.ofHours(1), 100_000);
+        try (LuceneVectorStore flat = LuceneVectorStore.open(dir.resolve("flat"), 64, "hashing-64", knnOnly);
+                LuceneVectorStore exact = LuceneVectorStore.open(dir.resolve("exact"), 64, "hashing-64",
+                        new LuceneVectorStore.Options(100_000, Duration.ofHours(1), 100_000))) {
+            for (int i = 0; i < batch.size(); i += 250) {
+                flat.storeVectors(batch.subList(i, i + 250));
+                flat.commit(); // a dozen flat segments, searched through the KNN query and its collectors
+                exact.storeVectors(batch.subList(i, i + 250));
+            }
+            List<String> gone = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i += 11) {
+                gone.add(batch.get(i).id());
+            }
+            flat.softDelete(gone, "b", Instant.now());
+            exact.softDelete(gone, "b", Instant.now());
+            Random random = new Random(3);
+            for (int q = 0; q < 30; q++) {
+                float[] v = batch.get(random.nextInt(batch.size())).vector();
+                for (int limit : new int[] {1, 10, 50}) {
+                    // scores, not ids: the hashing embedder gives many memories the same vector, and the two paths
+                    // may break such ties differently
+                    assertThat(flat.searchSimilar(v, "b", limit, VectorFilters.none())).extracting(VectorHit::score)
+                            .as("query %d, top %d", q, limit)
+                            .containsExactlyElementsOf(exact.searchSimilar(v, "b", limit, VectorFilters.none())
+                                    .stream().map(VectorHit::score).toList());
+                }
+            }
         }
     }
 }

@@ -89,6 +89,9 @@ class RetainOrderTest {
                 items.add(item(String.format("o%05d", i), "busy", T0.plusMillis(1 + i), List.of()));
             }
             items.add(item("second", "sparse", T0.plusSeconds(60), List.of()));
+            // about 150 other memories apart: past the few checked directly, within a walk
+            items.add(item("near-first", "medium", T0.plusMillis(50), List.of()));
+            items.add(item("near-second", "medium", T0.plusMillis(200), List.of()));
             store.storeVectors(items);
             store.commit();
             store.storeVectors(List.of(item("third", "sparse", T0.plusSeconds(120), List.of())));
@@ -99,6 +102,11 @@ class RetainOrderTest {
             assertThat(next.subList(0, 2)).extracting(VectorItem::id).containsExactly("second", "third");
             assertThat(next.get(2)).isNull();
             assertAsListed(store, "sparse", cursors, VectorFilters.none());
+            List<ListCursor> medium = List.of(new ListCursor(T0.plusMillis(50), "near-first"),
+                    new ListCursor(T0, "first"));
+            assertThat(store.nextItems("medium", medium, VectorFilters.none())).extracting(VectorItem::id)
+                    .containsExactly("near-second", "near-first");
+            assertAsListed(store, "medium", medium, VectorFilters.none());
             int kept = store.retainOrdersKept();
             assertThat(kept).isGreaterThanOrEqualTo(2);
 
