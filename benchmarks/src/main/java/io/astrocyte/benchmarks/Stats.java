@@ -20,6 +20,15 @@ public final class Stats {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
+    /** p50, p95 and p99 of latencies in milliseconds, to the microsecond: the shape every speed report uses. */
+    public static java.util.Map<String, Double> percentiles(List<Double> ms) {
+        java.util.Map<String, Double> p = new java.util.LinkedHashMap<>();
+        for (int q : new int[] {50, 95, 99}) {
+            p.put("p" + q, round(percentile(ms, q), 3));
+        }
+        return p;
+    }
+
     public static double round(double v, int digits) {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;

@@ -120,9 +120,9 @@ public final class ExactSearchBenchmark {
             if (sink == 42) {
                 console.println("(unlikely)");
             }
-            m.put("store_exact_ms", percentiles(timings.get(0)));
-            m.put("plain_loop_scan_ms", percentiles(timings.get(1)));
-            m.put("vectorutil_scan_ms", percentiles(timings.get(2)));
+            m.put("store_exact_ms", Stats.percentiles(timings.get(0)));
+            m.put("plain_loop_scan_ms", Stats.percentiles(timings.get(1)));
+            m.put("vectorutil_scan_ms", Stats.percentiles(timings.get(2)));
             double storeP50 = Stats.percentile(timings.get(0), 50);
             m.put("store_vs_plain_loop_p50", Stats.round(storeP50 / Stats.percentile(timings.get(1), 50), 2));
             m.put("store_vs_vectorutil_p50", Stats.round(storeP50 / Stats.percentile(timings.get(2), 50), 2));
@@ -229,14 +229,6 @@ public final class ExactSearchBenchmark {
     @FunctionalInterface
     private interface SearchCall {
         int search(float[] query);
-    }
-
-    private static Map<String, Double> percentiles(List<Double> ms) {
-        Map<String, Double> p = new LinkedHashMap<>();
-        for (int q : new int[] {50, 95, 99}) {
-            p.put("p" + q, Stats.round(Stats.percentile(ms, q), 3));
-        }
-        return p;
     }
 
     @SuppressWarnings("unchecked")

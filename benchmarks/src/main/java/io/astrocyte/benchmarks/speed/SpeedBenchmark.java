@@ -254,14 +254,14 @@ public final class SpeedBenchmark {
             List<Double> single = timings.get(0);
             List<Double> pipeline = timings.get(1);
             List<Double> denseOnly = timings.get(2);
-            m.put("recall_1_thread_ms", percentiles(single));
-            m.put("recall_8_threads_ms", percentiles(concurrent(questions, 8,
+            m.put("recall_1_thread_ms", Stats.percentiles(single));
+            m.put("recall_8_threads_ms", Stats.percentiles(concurrent(questions, 8,
                     q -> brain.recall(RecallRequest.of(BANK, q), CONTEXT))));
             List<Double> embedOnly = timeEach(questions, embedder::embed);
             double facadeP50 = Stats.percentile(single, 50);
-            m.put("pipeline_direct_ms", percentiles(pipeline));
-            m.put("dense_store_only_ms", percentiles(denseOnly));
-            m.put("query_embedding_ms", percentiles(embedOnly));
+            m.put("pipeline_direct_ms", Stats.percentiles(pipeline));
+            m.put("dense_store_only_ms", Stats.percentiles(denseOnly));
+            m.put("query_embedding_ms", Stats.percentiles(embedOnly));
             m.put("policy_overhead_ratio", Stats.round(facadeP50 / Stats.percentile(pipeline, 50), 3));
             m.put("hybrid_vs_dense_store_ratio", Stats.round(facadeP50 / Stats.percentile(denseOnly, 50), 3));
         }
@@ -317,14 +317,6 @@ public final class SpeedBenchmark {
         }
         pool.shutdown();
         return ms;
-    }
-
-    private static Map<String, Double> percentiles(List<Double> ms) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("p50", Stats.round(Stats.percentile(ms, 50), 3));
-        m.put("p95", Stats.round(Stats.percentile(ms, 95), 3));
-        m.put("p99", Stats.round(Stats.percentile(ms, 99), 3));
-        return m;
     }
 
     private static long usedHeap() {
