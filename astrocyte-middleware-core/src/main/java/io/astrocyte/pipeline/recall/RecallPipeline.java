@@ -54,6 +54,9 @@ public final class RecallPipeline {
     private final HeuristicReranker reranker;
     private final RrfFusion fusion;
     private final Executor executor;
+    /** Recalls running now: while they do not outnumber the cores, each computes its own dense strategy. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private final Clock clock;
     private final java.util.function.Function<String, java.util.Optional<io.astrocyte.routing.PipelineSpec>> tuning;
     private final Map<io.astrocyte.routing.PipelineSpec.Rerank, HeuristicReranker> tuned =
@@ -87,6 +90,15 @@ public final class RecallPipeline {
     }
 
     public RankedRecall rank(RecallRequest request, String bankId) {
+        boolean onCaller = inFlight.incrementAndGet() <= CORES;
+        try {
+            return rank(request, bankId, onCaller);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private RankedRecall rank(RecallRequest request, String bankId, boolean onCaller) {
         io.astrocyte.routing.PipelineSpec spec = tuning.apply(bankId).orElse(null);
         double halfLife = spec != null && spec.temporalHalfLifeDays() != null ? spec.temporalHalfLifeDays()
                 : config.temporalHalfLifeDays();
@@ -99,21 +111,24 @@ public final class RecallPipeline {
         java.util.Optional<io.astrocyte.api.TimeRange> dated = config.dateWeight() > 0 && filters.timeRange() == null
                 ? QueryDates.window(request.query(), reference) : java.util.Optional.empty();
         List<CompletableFuture<StrategyResult>> running = new ArrayList<>();
+        // One embedding for both dense searches. While recalls do not outnumber the cores, the calling thread, which
+        // would otherwise only wait, embeds the query and runs the dense search itself; beyond that, the pool does,
+        // and so bounds how much heavy work runs at once.
+        long start = System.nanoTime();
+        boolean embeds = config.semanticWeight() > 0 || dated.isPresent();
+        CompletableFuture<float[]> vector = !embeds || onCaller ? new CompletableFuture<>()
+                : CompletableFuture.supplyAsync(() -> embedder.embed(request.query()), executor);
+        if (config.semanticWeight() > 0) {
+            // right after the embedding, on the thread that made it
+            running.add(after(vector, start, "semantic", config.semanticWeight(), true,
+                    v -> store.searchSimilar(v, bankId, limit, filters)));
+        }
         if (dated.isPresent()) {
-            // One embedding for both dense searches; each search waits for it without holding a worker.
-            long start = System.nanoTime();
-            CompletableFuture<float[]> vector = CompletableFuture.supplyAsync(() -> embedder.embed(request.query()),
-                    executor);
-            if (config.semanticWeight() > 0) {
-                running.add(after(vector, start, "semantic", config.semanticWeight(), StrategyResult.Scale.COSINE,
-                        v -> store.searchSimilar(v, bankId, limit, filters)));
-            }
+            // on the pool; registered after the semantic search, so it is handed over before that search starts (a
+            // future runs its dependents newest first)
             VectorFilters window = filters.withTimeRange(dated.get());
-            running.add(after(vector, start, "dated", config.dateWeight(), StrategyResult.Scale.COSINE,
+            running.add(after(vector, start, "dated", config.dateWeight(), false,
                     v -> store.searchSimilar(v, bankId, limit, window)));
-        } else if (config.semanticWeight() > 0) {
-            running.add(run("semantic", config.semanticWeight(), StrategyResult.Scale.COSINE,
-                    () -> store.searchSimilar(embedder.embed(request.query()), bankId, limit, filters)));
         }
         if (keywordIndex != null && config.keywordWeight() > 0) {
             running.add(run("keyword", config.keywordWeight(), StrategyResult.Scale.RELATIVE,
@@ -123,6 +138,13 @@ public final class RecallPipeline {
             int recentLimit = Math.min(config.temporalCandidates(), limit);
             running.add(run("temporal", config.temporalWeight(), StrategyResult.Scale.RANK,
                     () -> recent(bankId, filters, reference, recentLimit, halfLife)));
+        }
+        if (embeds && onCaller) {
+            try {
+                vector.complete(embedder.embed(request.query()));
+            } catch (RuntimeException | Error e) {
+                vector.completeExceptionally(e);
+            }
         }
         List<StrategyResult> results = new ArrayList<>();
         for (CompletableFuture<StrategyResult> f : running) {
@@ -427,11 +449,15 @@ public final class RecallPipeline {
         }, executor);
     }
 
-    /** A strategy that searches with the query's vector once it is there; its time counts from {@code start}. */
+    /**
+     * A dense strategy that searches with the query's vector once it is there, on the thread that completes the vector
+     * ({@code sameThread}) or on the pool; its time counts from {@code start}.
+     */
     private CompletableFuture<StrategyResult> after(CompletableFuture<float[]> vector, long start, String name,
-            double weight, StrategyResult.Scale scale, java.util.function.Function<float[], List<VectorHit>> search) {
-        return vector.thenApplyAsync(v -> new StrategyResult(name, search.apply(v), weight,
-                (System.nanoTime() - start) / 1e6, scale), executor);
+            double weight, boolean sameThread, java.util.function.Function<float[], List<VectorHit>> search) {
+        java.util.function.Function<float[], StrategyResult> strategy = v -> new StrategyResult(name, search.apply(v),
+                weight, (System.nanoTime() - start) / 1e6, StrategyResult.Scale.COSINE);
+        return sameThread ? vector.thenApply(strategy) : vector.thenApplyAsync(strategy, executor);
     }
 
     private StrategyResult join(CompletableFuture<StrategyResult> f) {
