@@ -137,11 +137,7 @@ final class RetainOrder {
         return java.util.Arrays.copyOf(accepted, a);
     }
 
-    /** Forgets every segment's order (tests; segments that close are dropped on their own). */
-    void clear() {
-        segments.clear();
-    }
-
+    /** How many segments' orders are kept (tests; an order goes when its segment closes). */
     int segmentsKept() {
         return segments.size();
     }
